@@ -1,0 +1,57 @@
+// swift-tools-version: 6.0
+// hetfirm — heterogeneous-firm trade models, Monte Carlo recovery and estimation.
+// Licence: GPL-3.0-or-later (GSL is GPL-3).
+import PackageDescription
+
+let package = Package(
+    name: "hetfirm",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "hetfirm", targets: ["hetfirm"]),
+        .library(name: "HetfirmScenario", targets: ["Scenario"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    ],
+    targets: [
+        // System library: the GNU Scientific Library. Only `Numerical` may import it.
+        .systemLibrary(
+            name: "CGSL",
+            pkgConfig: "gsl",
+            providers: [.apt(["libgsl-dev"]), .brew(["gsl"])]
+        ),
+        .target(name: "Numerical", dependencies: ["CGSL"]),
+        .target(name: "PanelData", dependencies: ["Numerical"]),
+        .target(name: "Estimation", dependencies: ["Numerical", "PanelData"]),
+        .target(name: "Models", dependencies: ["Numerical", "PanelData"]),
+        .target(name: "MonteCarlo", dependencies: ["Numerical"]),
+        .target(name: "Reporting", dependencies: ["PanelData", "Estimation", "MonteCarlo"]),
+        .target(
+            name: "Scenario",
+            dependencies: [
+                "Numerical", "PanelData", "Estimation", "Models", "MonteCarlo", "Reporting",
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ]
+        ),
+        .executableTarget(
+            name: "hetfirm",
+            dependencies: [
+                "Scenario", "Reporting",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "ArchitectureTests"),
+        .testTarget(name: "NumericalTests", dependencies: ["Numerical"]),
+        .testTarget(name: "PanelDataTests", dependencies: ["PanelData"]),
+        .testTarget(name: "EstimationTests", dependencies: ["Estimation", "Numerical", "PanelData"]),
+        .testTarget(name: "ModelsTests", dependencies: ["Models", "Numerical", "PanelData"]),
+        .testTarget(name: "MonteCarloTests", dependencies: ["MonteCarlo", "Numerical"]),
+        .testTarget(
+            name: "ScenarioTests",
+            dependencies: ["Scenario", "Models", "MonteCarlo", "PanelData"],
+            resources: [.copy("Malformed")]
+        ),
+        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "MonteCarlo", "PanelData"]),
+    ]
+)

@@ -1,0 +1,1 @@
+// `Estimation` target (see DESIGN.md).

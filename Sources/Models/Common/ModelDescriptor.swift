@@ -1,0 +1,96 @@
+/// A violation of a model's documented domain, found after every parameter has
+/// its own valid type and range (for example k ≤ σ − 1).
+public struct DomainViolation: Sendable, Equatable, Error {
+    /// The scenario key the message points at (its location is reported).
+    public let key: String
+    /// What is wrong, in one line.
+    public let message: String
+    /// How to fix it, in one line.
+    public let fix: String
+
+    public init(key: String, message: String, fix: String) {
+        self.key = key
+        self.message = message
+        self.fix = fix
+    }
+}
+
+/// The parameter values of one scenario, keyed by scenario key, with every default filled in.
+public struct ParameterValues: Sendable, Equatable {
+    public var values: [String: ParameterValue]
+
+    public init(_ values: [String: ParameterValue] = [:]) { self.values = values }
+
+    public subscript(key: String) -> ParameterValue? {
+        get { values[key] }
+        set { values[key] = newValue }
+    }
+
+    /// The real number stored under `key` (integers widen), or `nil`.
+    public func real(_ key: String) -> Double? { values[key]?.realValue }
+
+    public func integer(_ key: String) -> Int? {
+        if case .integer(let value)? = values[key] { return value }
+        return nil
+    }
+
+    public func list(_ key: String) -> [Double]? {
+        if case .realList(let value)? = values[key] { return value }
+        return nil
+    }
+
+    public func choice(_ key: String) -> String? {
+        if case .choice(let value)? = values[key] { return value }
+        return nil
+    }
+}
+
+/// A cross-parameter condition of a model's domain.
+public struct ParameterConstraint: Sendable {
+    /// The condition as written in the documentation, e.g. `k > σ − 1`.
+    public let statement: String
+    public let check: @Sendable (ParameterValues) -> DomainViolation?
+
+    public init(_ statement: String, check: @escaping @Sendable (ParameterValues) -> DomainViolation?) {
+        self.statement = statement
+        self.check = check
+    }
+}
+
+/// Everything the scenario layer and `hetfirm describe` need to know about a model
+/// without knowing its types.
+public struct ModelDescriptor: Sendable {
+    /// The scenario `model =` key, e.g. `allocation-efficiency`.
+    public let key: String
+    public let title: String
+    /// The paper the model comes from and the notes that document it.
+    public let source: String
+    public let parameters: [ParameterSpec]
+    public let constraints: [ParameterConstraint]
+    /// Structural parameters the model's Monte Carlo can recover, with the estimator used.
+    public let recoverable: [(key: String, estimator: String)]
+
+    public init(key: String, title: String, source: String, parameters: [ParameterSpec],
+                constraints: [ParameterConstraint], recoverable: [(key: String, estimator: String)]) {
+        self.key = key
+        self.title = title
+        self.source = source
+        self.parameters = parameters
+        self.constraints = constraints
+        self.recoverable = recoverable
+    }
+
+    public func parameter(_ key: String) -> ParameterSpec? { parameters.first { $0.key == key } }
+
+    /// The defaults of every parameter that has one.
+    public var defaults: ParameterValues {
+        var values = ParameterValues()
+        for spec in parameters { if let value = spec.defaultValue { values[spec.key] = value } }
+        return values
+    }
+
+    /// Every violation of the cross-parameter constraints, in declaration order.
+    public func violations(of values: ParameterValues) -> [DomainViolation] {
+        constraints.compactMap { $0.check(values) }
+    }
+}

@@ -1,0 +1,1 @@
+// `MonteCarlo` target (see DESIGN.md).

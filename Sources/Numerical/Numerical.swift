@@ -1,0 +1,1 @@
+// `Numerical` target (see DESIGN.md).

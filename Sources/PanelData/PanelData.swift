@@ -1,0 +1,1 @@
+// `PanelData` target (see DESIGN.md).

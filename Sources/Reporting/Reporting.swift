@@ -1,0 +1,1 @@
+// `Reporting` target (see DESIGN.md).

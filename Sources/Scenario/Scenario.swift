@@ -1,0 +1,1 @@
+// `Scenario` target (see DESIGN.md).
