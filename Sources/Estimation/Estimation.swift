@@ -1,1 +1,0 @@
-// `Estimation` target (see DESIGN.md).

@@ -1,0 +1,116 @@
+import Foundation
+import Numerical
+import PanelData
+
+/// Equilibria of every region and year of a simulated panel. Deterministic: solved once per run
+/// and shared by all replications.
+public struct PanelEquilibrium: Sendable {
+    public let parameters: AllocationEfficiencyParameters
+    /// `byRegionYear[r][t]` is region r's equilibrium in year t (both 0-based).
+    public let byRegionYear: [[AllocationEfficiencyEquilibrium]]
+
+    /// Whether active firms' domestic sales are exactly Pareto(k/(σ−1), σf) in every region-year.
+    public var salesAreExactlyPareto: Bool { byRegionYear.allSatisfy { $0.allSatisfy { $0.regime.interiorCutoffs } } }
+}
+
+/// What the simulator knows and the estimators must recover.
+public struct AllocationEfficiencyTruth: Sendable, Codable, Equatable {
+    /// k.
+    public let paretoShape: Double
+    /// σ.
+    public let elasticityOfSubstitution: Double
+    /// α = k/(σ−1), the Pareto shape of active firms' domestic sales.
+    public var salesShape: Double { paretoShape / (elasticityOfSubstitution - 1) }
+    /// σf, the Pareto scale of active firms' domestic sales.
+    public let salesScale: Double
+}
+
+/// A simulated firm × year panel and the truth behind it.
+public struct SimulatedPanel: Sendable {
+    /// Columns: firm, region, year, I, phi0, m, exporter, domestic_sales, export_sales, employment.
+    public let dataset: Dataset
+    public let truth: AllocationEfficiencyTruth
+}
+
+extension AllocationEfficiencyModel {
+    /// Solves every region-year economy of the panel (numerically, valid in every regime).
+    public func solvePanel() throws -> PanelEquilibrium {
+        let p = parameters
+        let equilibria = try (0..<p.regionCount).map { region in
+            try (0..<p.yearCount).map { year in try solve(internetLevel: p.internetLevel(region: region, year: year)) }
+        }
+        return PanelEquilibrium(parameters: p, byRegionYear: equilibria)
+    }
+
+    /// Draws a firm × year panel.
+    ///
+    /// Each region has N potential entrants, each drawing φ0 ~ Pareto(k, φ_min) and m ~ P(m) once from
+    /// `firmDraws`. In year t a firm produces if (θ_rt/κ)^m φ0 ≥ φ*_d,rt and exports if also above φ*_x,rt.
+    /// Only producing firm-years are rows. Sales are r_d = σ A_d φ^{σ−1} and r_x = σ A_x τ^{1−σ} φ^{σ−1};
+    /// `employment` counts production workers, ρ(r_d + r_x), times e^ε with ε ~ N(0, s_ε²) drawn from
+    /// `measurementErrors` for every row in row order.
+    public func simulate(_ panel: PanelEquilibrium, firmDraws: RandomStream, measurementErrors: RandomStream) throws -> SimulatedPanel {
+        let p = parameters, sigma = p.elasticityOfSubstitution
+        let productivity = try ParetoDistribution(shape: p.paretoShape, scale: p.paretoScale)
+        let complexity = try CategoricalDistribution(probabilities: p.complexityProbabilities)
+        let noise = try NormalDistribution(mean: 0, standardDeviation: 1)
+        let exportShifter = sigma * p.foreignDemand * pow(p.icebergCost, 1 - sigma)
+        let kappaLog = log(p.complexityDilution)
+        var columns = PanelColumns()
+        var firm = 0
+        for region in 0..<p.regionCount {
+            for _ in 0..<p.entrantsPerRegion {
+                let phi0 = productivity.sample(firmDraws)
+                let m = complexity.sample(firmDraws) + 1
+                for year in 0..<p.yearCount {
+                    let equilibrium = panel.byRegionYear[region][year]
+                    let phi = exp((equilibrium.internetLevel - kappaLog) * Double(m)) * phi0
+                    guard phi >= equilibrium.effectiveDomesticCutoff else { continue }
+                    let scaled = pow(phi, sigma - 1)
+                    let domesticSales = sigma * equilibrium.domesticDemand * scaled
+                    let exports = phi >= equilibrium.effectiveExportCutoff
+                    let exportSales = exports ? exportShifter * scaled : 0
+                    let error = p.employmentErrorScale * noise.sample(measurementErrors)
+                    columns.append(firm: firm, region: region + 1, year: year + 1, internetLevel: equilibrium.internetLevel,
+                                   phi0: phi0, complexity: m, exporter: exports, domesticSales: domesticSales,
+                                   exportSales: exportSales,
+                                   employment: p.inverseMarkup * (domesticSales + exportSales) * exp(error))
+                }
+                firm += 1
+            }
+        }
+        let truth = AllocationEfficiencyTruth(paretoShape: p.paretoShape, elasticityOfSubstitution: sigma,
+                                              salesScale: sigma * p.fixedCost)
+        return SimulatedPanel(dataset: try columns.dataset(), truth: truth)
+    }
+}
+
+/// Row-wise accumulation of the panel's columns.
+private struct PanelColumns {
+    var firm: [Int] = [], region: [Int] = [], year: [Int] = [], complexity: [Int] = [], exporter: [Int] = []
+    var internetLevel: [Double] = [], phi0: [Double] = [], domesticSales: [Double] = []
+    var exportSales: [Double] = [], employment: [Double] = []
+
+    mutating func append(firm: Int, region: Int, year: Int, internetLevel: Double, phi0: Double, complexity: Int,
+                         exporter: Bool, domesticSales: Double, exportSales: Double, employment: Double) {
+        self.firm.append(firm)
+        self.region.append(region)
+        self.year.append(year)
+        self.internetLevel.append(internetLevel)
+        self.phi0.append(phi0)
+        self.complexity.append(complexity)
+        self.exporter.append(exporter ? 1 : 0)
+        self.domesticSales.append(domesticSales)
+        self.exportSales.append(exportSales)
+        self.employment.append(employment)
+    }
+
+    func dataset() throws -> Dataset {
+        try Dataset(columns: [
+            .int("firm", firm), .int("region", region), .int("year", year), .double("I", internetLevel),
+            .double("phi0", phi0), .int("m", complexity), .int("exporter", exporter),
+            .double("domestic_sales", domesticSales), .double("export_sales", exportSales),
+            .double("employment", employment),
+        ])
+    }
+}

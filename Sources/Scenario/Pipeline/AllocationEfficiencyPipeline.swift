@@ -1,0 +1,141 @@
+import Foundation
+import Models
+import MonteCarlo
+import Numerical
+import PanelData
+import Reporting
+
+/// Scenario → equilibrium and statics → sweep → simulated panels → estimates → recovery report,
+/// for the `allocation-efficiency` model.
+struct AllocationEfficiencyPipeline {
+    let scenario: Scenario
+    let settings: RunSettings
+    let progress: (@Sendable (RunProgress) -> Void)?
+
+    func run() throws -> RunArtifacts {
+        var artifacts = RunArtifacts()
+        let parameters = try modelParameters(scenario.parameters)
+        let model = AllocationEfficiencyModel(parameters: parameters)
+
+        progress?(.stage("solving the equilibrium at I = \(parameters.internetLevel)"))
+        let equilibrium = try located { try model.solve() }
+        let closedForm = equilibrium.regime.closedFormApplies ? try? model.solve(method: .closedForm) : nil
+        let statics = try located { try model.comparativeStatics() }
+
+        let sweep = try runSweep()
+        if let sweep {
+            artifacts.series.append(contentsOf: sweep.series)
+            artifacts.scripts.append(contentsOf: sweep.scripts)
+        }
+
+        var monteCarlo: MonteCarloOutcome?
+        if settings.replications > 0, !scenario.montecarlo.recover.isEmpty {
+            monteCarlo = try runMonteCarlo(model: model, artifacts: &artifacts)
+        }
+        let claimGrid = try internetGrid(sweep: sweep, parameters: parameters)
+        let summary = AllocationEfficiencySummary(
+            scenario: scenario, settings: settings, equilibrium: equilibrium, closedForm: closedForm,
+            statics: statics, sweep: sweep, claimGrid: claimGrid, monteCarlo: monteCarlo, warnings: artifacts.warnings)
+        artifacts.texts.append((path: "summary.md", contents: summary.markdown()))
+        return artifacts
+    }
+
+    /// Typed parameters, with a scenario-located error if the model rejects them.
+    func modelParameters(_ values: ParameterValues) throws -> AllocationEfficiencyParameters {
+        do { return try AllocationEfficiencyParameters(values) } catch {
+            throw RunFailure(stage: "reading parameters", reason: "\(error)")
+        }
+    }
+
+    /// Runs `body`, turning "no equilibrium" into a scenario error that points at the keys to change.
+    func located<T>(_ body: () throws -> T) throws -> T {
+        do { return try body() } catch let error as ModelError {
+            if case .noEquilibrium(let reason, let keys) = error {
+                throw ScenarioError.model(
+                    DomainViolation(key: keys.first ?? "model", message: "no equilibrium: \(reason)",
+                                    fix: "change \(keys.joined(separator: " or "))"),
+                    in: scenario)
+            }
+            throw RunFailure(stage: "solving the model", reason: error.description)
+        }
+    }
+
+    // MARK: Sweep
+
+    func runSweep() throws -> SweepOutcome? {
+        let points = scenario.sweepPoints
+        guard !points.isEmpty else { return nil }
+        progress?(.stage("sweeping \(scenario.sweep.map(\.parameter).joined(separator: " × ")) over \(points.count) points"))
+        let equilibria = try points.map { values in
+            try located { try AllocationEfficiencyModel(parameters: modelParameters(values)).solve() }
+        }
+        return try SweepOutcome(axes: scenario.sweep, points: points, equilibria: equilibria, format: plotFormat)
+    }
+
+    /// Equilibria over a grid of I for the mean-exporter-complexity claim: the sweep when it is over I
+    /// alone, otherwise 21 points from 0 to the panel's highest Internet level.
+    func internetGrid(sweep: SweepOutcome?, parameters: AllocationEfficiencyParameters) throws -> [AllocationEfficiencyEquilibrium] {
+        if let sweep, sweep.axes.count == 1, sweep.axes.first?.parameter == "I" { return sweep.equilibria }
+        let top = max(parameters.internetLevel,
+                      parameters.internetLevel(region: parameters.regionCount - 1, year: parameters.yearCount - 1))
+        let model = AllocationEfficiencyModel(parameters: parameters)
+        return try (0...20).map { step in try located { try model.solve(internetLevel: top * Double(step) / 20) } }
+    }
+
+    var plotFormat: PlotFormat { PlotFormat(rawValue: scenario.output.format) ?? .png }
+
+    // MARK: Monte Carlo
+
+    func runMonteCarlo(model: AllocationEfficiencyModel, artifacts: inout RunArtifacts) throws -> MonteCarloOutcome {
+        progress?(.stage("solving \(model.parameters.regionCount) × \(model.parameters.yearCount) region-year equilibria"))
+        let panel = try located { try model.solvePanel() }
+        if !panel.salesAreExactlyPareto {
+            artifacts.warnings.append(
+                "some region-years have cutoffs below φ_min, so producers' sales are not exactly Pareto and α̂, k̂ are biased; raise f or lower f_e")
+        }
+        if model.parameters.employmentErrorScale == 0, scenario.montecarlo.recover.contains("sigma") {
+            artifacts.warnings.append("employment_error = 0: σ̂ is exact and its standard error is 0, so its coverage is not informative")
+        }
+        let seed = scenario.seed, recover = scenario.montecarlo.recover
+        let finalYear = model.parameters.yearCount
+        let runner = ReplicationRunner(threads: settings.threads)
+        progress?(.stage("running \(settings.replications) replications on \(runner.threads) threads"))
+        let reporter = progress
+        let records = try runner.run(replications: 0..<settings.replications,
+                                     progress: reporter.map { report in { report(.replications($0)) } }) { replication in
+            let simulated = try model.simulate(
+                panel,
+                firmDraws: RandomStream(masterSeed: seed, replication: replication, purpose: "allocation-efficiency/firms"),
+                measurementErrors: RandomStream(masterSeed: seed, replication: replication, purpose: "allocation-efficiency/measurement"))
+            let estimates = try AllocationEfficiencyRecovery.estimates(from: simulated, finalYear: finalYear, recover: recover)
+            return ReplicationRecord(replication: replication, estimates: estimates)
+        }
+        let report = RecoveryReport.summarize(records, level: scenario.montecarlo.level)
+        artifacts.recovery = report
+        artifacts.texts.append((path: "recovery.csv", contents: RecoveryTables.csv(report)))
+        artifacts.texts.append((path: "replications.csv", contents: AllocationEfficiencyRecovery.replicationsCSV(records)))
+        if scenario.output.writePanel {
+            let first = try model.simulate(
+                panel,
+                firmDraws: RandomStream(masterSeed: seed, replication: 0, purpose: "allocation-efficiency/firms"),
+                measurementErrors: RandomStream(masterSeed: seed, replication: 0, purpose: "allocation-efficiency/measurement"))
+            artifacts.texts.append((path: "panel.csv", contents: CSVWriter.string(first.dataset)))
+        }
+        for row in report.rows {
+            let estimates = records.flatMap { $0.estimates.filter { $0.parameter == row.parameter }.map(\.estimate) }
+            let plot = try GnuplotPlots.samplingDistribution(
+                estimates: estimates, truth: row.truth, meanStandardError: row.meanStandardError,
+                parameterSymbol: AllocationEfficiencySummary.symbol(of: row.parameter),
+                stem: "sampling-\(row.parameter)", format: plotFormat)
+            artifacts.series.append(plot.data)
+            artifacts.scripts.append(plot.script)
+        }
+        return MonteCarloOutcome(records: records, report: report)
+    }
+}
+
+/// The Monte Carlo part of a run.
+struct MonteCarloOutcome {
+    let records: [ReplicationRecord]
+    let report: RecoveryReport
+}

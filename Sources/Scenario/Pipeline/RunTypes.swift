@@ -1,0 +1,51 @@
+import MonteCarlo
+import Reporting
+
+/// Command-line overrides of a scenario's settings.
+public struct RunOverrides: Sendable {
+    public var outputDirectory: String?
+    public var replications: Int?
+    public var threads: Int?
+
+    public init(outputDirectory: String? = nil, replications: Int? = nil, threads: Int? = nil) {
+        self.outputDirectory = outputDirectory
+        self.replications = replications
+        self.threads = threads
+    }
+}
+
+/// What a run reports while it works. Library code never prints: the CLI renders these.
+public enum RunProgress: Sendable {
+    /// A stage begins, e.g. "solving the equilibrium".
+    case stage(String)
+    /// Monte Carlo replications completed so far.
+    case replications(ReplicationProgress)
+}
+
+/// Everything a run produces, before it is written to disk.
+public struct RunArtifacts: Sendable {
+    /// Text files by path relative to the output folder (summary.md, *.csv, scenario.toml).
+    public var texts: [(path: String, contents: String)] = []
+    public var series: [DataSeries] = []
+    public var scripts: [GnuplotScript] = []
+    /// Conditions the user must see; the CLI exits with code 3 when there are any.
+    public var warnings: [String] = []
+    public var recovery: RecoveryReport?
+
+    public init() {}
+}
+
+/// The outcome of `ScenarioRunner.run`.
+public struct RunSummary: Sendable {
+    public let outputDirectory: String
+    public let files: [String]
+    public let warnings: [String]
+    public let recovery: RecoveryReport?
+}
+
+/// A run that failed for a reason other than bad input (CLI exit code 1).
+public struct RunFailure: Error, Sendable, CustomStringConvertible {
+    public let stage: String
+    public let reason: String
+    public var description: String { "\(stage) failed: \(reason)" }
+}

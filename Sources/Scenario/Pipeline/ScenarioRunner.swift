@@ -1,0 +1,78 @@
+import Foundation
+import Models
+import MonteCarlo
+import Reporting
+
+/// Runs a validated scenario end to end and writes its output folder.
+///
+/// The folder is assembled under a temporary sibling name and renamed into place only when every
+/// file is written, so an interrupted or failed run never leaves a folder that looks complete.
+public enum ScenarioRunner {
+    public static func run(_ scenario: Scenario, overrides: RunOverrides = .init(),
+                           progress: (@Sendable (RunProgress) -> Void)? = nil) throws -> RunSummary {
+        let settings = RunSettings(scenario: scenario, overrides: overrides)
+        let artifacts: RunArtifacts
+        switch scenario.model.key {
+        case AllocationEfficiency.key:
+            artifacts = try AllocationEfficiencyPipeline(scenario: scenario, settings: settings, progress: progress).run()
+        default:
+            throw RunFailure(stage: "model", reason: "no pipeline for model '\(scenario.model.key)'")
+        }
+        progress?(.stage("writing \(settings.outputDirectory)"))
+        let files = try write(artifacts, scenario: scenario, settings: settings)
+        return RunSummary(outputDirectory: settings.outputDirectory, files: files,
+                          warnings: artifacts.warnings, recovery: artifacts.recovery)
+    }
+
+    /// Writes every artifact into a fresh temporary folder, then renames it to the output folder.
+    static func write(_ artifacts: RunArtifacts, scenario: Scenario, settings: RunSettings) throws -> [String] {
+        let fileManager = FileManager.default
+        let target = URL(fileURLWithPath: settings.outputDirectory).standardizedFileURL
+        let parent = target.deletingLastPathComponent()
+        let staging = parent.appendingPathComponent(".\(target.lastPathComponent).partial-\(ProcessInfo.processInfo.processIdentifier)")
+        do {
+            try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
+            if fileManager.fileExists(atPath: staging.path) { try fileManager.removeItem(at: staging) }
+            let writer = try OutputWriter(directory: staging.path)
+            var files: [String] = []
+            var texts = artifacts.texts
+            texts.append((path: "scenario.toml", contents: settings.resolvedTOML(scenario)))
+            for text in texts {
+                try writer.write(text.contents, to: text.path)
+                files.append(text.path)
+            }
+            for series in artifacts.series {
+                try writer.write(series)
+                files.append(series.stem + ".dat")
+            }
+            for script in artifacts.scripts {
+                try writer.write(script)
+                files.append(script.stem + ".gp")
+            }
+            if fileManager.fileExists(atPath: target.path) { try fileManager.removeItem(at: target) }
+            try fileManager.moveItem(at: staging, to: target)
+            return files.sorted()
+        } catch {
+            try? fileManager.removeItem(at: staging)
+            throw RunFailure(stage: "writing \(settings.outputDirectory)", reason: "\(error)")
+        }
+    }
+}
+
+/// The scenario's settings after command-line overrides.
+struct RunSettings: Sendable {
+    let outputDirectory: String
+    let replications: Int
+    let threads: Int
+
+    init(scenario: Scenario, overrides: RunOverrides) {
+        outputDirectory = overrides.outputDirectory ?? scenario.output.directory
+        replications = overrides.replications ?? scenario.montecarlo.replications
+        threads = overrides.threads ?? scenario.montecarlo.threads
+    }
+
+    /// The resolved scenario, with overrides applied, so that the run can be repeated exactly.
+    func resolvedTOML(_ scenario: Scenario) -> String {
+        ResolvedScenarioWriter.toml(scenario.applying(outputDirectory: outputDirectory, replications: replications, threads: threads))
+    }
+}

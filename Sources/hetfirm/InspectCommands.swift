@@ -1,0 +1,71 @@
+import ArgumentParser
+import Foundation
+import Reporting
+import Scenario
+
+extension Hetfirm {
+    struct Validate: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Check a scenario file without running it.")
+
+        @Argument(help: "The scenario file (TOML).")
+        var scenario: String
+
+        func run() throws {
+            let loaded = try loadScenario(scenario)
+            let points = loaded.sweepPoints.count
+            print("ok: \(loaded.name) (model \(loaded.model.key)), \(loaded.model.parameters.count) parameters, "
+                + "\(points) sweep points, \(loaded.montecarlo.replications) replications, output \(loaded.output.directory)/")
+        }
+    }
+
+    struct Models: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the available models.")
+
+        func run() throws {
+            for key in ModelRegistry.standard.keys {
+                guard let descriptor = ModelRegistry.standard.descriptor(for: key) else { continue }
+                print("\(key)\t\(descriptor.title)")
+            }
+        }
+    }
+
+    struct Describe: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List a model's parameters with symbol, meaning, default and domain.")
+
+        @Argument(help: "A model key, as listed by `hetfirm models`.")
+        var model: String
+
+        func run() throws {
+            let registry = ModelRegistry.standard
+            guard let descriptor = registry.descriptor(for: model) else {
+                throw badInput("unknown model '\(model)'; available: \(registry.keys.joined(separator: ", "))")
+            }
+            print(ModelDocumentation.markdown(descriptor), terminator: "")
+        }
+    }
+
+    struct Plot: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Render every gnuplot script (.gp) in an output folder.")
+
+        @Argument(help: "An output folder written by `hetfirm run`.")
+        var directory: String
+
+        func run() throws {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw badInput("no output folder at \(directory)")
+            }
+            guard GnuplotRenderer.locate() != nil else {
+                Console.error(GnuplotRenderer.installHint)
+                throw ExitStatus.runFailed
+            }
+            let report = try GnuplotRenderer.renderAll(in: directory)
+            for file in report.rendered { print("rendered \(file)") }
+            if !report.failures.isEmpty {
+                for failure in report.failures { Console.error("warning: \(failure)") }
+                throw ExitStatus.warnings
+            }
+        }
+    }
+}

@@ -1,0 +1,66 @@
+import ArgumentParser
+import Foundation
+import Reporting
+import Scenario
+
+extension Hetfirm {
+    struct Run: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Solve, sweep, simulate and estimate a scenario; write its output folder.")
+
+        @Argument(help: "The scenario file (TOML).")
+        var scenario: String
+
+        @Option(name: .customLong("out"), help: "Output folder (default: [output] dir of the scenario).")
+        var outputDirectory: String?
+
+        @Option(help: "Monte Carlo replications (overrides [montecarlo] replications).")
+        var replications: Int?
+
+        @Option(help: "Worker threads (0 = all cores). Results do not depend on it.")
+        var threads: Int?
+
+        func run() throws {
+            if let replications, replications < 0 { throw badInput("--replications must be ≥ 0, got \(replications)") }
+            if let threads, threads < 0 { throw badInput("--threads must be ≥ 0, got \(threads)") }
+            let loaded = try loadScenario(scenario)
+            let overrides = RunOverrides(outputDirectory: outputDirectory, replications: replications, threads: threads)
+            let summary: RunSummary
+            do {
+                summary = try ScenarioRunner.run(loaded, overrides: overrides, progress: Console.progressRenderer())
+            } catch let error as ScenarioError {
+                Console.error(error.description)
+                throw ExitStatus.badInput
+            } catch {
+                Console.error("error: \(error)")
+                throw ExitStatus.runFailed
+            }
+            print("wrote \(summary.files.count) files to \(summary.outputDirectory)/")
+            for file in summary.files { print("  \(file)") }
+            if let recovery = summary.recovery {
+                print("")
+                print(RecoveryTables.markdown(recovery))
+            }
+            if !summary.warnings.isEmpty {
+                for warning in summary.warnings { Console.error("warning: \(warning)") }
+                throw ExitStatus.warnings
+            }
+        }
+    }
+}
+
+/// Loads a scenario, printing a located error and exiting with code 2 on bad input.
+func loadScenario(_ path: String) throws -> Scenario {
+    do {
+        return try ScenarioLoader.load(path: path)
+    } catch let error as ScenarioError {
+        Console.error(error.description)
+        throw ExitStatus.badInput
+    }
+}
+
+/// Prints a bad-input message and returns the exit code to throw.
+func badInput(_ message: String) -> ExitCode {
+    Console.error("error: \(message)")
+    return ExitStatus.badInput
+}

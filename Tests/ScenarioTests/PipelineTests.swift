@@ -1,0 +1,100 @@
+import Foundation
+import MonteCarlo
+import Scenario
+import Testing
+
+/// End-to-end runs of the allocation-efficiency pipeline on small scenarios.
+@Suite("allocation-efficiency pipeline", .serialized)
+struct PipelineTests {
+    static func scenario(replications: Int, regions: Int = 3, years: Int = 3, firms: Int = 1500,
+                         sweep: String = "I = [0.1, 0.2, 0.3]", seed: Int = 20261121) -> String {
+        """
+        [scenario]
+        name = "pipeline-test"
+        model = "allocation-efficiency"
+        seed = \(seed)
+
+        [model]
+        regions = \(regions)
+        years = \(years)
+        firms_per_region = \(firms)
+
+        [sweep]
+        \(sweep)
+
+        [montecarlo]
+        replications = \(replications)
+        recover = ["k", "sigma", "sales_shape"]
+
+        [output]
+        gnuplot = true
+        """
+    }
+
+    static func temporaryDirectory() -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("hetfirm-test-\(UUID().uuidString)").path
+    }
+
+    static func run(_ text: String, threads: Int) throws -> (summary: RunSummary, directory: String) {
+        let scenario = try ScenarioLoader.parse(text: text, fileName: "pipeline-test.toml")
+        let directory = temporaryDirectory()
+        let summary = try ScenarioRunner.run(scenario, overrides: RunOverrides(outputDirectory: directory, threads: threads))
+        return (summary, directory)
+    }
+
+    static func read(_ directory: String, _ file: String) throws -> String {
+        try String(contentsOfFile: directory + "/" + file, encoding: .utf8)
+    }
+
+    @Test("serial and parallel runs write identical files, bit for bit")
+    func serialEqualsParallel() throws {
+        let text = Self.scenario(replications: 12)
+        let serial = try Self.run(text, threads: 1)
+        let parallel = try Self.run(text, threads: 2)
+        defer {
+            try? FileManager.default.removeItem(atPath: serial.directory)
+            try? FileManager.default.removeItem(atPath: parallel.directory)
+        }
+        for file in ["replications.csv", "recovery.csv", "sweep.dat", "sampling-k.dat"] {
+            #expect(try Self.read(serial.directory, file) == Self.read(parallel.directory, file), "\(file)")
+        }
+    }
+
+    @Test("a run writes the documented files and no staging folder")
+    func outputFolder() throws {
+        let result = try Self.run(Self.scenario(replications: 4), threads: 0)
+        defer { try? FileManager.default.removeItem(atPath: result.directory) }
+        for file in ["summary.md", "recovery.csv", "replications.csv", "scenario.toml", "sweep.dat", "sweep.gp",
+                     "sampling-k.dat", "sampling-k.gp"] {
+            #expect(FileManager.default.fileExists(atPath: result.directory + "/" + file), "\(file)")
+        }
+        let parent = URL(fileURLWithPath: result.directory).deletingLastPathComponent().path
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: parent).filter { $0.contains(".partial-") }
+        #expect(leftovers.isEmpty)
+        let replications = try Self.read(result.directory, "replications.csv").split(separator: "\n")
+        #expect(replications.count == 1 + 4 * 3)
+        // The resolved scenario parses back to the same settings, with the run's output folder.
+        let resolved = try ScenarioLoader.parse(text: Self.read(result.directory, "scenario.toml"), fileName: "scenario.toml")
+        #expect(resolved.output.directory == result.directory)
+        #expect(resolved.parameters.integer("regions") == 3)
+        #expect(resolved.sweepPoints.count == 3)
+    }
+
+    @Test("fixed-seed recovery: |bias| < 2 Monte Carlo SEs and coverage inside the binomial 99% band")
+    func recoveryIsUnbiasedWithNominalCoverage() throws {
+        let text = Self.scenario(replications: 200, regions: 10, years: 2, firms: 3000, sweep: "I = [0.2, 0.3]")
+        let result = try Self.run(text, threads: 0)
+        defer { try? FileManager.default.removeItem(atPath: result.directory) }
+        #expect(result.summary.warnings.isEmpty, "\(result.summary.warnings)")
+        let report = try #require(result.summary.recovery)
+        #expect(report.rows.map(\.parameter) == ["k", "sigma", "sales_shape"])
+        for row in report.rows {
+            #expect(row.replications == 200)
+            #expect(abs(row.bias) < 2 * row.biasMonteCarloStandardError,
+                    "\(row.parameter): bias \(row.bias), MC SE \(row.biasMonteCarloStandardError)")
+            #expect(row.coverageBand99.contains(row.coverage), "\(row.parameter): coverage \(row.coverage)")
+            // The standard errors are honest: their mean is close to the sampling SD.
+            #expect(abs(row.meanStandardError / row.standardDeviation - 1) < 0.2, "\(row.parameter)")
+        }
+    }
+}
