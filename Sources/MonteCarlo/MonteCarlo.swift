@@ -1,1 +1,0 @@
-// `MonteCarlo` target (see DESIGN.md).

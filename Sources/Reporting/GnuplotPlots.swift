@@ -1,0 +1,52 @@
+/// Builders of gnuplot scripts from the templates in `plots/`.
+///
+/// Every script runs with the output folder as working directory, reads its `.dat` files there
+/// and writes its image to `plots/STEM.png` or `plots/STEM.svg`. Titles, axis labels and column
+/// names are shown literally (enhanced-text control characters are escaped).
+public enum GnuplotPlots {
+    /// Series drawn with points on top of the line when a series has at most this many rows.
+    static let maximumRowsForMarkers = 25
+
+    /// Lines of one or more y columns of `series` against its first column.
+    ///
+    /// - Parameters:
+    ///   - series: the data; its first column is the x axis.
+    ///   - yColumns: names of the columns to draw, in key order.
+    ///   - title: plot title.
+    ///   - xLabel: x-axis label, including the unit.
+    ///   - yLabel: y-axis label, including the unit.
+    ///   - format: image format.
+    /// - Returns: a script with stem `series.stem`, drawing into `plots/STEM.FORMAT`.
+    /// - Throws: ``ReportingError`` when `yColumns` is empty or names an unknown column.
+    public static func lines(
+        series: DataSeries, yColumns: [String], title: String, xLabel: String, yLabel: String, format: PlotFormat
+    ) throws -> GnuplotScript {
+        guard !yColumns.isEmpty else {
+            throw ReportingError.nothingToPlot("no y columns given for \(series.stem)")
+        }
+        let style = series.rowCount <= maximumRowsForMarkers ? "linespoints" : "lines"
+        var clauses: [String] = []
+        for (index, name) in yColumns.enumerated() {
+            guard let number = series.columnNumber(named: name) else {
+                throw ReportingError.unknownColumn(name, available: series.columns.map(\.name))
+            }
+            let lineStyle = index % 8 + 1
+            clauses.append(
+                "\"\(series.stem).dat\" using 1:\(number) with \(style) linestyle \(lineStyle) title \"\(GnuplotText.literal(name))\"")
+        }
+        let contents = try GnuplotTemplates.instantiate("lines.gp", values: [
+            "TERMINAL": format.terminalCommand,
+            "OUTPUT": outputPath(stem: series.stem, format: format),
+            "TITLE": GnuplotText.literal(title),
+            "XLABEL": GnuplotText.literal(xLabel),
+            "YLABEL": GnuplotText.literal(yLabel),
+            "PLOTS": clauses.joined(separator: ", \\\n     "),
+        ])
+        return GnuplotScript(stem: series.stem, contents: contents)
+    }
+
+    /// Path of the image a script with `stem` writes, relative to the output folder.
+    public static func outputPath(stem: String, format: PlotFormat) -> String {
+        "plots/\(stem).\(format.fileExtension)"
+    }
+}

@@ -1,1 +1,0 @@
-// `Reporting` target (see DESIGN.md).
