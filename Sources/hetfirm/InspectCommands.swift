@@ -63,7 +63,7 @@ extension Hetfirm {
             let report = try GnuplotRenderer.renderAll(in: directory)
             for file in report.rendered { print("rendered \(file)") }
             if !report.failures.isEmpty {
-                for failure in report.failures { Console.error("warning: \(failure)") }
+                for failure in report.failures { Console.error("warning: \(failure.script): \(failure.message)") }
                 throw ExitStatus.warnings
             }
         }

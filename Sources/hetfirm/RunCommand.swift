@@ -37,6 +37,7 @@ extension Hetfirm {
             }
             print("wrote \(summary.files.count) files to \(summary.outputDirectory)/")
             for file in summary.files { print("  \(file)") }
+            for note in summary.notes { Console.error("note: \(note)") }
             if let recovery = summary.recovery {
                 print("")
                 print(RecoveryTables.markdown(recovery))

@@ -113,7 +113,7 @@ struct AllocationEfficiencyPipeline {
         let report = RecoveryReport.summarize(records, level: scenario.montecarlo.level)
         artifacts.recovery = report
         artifacts.texts.append((path: "recovery.csv", contents: RecoveryTables.csv(report)))
-        artifacts.texts.append((path: "replications.csv", contents: AllocationEfficiencyRecovery.replicationsCSV(records)))
+        artifacts.texts.append((path: "replications.csv", contents: RecoveryTables.replicationsCSV(records)))
         if scenario.output.writePanel {
             let first = try model.simulate(
                 panel,

@@ -38,15 +38,4 @@ enum AllocationEfficiencyRecovery {
         ]
         return recover.compactMap { all[$0] }
     }
-
-    /// replications.csv: one row per replication and parameter, so shards can be concatenated.
-    static func replicationsCSV(_ records: [ReplicationRecord]) -> String {
-        var lines = ["replication,parameter,truth,estimate,standard_error"]
-        for record in records {
-            for estimate in record.estimates {
-                lines.append("\(record.replication),\(estimate.parameter),\(estimate.truth),\(estimate.estimate),\(estimate.standardError)")
-            }
-        }
-        return lines.joined(separator: "\n") + "\n"
-    }
 }

@@ -40,6 +40,8 @@ public struct RunSummary: Sendable {
     public let outputDirectory: String
     public let files: [String]
     public let warnings: [String]
+    /// Things worth knowing that do not make the run's outcome doubtful (e.g. gnuplot is missing).
+    public let notes: [String]
     public let recovery: RecoveryReport?
 }
 

@@ -19,13 +19,16 @@ public enum ScenarioRunner {
             throw RunFailure(stage: "model", reason: "no pipeline for model '\(scenario.model.key)'")
         }
         progress?(.stage("writing \(settings.outputDirectory)"))
-        let files = try write(artifacts, scenario: scenario, settings: settings)
-        return RunSummary(outputDirectory: settings.outputDirectory, files: files,
-                          warnings: artifacts.warnings, recovery: artifacts.recovery)
+        let written = try write(artifacts, scenario: scenario, settings: settings, progress: progress)
+        return RunSummary(outputDirectory: settings.outputDirectory, files: written.files,
+                          warnings: artifacts.warnings + written.warnings, notes: written.notes,
+                          recovery: artifacts.recovery)
     }
 
-    /// Writes every artifact into a fresh temporary folder, then renames it to the output folder.
-    static func write(_ artifacts: RunArtifacts, scenario: Scenario, settings: RunSettings) throws -> [String] {
+    /// Writes every artifact into a fresh temporary folder, renders the plots there when gnuplot is
+    /// installed, then renames the folder to the output folder.
+    static func write(_ artifacts: RunArtifacts, scenario: Scenario, settings: RunSettings,
+                      progress: (@Sendable (RunProgress) -> Void)?) throws -> (files: [String], warnings: [String], notes: [String]) {
         let fileManager = FileManager.default
         let target = URL(fileURLWithPath: settings.outputDirectory).standardizedFileURL
         let parent = target.deletingLastPathComponent()
@@ -49,9 +52,20 @@ public enum ScenarioRunner {
                 try writer.write(script)
                 files.append(script.stem + ".gp")
             }
+            var warnings: [String] = [], notes: [String] = []
+            if scenario.output.gnuplot, !artifacts.scripts.isEmpty {
+                if GnuplotRenderer.locate() == nil {
+                    notes.append("plots not rendered: \(GnuplotRenderer.installHint); then run `hetfirm plot \(settings.outputDirectory)`")
+                } else {
+                    progress?(.stage("rendering \(artifacts.scripts.count) plots with gnuplot"))
+                    let report = try GnuplotRenderer.renderAll(in: staging.path)
+                    files += report.rendered
+                    warnings += report.failures.map { "gnuplot failed on \($0.script): \($0.message)" }
+                }
+            }
             if fileManager.fileExists(atPath: target.path) { try fileManager.removeItem(at: target) }
             try fileManager.moveItem(at: staging, to: target)
-            return files.sorted()
+            return (files.sorted(), warnings, notes)
         } catch {
             try? fileManager.removeItem(at: staging)
             throw RunFailure(stage: "writing \(settings.outputDirectory)", reason: "\(error)")
