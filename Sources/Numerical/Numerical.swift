@@ -1,1 +1,0 @@
-// `Numerical` target (see DESIGN.md).
