@@ -43,9 +43,7 @@ struct CSVColumnAccumulator {
                 appendMissing()
                 continue
             }
-            try append(start, end, source: source) { [lines] in
-                source.line(ofFieldAt: start, recordStart: starts[offset], recordLine: lines[record])
-            }
+            try append(start, end, recordStart: starts[offset], recordLine: lines[record], source: source)
         }
     }
 
@@ -77,8 +75,11 @@ struct CSVColumnAccumulator {
 
     /// Appends a non-missing field, changing the column's kind if needed.
     private mutating func append(
-        _ start: Int, _ end: Int, source: CSVSource, line: () -> Int
+        _ start: Int, _ end: Int, recordStart: Int, recordLine: Int, source: CSVSource
     ) throws {
+        func line() -> Int {
+            source.line(ofFieldAt: start, recordStart: recordStart, recordLine: recordLine)
+        }
         let quoted = source.isQuoted(start, end)
         let contentStart = quoted ? start + 1 : start
         let contentEnd = quoted ? end - 1 : end

@@ -63,7 +63,7 @@ public enum CSVReader {
         let source = CSVSource(
             bytes: bytes, delimiter: delimiter, fileName: fileName, columnNames: names,
             dataStart: tokenizer.position, dataStartLine: tokenizer.line,
-            missingTokens: options.missingTokens.sorted().map { Array($0.utf8) })
+            missingTokens: options.missingTokens.sorted())
         var accumulators = names.enumerated().map { index, name in
             CSVColumnAccumulator(index: index, name: name, override: options.columnTypes[name])
         }

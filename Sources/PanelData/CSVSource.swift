@@ -8,18 +8,44 @@ struct CSVSource {
     /// Offset and line number of the first data record (just after the header).
     let dataStart: Int
     let dataStartLine: Int
-    /// Missing tokens as byte strings.
-    let missingTokens: [[UInt8]]
+    /// Missing tokens, concatenated, with the range of each.
+    let missingTokenBytes: [UInt8]
+    let missingTokenRanges: [Range<Int>]
+    /// Length of the longest missing token (longer fields are never missing).
+    let longestMissingToken: Int
     /// Records per tokenizer chunk.
     static let chunkCapacity = 8192
+
+    init(
+        bytes: UnsafeBufferPointer<UInt8>, delimiter: UInt8, fileName: String, columnNames: [String],
+        dataStart: Int, dataStartLine: Int, missingTokens: [String]
+    ) {
+        self.bytes = bytes
+        self.delimiter = delimiter
+        self.fileName = fileName
+        self.columnNames = columnNames
+        self.dataStart = dataStart
+        self.dataStartLine = dataStartLine
+        var tokenBytes = [UInt8]()
+        var ranges = [Range<Int>]()
+        for token in missingTokens {
+            let start = tokenBytes.count
+            tokenBytes.append(contentsOf: token.utf8)
+            ranges.append(start..<tokenBytes.count)
+        }
+        missingTokenBytes = tokenBytes
+        missingTokenRanges = ranges
+        longestMissingToken = ranges.map(\.count).max() ?? -1
+    }
 
     /// Whether the field `start..<end` (unquoted) is a missing token.
     @inline(__always)
     func isMissingToken(_ start: Int, _ end: Int) -> Bool {
         let length = end - start
-        for token in missingTokens where token.count == length {
+        guard length <= longestMissingToken else { return false }
+        for range in missingTokenRanges where range.count == length {
             var equal = true
-            for offset in 0..<length where bytes[start + offset] != token[offset] {
+            for offset in 0..<length where bytes[start + offset] != missingTokenBytes[range.lowerBound + offset] {
                 equal = false
                 break
             }
