@@ -6,8 +6,9 @@ import Glibc
 /// - int: `[+-]?[0-9]+`, within the range of `Int` (64-bit);
 /// - double: `[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?` with a finite value.
 /// `inf`, `nan`, hexadecimal floats and values that overflow to infinity are not numbers.
-/// Doubles are correctly rounded: an exact fast path (Clinger's: at most 19 significant
-/// digits, mantissa ≤ 2⁵³ and a power of ten ≤ 10²²) and `strtod` for everything else.
+/// Doubles are correctly rounded: an exact fast path (Clinger's: mantissa ≤ 2⁵³ and a power
+/// of ten ≤ 10²²), then exact integer scaling (`ExactDecimalScaling`: at most 19 significant
+/// digits and |exponent| ≤ 27), and `strtod` for everything else.
 enum ByteNumberParser {
     private static let quote = UInt8(ascii: "\"")
     private static let exactPowersOfTen: [Double] = [
@@ -124,6 +125,10 @@ enum ByteNumberParser {
         if !truncated && mantissa <= (1 << 53) && exponent >= -22 && exponent <= 22 {
             var value = Double(mantissa)
             value = exponent >= 0 ? value * exactPowersOfTen[exponent] : value / exactPowersOfTen[-exponent]
+            return negative ? -value : value
+        }
+        if !truncated && exponent.magnitude <= ExactDecimalScaling.maximumExponent {
+            let value = ExactDecimalScaling.value(mantissa: mantissa, exponent: exponent)
             return negative ? -value : value
         }
         return slowDouble(bytes, textStart, textEnd)
