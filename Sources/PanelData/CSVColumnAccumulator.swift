@@ -1,0 +1,171 @@
+/// Builds one column while a CSV file is read, inferring its type on the way.
+///
+/// Inference starts at `int`; the first non-missing field that does not parse moves the
+/// column to `double` (if it parses as one) or to `factor`. On such a move the fields
+/// already read are parsed again from the file bytes, so every value comes from its own
+/// text (`-0` stays `-0.0`, `007` stays the label `007`). A column with an override type
+/// never moves; a field that does not parse is an error.
+struct CSVColumnAccumulator {
+    let index: Int
+    let name: String
+    private(set) var kind: ColumnKind
+    let isFixed: Bool
+    private var ints: [Int] = []
+    private var doubles: [Double] = []
+    private var codes: [Int32] = []
+    private var labels: [String] = []
+    private var lookup: [String: Int32] = [:]
+    private var missing: [Bool] = []
+    private var sawMissing = false
+    private var sawValue = false
+
+    init(index: Int, name: String, override: ColumnKind?) {
+        self.index = index
+        self.name = name
+        self.kind = override ?? .int
+        self.isFixed = override != nil
+    }
+
+    /// Number of rows read so far.
+    var rowCount: Int { missing.count }
+
+    /// Reads field `index` of each record of a chunk.
+    mutating func consume(
+        starts: UnsafeBufferPointer<Int>, ends: UnsafeBufferPointer<Int>, lines: [Int],
+        recordCount: Int, fieldCount: Int, source: CSVSource
+    ) throws {
+        missing.reserveCapacity(missing.count + recordCount)
+        for record in 0..<recordCount {
+            let offset = record * fieldCount
+            let start = starts[offset + index]
+            let end = ends[offset + index]
+            if !source.isQuoted(start, end) && source.isMissingToken(start, end) {
+                appendMissing()
+                continue
+            }
+            try append(start, end, recordStart: starts[offset], recordLine: lines[record], source: source)
+        }
+    }
+
+    /// The finished column. A column with no non-missing value (and no override) is
+    /// `double`, all missing.
+    func makeColumn() -> Column {
+        let mask = sawMissing ? missing : nil
+        switch kind {
+        case .int where !isFixed && !sawValue:
+            return Column(name: name, storage: .double([Double](repeating: .nan, count: missing.count)), missing: mask)
+        case .int:
+            return Column(name: name, storage: .int(ints), missing: mask)
+        case .double:
+            return Column(name: name, storage: .double(doubles), missing: mask)
+        case .factor:
+            return Column(name: name, storage: .factor(codes: codes, labels: labels), missing: mask)
+        }
+    }
+
+    private mutating func appendMissing() {
+        missing.append(true)
+        sawMissing = true
+        switch kind {
+        case .int: ints.append(0)
+        case .double: doubles.append(.nan)
+        case .factor: codes.append(-1)
+        }
+    }
+
+    /// Appends a non-missing field, changing the column's kind if needed.
+    private mutating func append(
+        _ start: Int, _ end: Int, recordStart: Int, recordLine: Int, source: CSVSource
+    ) throws {
+        func line() -> Int {
+            source.line(ofFieldAt: start, recordStart: recordStart, recordLine: recordLine)
+        }
+        let quoted = source.isQuoted(start, end)
+        let contentStart = quoted ? start + 1 : start
+        let contentEnd = quoted ? end - 1 : end
+        let bytes = source.bytes
+        if kind == .int {
+            if let value = ByteNumberParser.int(bytes, contentStart, contentEnd) {
+                ints.append(value)
+                missing.append(false)
+                sawValue = true
+                return
+            }
+            guard !isFixed else { throw parseError(start, end, source: source, line: line()) }
+            let parsesAsDouble = ByteNumberParser.double(bytes, contentStart, contentEnd) != nil
+            try convert(to: parsesAsDouble ? .double : .factor, source: source)
+        }
+        if kind == .double {
+            if let value = ByteNumberParser.double(bytes, contentStart, contentEnd) {
+                doubles.append(value)
+                missing.append(false)
+                sawValue = true
+                return
+            }
+            guard !isFixed else { throw parseError(start, end, source: source, line: line()) }
+            try convert(to: .factor, source: source)
+        }
+        appendLabel(source.text(start, end))
+        missing.append(false)
+        sawValue = true
+    }
+
+    private mutating func appendLabel(_ label: String) {
+        if let code = lookup[label] {
+            codes.append(code)
+        } else {
+            let code = Int32(truncatingIfNeeded: labels.count)
+            lookup[label] = code
+            labels.append(label)
+            codes.append(code)
+        }
+    }
+
+    /// Re-reads the rows read so far as `newKind` (which every earlier field parses as).
+    private mutating func convert(to newKind: ColumnKind, source: CSVSource) throws {
+        let rows = rowCount
+        kind = newKind
+        ints = []
+        doubles = []
+        if newKind == .double { doubles.reserveCapacity(rows) }
+        if newKind == .factor { codes.reserveCapacity(rows) }
+        guard rows > 0 else { return }
+        let fieldCount = source.columnNames.count
+        let capacity = CSVSource.chunkCapacity
+        var tokenizer = source.dataTokenizer()
+        var starts = [Int](repeating: 0, count: capacity * fieldCount)
+        var ends = [Int](repeating: 0, count: capacity * fieldCount)
+        var lines = [Int](repeating: 0, count: capacity)
+        var row = 0
+        while row < rows {
+            let count = try tokenizer.nextChunk(
+                starts: &starts, ends: &ends, lines: &lines, fieldCount: fieldCount, capacity: capacity)
+            guard count > 0 else { break }
+            for record in 0..<min(count, rows - row) {
+                let start = starts[record * fieldCount + index]
+                let end = ends[record * fieldCount + index]
+                let isMissing = missing[row + record]
+                if newKind == .double {
+                    let quoted = source.isQuoted(start, end)
+                    let value = isMissing
+                        ? nil
+                        : ByteNumberParser.double(source.bytes, quoted ? start + 1 : start, quoted ? end - 1 : end)
+                    doubles.append(value ?? .nan)
+                } else if isMissing {
+                    codes.append(-1)
+                } else {
+                    appendLabel(source.text(start, end))
+                }
+            }
+            row += count
+        }
+    }
+
+    private func parseError(_ start: Int, _ end: Int, source: CSVSource, line: Int) -> PanelDataError {
+        var text = source.text(start, end)
+        if text.count > 40 { text = String(text.prefix(40)) + "…" }
+        return .csv(
+            file: source.fileName, row: line, column: index + 1, columnName: name,
+            reason: "cannot read \"\(text)\" as \(kind)")
+    }
+}

@@ -1,0 +1,148 @@
+/// Splits CSV bytes into records and fields in one pass (RFC 4180).
+///
+/// A field is recorded as the byte range `start..<end` it occupies in the file; a quoted
+/// field's range includes its quotes (so `bytes[start] == "` tells it was quoted). Records
+/// end at LF, CRLF or a lone CR. Line numbers are 1-based and count the physical lines
+/// of the file, including newlines inside quoted fields.
+struct CSVTokenizer {
+    static let quote = UInt8(ascii: "\"")
+    static let lineFeed = UInt8(ascii: "\n")
+    static let carriageReturn = UInt8(ascii: "\r")
+
+    let bytes: UnsafeBufferPointer<UInt8>
+    let delimiter: UInt8
+    let fileName: String
+    /// Header names for error messages (empty while reading the header).
+    var columnNames: [String] = []
+    /// Offset of the next unread byte.
+    var position: Int
+    /// Line number of the next unread byte.
+    var line: Int
+
+    var isAtEnd: Bool { position >= bytes.count }
+
+    /// Scans one record from `position`, storing the ranges of at most `capacity` fields
+    /// in `starts`/`ends`, and returns the number of fields in the record.
+    ///
+    /// - Throws: `csv` for an unterminated quote or text after a closing quote.
+    mutating func scanRecord(
+        starts: UnsafeMutablePointer<Int>, ends: UnsafeMutablePointer<Int>, capacity: Int
+    ) throws -> Int {
+        let end = bytes.count
+        var cursor = position
+        var field = 0
+        while true {
+            let fieldStart = cursor
+            if cursor < end && bytes[cursor] == CSVTokenizer.quote {
+                let fieldLine = line
+                cursor += 1
+                var closed = false
+                while cursor < end {
+                    let byte = bytes[cursor]
+                    if byte == CSVTokenizer.quote {
+                        if cursor + 1 < end && bytes[cursor + 1] == CSVTokenizer.quote {
+                            cursor += 2
+                            continue
+                        }
+                        cursor += 1
+                        closed = true
+                        break
+                    }
+                    if byte == CSVTokenizer.lineFeed
+                        || (byte == CSVTokenizer.carriageReturn
+                            && !(cursor + 1 < end && bytes[cursor + 1] == CSVTokenizer.lineFeed))
+                    {
+                        line += 1
+                    }
+                    cursor += 1
+                }
+                guard closed else {
+                    throw error(line: fieldLine, field: field, reason: "unterminated quoted field")
+                }
+                if cursor < end {
+                    let byte = bytes[cursor]
+                    if byte != delimiter && byte != CSVTokenizer.lineFeed && byte != CSVTokenizer.carriageReturn {
+                        throw error(line: line, field: field, reason: "unexpected character after closing quote")
+                    }
+                }
+            } else {
+                while cursor < end {
+                    let byte = bytes[cursor]
+                    if byte == delimiter || byte == CSVTokenizer.lineFeed || byte == CSVTokenizer.carriageReturn {
+                        break
+                    }
+                    cursor += 1
+                }
+            }
+            if field < capacity {
+                starts[field] = fieldStart
+                ends[field] = cursor
+            }
+            field += 1
+            if cursor < end && bytes[cursor] == delimiter {
+                cursor += 1
+                continue
+            }
+            if cursor < end {
+                if bytes[cursor] == CSVTokenizer.carriageReturn {
+                    cursor += 1
+                    if cursor < end && bytes[cursor] == CSVTokenizer.lineFeed { cursor += 1 }
+                } else {
+                    cursor += 1
+                }
+                line += 1
+            }
+            position = cursor
+            return field
+        }
+    }
+
+    /// Tokenizes up to `capacity` data records of exactly `fieldCount` fields into the
+    /// flat arrays (`fieldCount` entries per record) and records each record's first line.
+    /// Blank lines are skipped when `fieldCount > 1` (a blank line in a one-column file is
+    /// a record with one empty field). Returns the number of records read.
+    ///
+    /// - Throws: `csv` for malformed quoting or a record with the wrong number of fields.
+    mutating func nextChunk(
+        starts: inout [Int], ends: inout [Int], lines: inout [Int], fieldCount: Int, capacity: Int
+    ) throws -> Int {
+        var records = 0
+        try starts.withUnsafeMutableBufferPointer { startBuffer in
+            try ends.withUnsafeMutableBufferPointer { endBuffer in
+                guard let startBase = startBuffer.baseAddress, let endBase = endBuffer.baseAddress else { return }
+                while records < capacity && position < bytes.count {
+                    let first = bytes[position]
+                    if fieldCount > 1 && (first == CSVTokenizer.lineFeed || first == CSVTokenizer.carriageReturn) {
+                        position += 1
+                        if first == CSVTokenizer.carriageReturn && position < bytes.count
+                            && bytes[position] == CSVTokenizer.lineFeed
+                        {
+                            position += 1
+                        }
+                        line += 1
+                        continue
+                    }
+                    let recordLine = line
+                    let offset = records * fieldCount
+                    let found = try scanRecord(
+                        starts: startBase + offset, ends: endBase + offset, capacity: fieldCount)
+                    guard found == fieldCount else {
+                        let column = found > fieldCount ? fieldCount + 1 : found + 1
+                        throw error(
+                            line: recordLine, field: column - 1,
+                            reason: "expected \(fieldCount) fields, found \(found)")
+                    }
+                    lines[records] = recordLine
+                    records += 1
+                }
+            }
+        }
+        return records
+    }
+
+    /// A located CSV error; `field` is 0-based.
+    func error(line: Int, field: Int, reason: String) -> PanelDataError {
+        let name = field >= 0 && field < columnNames.count ? columnNames[field] : nil
+        return .csv(file: fileName, row: line, column: field + 1, columnName: name, reason: reason)
+    }
+}

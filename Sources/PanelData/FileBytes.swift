@@ -1,0 +1,78 @@
+import Glibc
+
+/// Whole-file reads and atomic writes with `PanelDataError.io` errors.
+enum FileBytes {
+    /// The contents of the file at `path`.
+    static func read(path: String) throws -> [UInt8] {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw ioError(path) }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { throw ioError(path) }
+        guard (status.st_mode & S_IFMT) == S_IFREG else {
+            throw PanelDataError.io(path: path, reason: "not a regular file")
+        }
+        var failure: Int32 = 0
+        let expected = max(Int(status.st_size), 0)
+        var result = [UInt8](unsafeUninitializedCapacity: expected) { buffer, initialized in
+            initialized = 0
+            guard let base = buffer.baseAddress else { return }
+            while initialized < expected {
+                let got = Glibc.read(descriptor, base + initialized, expected - initialized)
+                if got < 0 && errno == EINTR { continue }
+                if got < 0 { failure = errno }
+                if got <= 0 { return }
+                initialized += got
+            }
+        }
+        // The file may have grown since `fstat`: read on until end of file.
+        var chunk = [UInt8](repeating: 0, count: 65_536)
+        while failure == 0 {
+            let got = chunk.withUnsafeMutableBytes { buffer in
+                Glibc.read(descriptor, buffer.baseAddress, buffer.count)
+            }
+            if got < 0 && errno == EINTR { continue }
+            if got < 0 { failure = errno }
+            if got <= 0 { break }
+            result.append(contentsOf: chunk[0..<got])
+        }
+        if failure != 0 { throw PanelDataError.io(path: path, reason: String(cString: strerror(failure))) }
+        return result
+    }
+
+    /// Writes `bytes` to a temporary file in the directory of `path`, flushes it to disk
+    /// and renames it over `path`, so readers never see a half-written file.
+    static func writeAtomically(_ bytes: [UInt8], to path: String) throws {
+        let slash = path.lastIndex(of: "/")
+        let directory = slash.map { String(path[...$0]) } ?? ""
+        let baseName = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        let temporary = "\(directory).\(baseName).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw ioError(path) }
+        var written = 0
+        var failure: Int32 = 0
+        bytes.withUnsafeBytes { buffer in
+            guard let base = buffer.baseAddress else { return }
+            while written < buffer.count {
+                let count = write(descriptor, base + written, buffer.count - written)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                written += count
+            }
+        }
+        if failure == 0 && fsync(descriptor) != 0 { failure = errno }
+        if close(descriptor) != 0 && failure == 0 { failure = errno }
+        if failure == 0 && rename(temporary, path) != 0 { failure = errno }
+        if failure != 0 {
+            unlink(temporary)
+            throw PanelDataError.io(path: path, reason: String(cString: strerror(failure)))
+        }
+    }
+
+    private static func ioError(_ path: String) -> PanelDataError {
+        .io(path: path, reason: String(cString: strerror(errno)))
+    }
+}

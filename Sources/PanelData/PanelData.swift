@@ -1,1 +1,0 @@
-// `PanelData` target (see DESIGN.md).

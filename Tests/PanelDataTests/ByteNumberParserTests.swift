@@ -1,0 +1,53 @@
+import Testing
+@testable import PanelData
+
+@Suite struct ByteNumberParserTests {
+    func parse(_ text: String) -> Double? {
+        Array(text.utf8).withUnsafeBufferPointer { ByteNumberParser.double($0, 0, $0.count) }
+    }
+
+    /// Every path (Clinger, exact integer scaling, strtod) must agree bit for bit with
+    /// Swift's correctly rounded `Double(String)`.
+    @Test func agreesWithCorrectlyRoundedParsing() {
+        var generator = SplitMix64(seed: 20_261_121)
+        for index in 0..<40_000 {
+            let text: String
+            switch index % 4 {
+            case 0:
+                text = Double(bitPattern: generator.next() % 0x7FF0_0000_0000_0000).description
+            case 1:
+                text = "\(generator.next() % 10_000_000_000_000_000_000)e\(Int(generator.next() % 81) - 40)"
+            case 2:
+                text = "-0.\(generator.next() >> 1)"
+            default:
+                let mantissa = generator.next() % (1 << 54)
+                text = "\(mantissa / 1000).\(mantissa % 1000)e\(Int(generator.next() % 55) - 27)"
+            }
+            guard let reference = Double(text), reference.isFinite else { continue }
+            #expect(parse(text)?.bitPattern == reference.bitPattern, "\(text)")
+        }
+    }
+
+    @Test func halfwayCasesRoundToEven() {
+        // 2^53 + 1 and 2^53 + 3 are halfway between doubles.
+        #expect(parse("9007199254740993") == 9_007_199_254_740_992)
+        #expect(parse("9007199254740995") == 9_007_199_254_740_996)
+        #expect(parse("9007199254740993.0000000001") == 9_007_199_254_740_994)
+        #expect(parse("0.1e1") == 1)
+    }
+}
+
+/// A small deterministic generator so the test inputs are reproducible.
+struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var value = state
+        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
+        return value ^ (value >> 31)
+    }
+}
