@@ -1,4 +1,5 @@
 import Foundation
+import Numerical
 
 /// The closed-form building blocks of one region's economy at a given Internet level I.
 ///
