@@ -48,9 +48,28 @@ public enum ScenarioLoader {
                                 keyPath: "", message: "malformed TOML: NUL character in the file",
                                 fix: "remove the NUL byte (the file may not be a text file)")
         }
+        // toml++ 3.4 asserts (debug) or assumes (release) that a table header's key starts
+        // with a key character; check that first, but let an earlier syntax error win.
+        var source = text
+        var headerError: ScenarioError?
+        if let invalid = SourceLocator.firstInvalidHeader(in: text, fileName: fileName) {
+            headerError = ScenarioError(
+                kind: .malformedTOML, location: invalid.location, keyPath: "",
+                message: "malformed TOML: expected a table name after '[', saw \(invalid.found)",
+                fix: "write the header as [name] or [[name]] with a bare or quoted key")
+            // Parse only the lines before it (split on scalars: "\r\n" is one Character).
+            var kept = String.UnicodeScalarView()
+            var line = 1
+            for scalar in text.unicodeScalars {
+                if line >= invalid.location.line { break }
+                kept.append(scalar)
+                if scalar == "\n" { line += 1 }
+            }
+            source = String(kept)
+        }
         let table: TOMLTable
         do {
-            table = try TOMLTable(string: text)
+            table = try TOMLTable(string: source)
         } catch let error as TOMLParseError {
             throw ScenarioError(
                 kind: .malformedTOML,
@@ -63,6 +82,7 @@ public enum ScenarioLoader {
             throw ScenarioError(kind: .malformedTOML, location: SourceLocation(file: fileName, line: 1, column: 1),
                                 keyPath: "", message: "malformed TOML: \(error)", fix: "correct the TOML syntax")
         }
+        if let headerError { throw headerError }
         guard case .table(let root) = TOMLNode(table: table) else { return [:] }
         return root
     }

@@ -31,6 +31,16 @@ public struct SourceLocator: Sendable {
         return nil
     }
 
+    /// The first table header whose key starts with a character that cannot start a key
+    /// (`[{a]`, `[[ =`, `[` then a newline), with that character's position. toml++ 3.4
+    /// asserts instead of reporting these, so the loader rejects them before calling it.
+    static func firstInvalidHeader(in text: String, fileName: String) -> (location: SourceLocation, found: String)? {
+        var scanner = Scanner(text: text, fileName: fileName)
+        scanner.stopAtInvalidHeader = true
+        scanner.run()
+        return scanner.invalidHeader
+    }
+
     /// Every recorded path, for tests and diagnostics.
     public var recordedPaths: [String] { positions.keys.sorted() }
 }
@@ -44,6 +54,8 @@ private struct Scanner {
     var lineStart = 0
     /// How many elements each array of tables has so far, by resolved path.
     var arrayTableCounts: [String: Int] = [:]
+    var stopAtInvalidHeader = false
+    var invalidHeader: (location: SourceLocation, found: String)?
 
     init(text: String, fileName: String) {
         scalars = Array(text.unicodeScalars)
@@ -109,6 +121,16 @@ private struct Scanner {
                 let isArray = peek(1) == "["
                 advance()
                 if isArray { advance() }
+                while let c = peek(), c == " " || c == "\t" { advance() }
+                if stopAtInvalidHeader {
+                    let next = peek()
+                    let startsKey = next.map { isBareKeyCharacter($0) || $0 == "\"" || $0 == "'" || $0 == "]" } ?? true
+                    if !startsKey, let next {
+                        let shown = next == "\n" ? "end of line" : next == "\r" ? "carriage return" : "'\(next)'"
+                        invalidHeader = (here, shown)
+                        return
+                    }
+                }
                 skipSpaces()
                 let keys = parseKey()
                 skipSpaces()

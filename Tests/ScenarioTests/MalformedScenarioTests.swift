@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Scenario
+import struct Scenario.SourceLocation
 
 /// One malformed scenario file and the error it must produce.
 struct MalformedCase: CustomStringConvertible, Sendable {
