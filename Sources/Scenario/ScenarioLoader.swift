@@ -48,22 +48,30 @@ public enum ScenarioLoader {
                                 keyPath: "", message: "malformed TOML: NUL character in the file",
                                 fix: "remove the NUL byte (the file may not be a text file)")
         }
-        // toml++ 3.4 asserts (debug) or assumes (release) that a table header's key starts
-        // with a key character; check that first, but let an earlier syntax error win.
+        // toml++ 3.4 asserts (debug) or assumes (release) on a few malformed inputs instead of
+        // reporting them. Find the first such spot and neutralise it for toml++ (a header: parse
+        // only the lines before it; an array element: replace the character by '=', which toml++
+        // reports cleanly); an error toml++ finds before it still wins.
         var source = text
-        var headerError: ScenarioError?
-        if let invalid = SourceLocator.firstInvalidHeader(in: text, fileName: fileName) {
-            headerError = ScenarioError(
-                kind: .malformedTOML, location: invalid.location, keyPath: "",
-                message: "malformed TOML: expected a table name after '[', saw \(invalid.found)",
-                fix: "write the header as [name] or [[name]] with a bare or quoted key")
-            // Parse only the lines before it (split on scalars: "\r\n" is one Character).
+        var unsafeError: ScenarioError?
+        if let unsafe = SourceLocator.firstUnsafeSyntax(in: text, fileName: fileName) {
+            unsafeError = ScenarioError(
+                kind: .malformedTOML, location: unsafe.location, keyPath: "",
+                message: "malformed TOML: " + unsafe.message,
+                fix: unsafe.inHeader
+                    ? "write the header as [name] or [[name]] with a bare or quoted key"
+                    : "remove the stray character: arrays hold values separated by commas, e.g. [1.0, 2.0]")
             var kept = String.UnicodeScalarView()
             var line = 1
-            for scalar in text.unicodeScalars {
-                if line >= invalid.location.line { break }
-                kept.append(scalar)
-                if scalar == "\n" { line += 1 }
+            for (offset, scalar) in text.unicodeScalars.enumerated() {
+                if unsafe.inHeader {
+                    // Split on scalars: "\r\n" is one Character.
+                    if line >= unsafe.location.line { break }
+                    kept.append(scalar)
+                    if scalar == "\n" { line += 1 }
+                } else {
+                    kept.append(offset == unsafe.scalarOffset ? "=" : scalar)
+                }
             }
             source = String(kept)
         }
@@ -71,10 +79,15 @@ public enum ScenarioLoader {
         do {
             table = try TOMLTable(string: source)
         } catch let error as TOMLParseError {
+            let location = SourceLocation(file: fileName, line: max(error.source.begin.line, 1),
+                                          column: max(error.source.begin.column, 1))
+            if let unsafeError, let unsafe = unsafeError.location,
+               (unsafe.line, unsafe.column) <= (location.line, location.column) {
+                throw unsafeError
+            }
             throw ScenarioError(
                 kind: .malformedTOML,
-                location: SourceLocation(file: fileName, line: max(error.source.begin.line, 1),
-                                         column: max(error.source.begin.column, 1)),
+                location: location,
                 keyPath: "", message: "malformed TOML: " + error.description,
                 fix: "correct the TOML syntax here (strings in double quotes, one key = value per line, "
                     + "arrays in [ ], tables as [name])")
@@ -82,7 +95,7 @@ public enum ScenarioLoader {
             throw ScenarioError(kind: .malformedTOML, location: SourceLocation(file: fileName, line: 1, column: 1),
                                 keyPath: "", message: "malformed TOML: \(error)", fix: "correct the TOML syntax")
         }
-        if let headerError { throw headerError }
+        if let unsafeError { throw unsafeError }
         guard case .table(let root) = TOMLNode(table: table) else { return [:] }
         return root
     }

@@ -31,14 +31,17 @@ public struct SourceLocator: Sendable {
         return nil
     }
 
-    /// The first table header whose key starts with a character that cannot start a key
-    /// (`[{a]`, `[[ =`, `[` then a newline), with that character's position. toml++ 3.4
-    /// asserts instead of reporting these, so the loader rejects them before calling it.
-    static func firstInvalidHeader(in text: String, fileName: String) -> (location: SourceLocation, found: String)? {
+    /// The first spot where toml++ 3.4 would assert (debug) or assume (release) instead of
+    /// reporting a parse error, with what it expected: a table header whose key starts with
+    /// a character that cannot start a key (`[{a]`, `[[ =`, `[` then a newline), or an array
+    /// element that starts with `}` or a Unicode line separator (`x = [1, }`). The loader
+    /// rejects these before calling toml++.
+    static func firstUnsafeSyntax(in text: String, fileName: String)
+        -> (location: SourceLocation, message: String, scalarOffset: Int, inHeader: Bool)? {
         var scanner = Scanner(text: text, fileName: fileName)
-        scanner.stopAtInvalidHeader = true
+        scanner.stopAtUnsafeSyntax = true
         scanner.run()
-        return scanner.invalidHeader
+        return scanner.unsafeSyntax
     }
 
     /// Every recorded path, for tests and diagnostics.
@@ -54,8 +57,17 @@ private struct Scanner {
     var lineStart = 0
     /// How many elements each array of tables has so far, by resolved path.
     var arrayTableCounts: [String: Int] = [:]
-    var stopAtInvalidHeader = false
-    var invalidHeader: (location: SourceLocation, found: String)?
+    var stopAtUnsafeSyntax = false
+    var unsafeSyntax: (location: SourceLocation, message: String, scalarOffset: Int, inHeader: Bool)?
+
+    func shown(_ c: Unicode.Scalar) -> String {
+        switch c {
+        case "\n": return "end of line"
+        case "\r": return "carriage return"
+        case "\u{85}", "\u{2028}", "\u{2029}": return "a Unicode line separator (U+\(String(c.value, radix: 16, uppercase: true)))"
+        default: return "'\(c)'"
+        }
+    }
 
     init(text: String, fileName: String) {
         scalars = Array(text.unicodeScalars)
@@ -112,7 +124,7 @@ private struct Scanner {
 
     mutating func run() {
         var table: [KeyPath.Segment] = []
-        while true {
+        while unsafeSyntax == nil {
             skipBlank()
             guard let c = peek() else { return }
             let start = here
@@ -122,14 +134,10 @@ private struct Scanner {
                 advance()
                 if isArray { advance() }
                 while let c = peek(), c == " " || c == "\t" { advance() }
-                if stopAtInvalidHeader {
-                    let next = peek()
-                    let startsKey = next.map { isBareKeyCharacter($0) || $0 == "\"" || $0 == "'" || $0 == "]" } ?? true
-                    if !startsKey, let next {
-                        let shown = next == "\n" ? "end of line" : next == "\r" ? "carriage return" : "'\(next)'"
-                        invalidHeader = (here, shown)
-                        return
-                    }
+                if stopAtUnsafeSyntax, let next = peek(),
+                   !(isBareKeyCharacter(next) || next == "\"" || next == "'" || next == "]") {
+                    unsafeSyntax = (here, "expected a table name after '[', saw \(shown(next))", index, true)
+                    return
                 }
                 skipSpaces()
                 let keys = parseKey()
@@ -299,6 +307,12 @@ private struct Scanner {
                 skipBlank()
                 guard let next = peek() else { return }
                 if next == "]" { advance(); return }
+                if stopAtUnsafeSyntax, next == "}" || next == "\u{85}" || next == "\u{2028}" || next == "\u{2029}" {
+                    if unsafeSyntax == nil {
+                        unsafeSyntax = (here, "expected a value or ']' in the array, saw \(shown(next))", index, false)
+                    }
+                    return
+                }
                 let elementPath = KeyPath.index(path, element)
                 record(elementPath, here)
                 let before = index

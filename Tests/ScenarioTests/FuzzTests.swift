@@ -58,6 +58,7 @@ struct FuzzTests {
         var accepted = 0, rejected = 0
         for round in 0..<rounds {
             let text = mutate(fullScenario, &rng)
+            if environment["HETFIRM_FUZZ_DUMP"] != nil { try? text.write(toFile: "/tmp/fuzz_last.toml", atomically: false, encoding: .utf8) }
             let lineCount = text.split(separator: "\n", omittingEmptySubsequences: false).count
             do {
                 let scenario = try ScenarioLoader.parse(text: text, fileName: "fuzz.toml")
@@ -80,10 +81,11 @@ struct FuzzTests {
         #expect(accepted > 10 && rejected > 100)
     }
 
-    @Test("table headers that toml++ 3.4 would assert on are malformed TOML, located at the bad character",
+    @Test("input toml++ 3.4 would assert on is malformed TOML, located at the bad character",
           arguments: [("[{scenario]\nname = 1", 1, 2, "'{'"), ("x = 1\n[[ =a]]", 2, 4, "'='"),
                       ("[\nscenario]", 1, 2, "end of line"), ("[\r\nscenario]", 1, 2, "carriage return"),
-                      ("x = = 1\n[{a]", 1, 5, "could not determine value type")])
+                      ("x = = 1\n[{a]", 1, 5, "could not determine value type"),
+                      ("x = [\n  1,}\n]", 2, 5, "saw '}'"), ("x = [[1, 2], [\u{2028}]]", 1, 15, "U+2028")])
     func invalidHeaders(_ text: String, _ line: Int, _ column: Int, _ found: String) throws {
         let error = try #require(throws: ScenarioError.self) { try ScenarioLoader.parse(text: text, fileName: "h.toml") }
         #expect(error.kind == .malformedTOML)
