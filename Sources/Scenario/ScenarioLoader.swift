@@ -50,8 +50,8 @@ public enum ScenarioLoader {
         }
         // toml++ 3.4 asserts (debug) or assumes (release) on a few malformed inputs instead of
         // reporting them. Find the first such spot and neutralise it for toml++ (a header: parse
-        // only the lines before it; an array element: replace the character by '=', which toml++
-        // reports cleanly); an error toml++ finds before it still wins.
+        // only the lines before it; otherwise: replace the offending character by '=', which
+        // toml++ reports cleanly); an error toml++ finds before it still wins.
         var source = text
         var unsafeError: ScenarioError?
         if let unsafe = SourceLocator.firstUnsafeSyntax(in: text, fileName: fileName) {
@@ -60,7 +60,9 @@ public enum ScenarioLoader {
                 message: "malformed TOML: " + unsafe.message,
                 fix: unsafe.inHeader
                     ? "write the header as [name] or [[name]] with a bare or quoted key"
-                    : "remove the stray character: arrays hold values separated by commas, e.g. [1.0, 2.0]")
+                    : unsafe.message.hasPrefix("a date")
+                        ? "write a number, a date (1979-05-27) or a full date-time (1979-05-27 07:32:00)"
+                        : "remove the stray character: arrays hold values separated by commas, e.g. [1.0, 2.0]")
             var kept = String.UnicodeScalarView()
             var line = 1
             for (offset, scalar) in text.unicodeScalars.enumerated() {

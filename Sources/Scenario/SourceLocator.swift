@@ -348,9 +348,27 @@ private struct Scanner {
                 return
             }
         default:
+            // toml++ 3.4 asserts on a date, a space and one digit before a terminator ("1979-05-27 5").
+            if stopAtUnsafeSyntax, unsafeSyntax == nil, isDateSpaceDigit(at: index) {
+                unsafeSyntax = (here, "a date followed by a space and a single digit is neither a date nor a date-time",
+                                index + 10, false)
+            }
             // Numbers, booleans, dates (which may contain a space): up to a delimiter.
             while let c = peek(), c != ",", c != "]", c != "}", c != "#", c != "\n" { advance() }
         }
+    }
+
+    /// `DDDD-DD-DD D` followed by whitespace, `]`, `}`, `,` or `#`.
+    func isDateSpaceDigit(at start: Int) -> Bool {
+        guard start + 12 < scalars.count else { return false }
+        for offset in 0..<10 {
+            let c = scalars[start + offset]
+            let ok = offset == 4 || offset == 7 ? c == "-" : ("0"..."9").contains(c)
+            if !ok { return false }
+        }
+        guard scalars[start + 10] == " ", ("0"..."9").contains(scalars[start + 11]) else { return false }
+        let next = scalars[start + 12]
+        return next.properties.isWhitespace || next == "]" || next == "}" || next == "," || next == "#"
     }
 
     mutating func skipMultiline(quote: Unicode.Scalar, escapes: Bool) {

@@ -85,7 +85,9 @@ struct FuzzTests {
           arguments: [("[{scenario]\nname = 1", 1, 2, "'{'"), ("x = 1\n[[ =a]]", 2, 4, "'='"),
                       ("[\nscenario]", 1, 2, "end of line"), ("[\r\nscenario]", 1, 2, "carriage return"),
                       ("x = = 1\n[{a]", 1, 5, "could not determine value type"),
-                      ("x = [\n  1,}\n]", 2, 5, "saw '}'"), ("x = [[1, 2], [\u{2028}]]", 1, 15, "U+2028")])
+                      ("x = [\n  1,}\n]", 2, 5, "saw '}'"), ("x = [[1, 2], [\u{2028}]]", 1, 15, "U+2028"),
+                      ("[a]\nx = { y = 1979-05-27 5 }", 2, 11, "a date followed by a space"),
+                      ("x = [1979-05-27 5]", 1, 6, "single digit")])
     func invalidHeaders(_ text: String, _ line: Int, _ column: Int, _ found: String) throws {
         let error = try #require(throws: ScenarioError.self) { try ScenarioLoader.parse(text: text, fileName: "h.toml") }
         #expect(error.kind == .malformedTOML)
