@@ -1,0 +1,90 @@
+import Models
+
+/// Writes a scenario back as TOML with every section and every default filled in, one
+/// comment per model key; the text parses back to the same parameters and settings.
+public enum ResolvedScenarioWriter {
+    public static func toml(_ scenario: Scenario) -> String {
+        var lines: [String] = [
+            "# Resolved scenario: every section and every default filled in.",
+            "# Source: " + oneLine(scenario.sourcePath),
+            "",
+            "[scenario]",
+            "name  = " + TOMLText.basicString(scenario.name),
+            "model = " + TOMLText.basicString(scenario.model.key),
+            "seed  = \(scenario.seed)",
+            "",
+            "[model]                       # " + oneLine(scenario.model.title),
+        ]
+        for spec in scenario.model.parameters {
+            let domain = spec.domain.describe(symbol: spec.symbol)
+            lines.append("# \(spec.symbol) — \(spec.name): \(oneLine(spec.meaning)); domain \(domain)")
+            lines.append("\(KeyPath.quoted(spec.key)) = " + value(scenario.parameters[spec.key]))
+        }
+        for statement in scenario.model.constraints.map(\.statement) {
+            lines.append("# constraint: " + oneLine(statement))
+        }
+
+        for estimation in scenario.estimations {
+            lines.append("")
+            lines.append("[[estimate]]")
+            lines.append("name    = " + TOMLText.basicString(estimation.name))
+            lines.append("formula = " + TOMLText.basicString(estimation.formula))
+            switch estimation.vcov {
+            case nil: break
+            case .iid?: lines.append("vcov    = \"iid\"")
+            case .hetero?: lines.append("vcov    = \"hetero\"")
+            case .cluster(let names)?: lines.append("vcov    = { cluster = \(TOMLText.stringArray(names)) }")
+            }
+            if !estimation.recover.isEmpty {
+                let pairs = estimation.recover.map { "\(KeyPath.quoted($0.coefficient)) = \(TOMLText.basicString($0.truth))" }
+                lines.append("recover = { " + pairs.joined(separator: ", ") + " }")
+            }
+        }
+
+        let montecarlo = scenario.montecarlo
+        lines += [
+            "",
+            "[montecarlo]",
+            "replications = \(montecarlo.replications)",
+            "threads      = \(montecarlo.threads)           # 0 = all cores",
+            "recover      = " + TOMLText.stringArray(montecarlo.recover),
+            "level        = " + TOMLText.float(montecarlo.level),
+        ]
+
+        lines.append("")
+        if scenario.sweep.isEmpty {
+            lines.append("# [sweep]                     # none: the scenario runs at the [model] point only")
+        } else {
+            lines.append("[sweep]                       # \(scenario.sweepPointCount) points, first axis slowest")
+            for axis in scenario.sweep {
+                lines.append("\(KeyPath.quoted(axis.parameter)) = " + TOMLText.floatArray(axis.values))
+            }
+        }
+
+        let output = scenario.output
+        lines += [
+            "",
+            "[output]",
+            "dir     = " + TOMLText.basicString(output.directory),
+            "panel   = \(output.writePanel)",
+            "gnuplot = \(output.gnuplot)",
+            "format  = " + TOMLText.basicString(output.format),
+        ]
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func value(_ value: ParameterValue?) -> String {
+        switch value {
+        case .real(let number)?: return TOMLText.float(number)
+        case .integer(let number)?: return "\(number)"
+        case .realList(let numbers)?: return TOMLText.floatArray(numbers)
+        case .choice(let text)?: return TOMLText.basicString(text)
+        case nil: return "\"\""
+        }
+    }
+
+    /// Comments end at a newline: keep free text on one line.
+    static func oneLine(_ text: String) -> String {
+        String(text.map { $0.isNewline ? " " : $0 })
+    }
+}
