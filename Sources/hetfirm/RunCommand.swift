@@ -54,7 +54,7 @@ extension Hetfirm {
 func loadScenario(_ path: String) throws -> Scenario {
     do {
         return try ScenarioLoader.load(path: path)
-    } catch let error as ScenarioError {
+    } catch {
         Console.error(error.description)
         throw ExitStatus.badInput
     }
