@@ -17,6 +17,7 @@ set grid xtics ytics back linetype 1 linewidth 1 linecolor rgb "#dedede", linety
 set key below center horizontal Left reverse samplen 4 spacing 1.2 width 2 height 1.2
 set offsets graph 0.02, graph 0.02, graph 0.05, graph 0.05
 set autoscale fix
+@YRANGE@
 
 # Colour-blind safe palette (Okabe and Ito), thick lines.
 set style line 1 linecolor rgb "#0072B2" linewidth 3 pointtype 7 pointsize 1.1

@@ -16,13 +16,20 @@ public enum GnuplotPlots {
     ///   - xLabel: x-axis label, including the unit.
     ///   - yLabel: y-axis label, including the unit.
     ///   - format: image format.
+    ///   - seriesTitles: key entries, one per y column (default: the column names).
+    ///   - yRange: fixed y-axis range (default: fitted to the data); lines leaving it are clipped.
     /// - Returns: a script with stem `series.stem`, drawing into `plots/STEM.FORMAT`.
-    /// - Throws: ``ReportingError`` when `yColumns` is empty or names an unknown column.
+    /// - Throws: ``ReportingError`` when `yColumns` is empty or names an unknown column, or when
+    ///   `seriesTitles` does not have one entry per y column.
     public static func lines(
-        series: DataSeries, yColumns: [String], title: String, xLabel: String, yLabel: String, format: PlotFormat
+        series: DataSeries, yColumns: [String], title: String, xLabel: String, yLabel: String, format: PlotFormat,
+        seriesTitles: [String]? = nil, yRange: ClosedRange<Double>? = nil
     ) throws -> GnuplotScript {
         guard !yColumns.isEmpty else {
             throw ReportingError.nothingToPlot("no y columns given for \(series.stem)")
+        }
+        if let seriesTitles, seriesTitles.count != yColumns.count {
+            throw ReportingError.nothingToPlot("\(seriesTitles.count) series titles for \(yColumns.count) y columns in \(series.stem)")
         }
         let style = series.rowCount <= maximumRowsForMarkers ? "linespoints" : "lines"
         var clauses: [String] = []
@@ -32,7 +39,7 @@ public enum GnuplotPlots {
             }
             let lineStyle = index % 8 + 1
             clauses.append(
-                "\"\(series.stem).dat\" using 1:\(number) with \(style) linestyle \(lineStyle) title \"\(GnuplotText.literal(name))\"")
+                "\"\(series.stem).dat\" using 1:\(number) with \(style) linestyle \(lineStyle) title \"\(GnuplotText.literal(seriesTitles?[index] ?? name))\"")
         }
         let contents = try GnuplotTemplates.instantiate("lines.gp", values: [
             "TERMINAL": format.terminalCommand,
@@ -40,6 +47,7 @@ public enum GnuplotPlots {
             "TITLE": GnuplotText.literal(title),
             "XLABEL": GnuplotText.literal(xLabel),
             "YLABEL": GnuplotText.literal(yLabel),
+            "YRANGE": yRange.map { "set yrange [\($0.lowerBound):\($0.upperBound)]" } ?? "# y range fitted to the data",
             "PLOTS": clauses.joined(separator: ", \\\n     "),
         ])
         return GnuplotScript(stem: series.stem, contents: contents)

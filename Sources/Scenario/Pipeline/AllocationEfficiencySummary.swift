@@ -21,7 +21,13 @@ struct AllocationEfficiencySummary {
         return AllocationEfficiency.descriptor.parameter(key)?.symbol ?? key
     }
 
-    private func number(_ value: Double) -> String { NumberFormat.significant(value, digits: 6) }
+    /// Six significant digits without trailing zeros; ∞ and — for non-finite values.
+    static func number(_ value: Double) -> String {
+        guard value.isFinite else { return value.isNaN ? "—" : (value > 0 ? "∞" : "−∞") }
+        return String(format: "%.6g", value)
+    }
+
+    private func number(_ value: Double) -> String { Self.number(value) }
 
     func markdown() -> String {
         var sections = [

@@ -35,11 +35,16 @@ struct SweepOutcome {
         series = [data]
         if axes.count == 1, let axis = axes.first {
             let symbol = AllocationEfficiencySummary.symbol(of: axis.parameter)
+            let highest = Double(equilibria.first?.parameters.maximumComplexity ?? 1)
+            let reference = equilibria.first.map { AllocationEfficiencySummary.number($0.parameters.referenceProductivity) } ?? ""
             scripts = [
                 try GnuplotPlots.lines(
                     series: data, yColumns: ["mean_exporter_complexity", "export_cutoff_complexity"],
-                    title: "Exporter complexity against \(symbol)", xLabel: "\(symbol)",
-                    yLabel: "complexity m (attribute types)", format: format),
+                    title: "Exporter complexity and export cutoff complexity against \(symbol)",
+                    xLabel: axis.parameter == "I" ? "Internet level I (θ = e^I)" : symbol,
+                    yLabel: "complexity m (attribute types)", format: format,
+                    seriesTitles: ["mean complexity of exporters", "export cutoff complexity m*_x at φ0 = \(reference)"],
+                    yRange: 0...(2 * highest)),
             ]
         } else {
             scripts = []
