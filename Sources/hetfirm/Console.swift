@@ -13,13 +13,14 @@ enum Console {
     /// replication line with an ETA only when standard error is a terminal.
     static func progressRenderer() -> @Sendable (RunProgress) -> Void {
         let terminal = standardErrorIsTerminal
+        let throttle = Throttle(interval: 0.1)
         return { event in
             switch event {
             case .stage(let text):
                 if terminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
                 error("· \(text)")
             case .replications(let progress):
-                guard terminal else { return }
+                guard terminal, progress.completed == progress.total || throttle.allows(at: progress.elapsedSeconds) else { return }
                 let percent = 100 * progress.completed / max(progress.total, 1)
                 var line = "\r\u{1B}[K  replications \(progress.completed)/\(progress.total) (\(percent)%), \(seconds(progress.elapsedSeconds)) elapsed"
                 if let remaining = progress.estimatedSecondsRemaining { line += ", ETA \(seconds(remaining))" }
@@ -31,5 +32,22 @@ enum Console {
 
     static func seconds(_ value: Double) -> String {
         value < 60 ? String(format: "%.1f s", value) : String(format: "%d min %02d s", Int(value) / 60, Int(value) % 60)
+    }
+}
+
+/// Lets a progress line through at most once per `interval` seconds of elapsed time.
+private final class Throttle: @unchecked Sendable {
+    private let interval: Double
+    private var last = -Double.infinity
+    private let lock = NSLock()
+
+    init(interval: Double) { self.interval = interval }
+
+    func allows(at elapsed: Double) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        guard elapsed - last >= interval else { return false }
+        last = elapsed
+        return true
     }
 }

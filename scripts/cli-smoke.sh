@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Checks the CLI's documented exit codes and outputs on small scenarios (run by .ci/run).
+set -uo pipefail
+cd "$(dirname "$0")/.."
+swift build --product hetfirm >/dev/null || exit 1
+bin=.build/debug/hetfirm
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+passed=0 failed=0
+
+expect() {  # expect CODE DESCRIPTION -- COMMAND...
+  local want=$1 what=$2; shift 3
+  "$@" >"$work/stdout" 2>"$work/stderr"
+  local got=$?
+  if [ "$got" -eq "$want" ]; then passed=$((passed + 1)); else
+    failed=$((failed + 1)); echo "FAIL: $what: exit $got, expected $want"; cat "$work/stderr"
+  fi
+}
+
+cat >"$work/small.toml" <<'TOML'
+[scenario]
+name = "smoke"
+model = "allocation-efficiency"
+[model]
+regions = 3
+years = 2
+firms_per_region = 1500
+[sweep]
+I = { from = 0.0, to = 0.3, count = 4 }
+[montecarlo]
+replications = 6
+TOML
+printf '[scenario]\nname = "x"\nmodel = "allocation-efficiency"\n[model]\nsigmaa = 2.0\n' >"$work/typo.toml"
+printf '[scenario]\nname = "x"\nmodel = "allocation-efficiency"\n[model]\nf_e = 5.0\nregions = 2\nyears = 2\nfirms_per_region = 300\n[montecarlo]\nreplications = 4\n' >"$work/warn.toml"
+
+expect 0 "models" -- "$bin" models
+expect 0 "describe" -- "$bin" describe allocation-efficiency
+expect 2 "describe an unknown model" -- "$bin" describe allocation
+expect 0 "validate the quickstart" -- "$bin" validate scenarios/quickstart.toml
+expect 2 "validate a missing file" -- "$bin" validate "$work/missing.toml"
+expect 2 "run a scenario with an unknown key" -- "$bin" run "$work/typo.toml" --out "$work/typo"
+grep -q "did you mean 'sigma'" "$work/stderr" && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: no did-you-mean"; }
+[ ! -e "$work/typo" ] && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: bad input left an output folder"; }
+expect 0 "run a small scenario" -- "$bin" run "$work/small.toml" --out "$work/small" --threads 2
+for file in summary.md recovery.csv replications.csv scenario.toml sweep.dat sweep.gp sampling-k.dat sampling-k.gp; do
+  [ -s "$work/small/$file" ] && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: missing $file"; }
+done
+expect 0 "re-run from the resolved scenario.toml" -- "$bin" run "$work/small/scenario.toml" --out "$work/again"
+cmp -s "$work/small/replications.csv" "$work/again/replications.csv" && passed=$((passed + 1)) \
+  || { failed=$((failed + 1)); echo "FAIL: the resolved scenario does not reproduce replications.csv"; }
+expect 3 "run with warnings" -- "$bin" run "$work/warn.toml" --out "$work/warn"
+expect 2 "plot a missing folder" -- "$bin" plot "$work/none"
+if command -v gnuplot >/dev/null; then expect 0 "plot an output folder" -- "$bin" plot "$work/small"; fi
+
+echo "smoke: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
