@@ -58,7 +58,8 @@ struct FuzzTests {
         var accepted = 0, rejected = 0
         for round in 0..<rounds {
             let text = mutate(fullScenario, &rng)
-            if environment["HETFIRM_FUZZ_DUMP"] != nil { try? text.write(toFile: "/tmp/fuzz_last.toml", atomically: false, encoding: .utf8) }
+            // HETFIRM_FUZZ_DUMP=FILE keeps the latest input, to find the one that crashed the process.
+            if let dump = environment["HETFIRM_FUZZ_DUMP"] { try? text.write(toFile: dump, atomically: false, encoding: .utf8) }
             let lineCount = text.split(separator: "\n", omittingEmptySubsequences: false).count
             do {
                 let scenario = try ScenarioLoader.parse(text: text, fileName: "fuzz.toml")

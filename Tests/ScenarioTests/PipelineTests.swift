@@ -97,4 +97,18 @@ struct PipelineTests {
             #expect(abs(row.meanStandardError / row.standardDeviation - 1) < 0.2, "\(row.parameter)")
         }
     }
+
+    @Test("slow: 2,000 replications recover k, σ and α with honest standard errors",
+          .enabled(if: ProcessInfo.processInfo.environment["HETFIRM_SLOW_TESTS"] != nil, "set HETFIRM_SLOW_TESTS=1"))
+    func longRecovery() throws {
+        let text = Self.scenario(replications: 2000, regions: 10, years: 2, firms: 3000, sweep: "I = [0.2, 0.3]", seed: 7)
+        let result = try Self.run(text, threads: 0)
+        defer { try? FileManager.default.removeItem(atPath: result.directory) }
+        let report = try #require(result.summary.recovery)
+        for row in report.rows {
+            #expect(abs(row.bias) < 3 * row.biasMonteCarloStandardError, "\(row.parameter): bias \(row.bias)")
+            #expect(row.coverageBand99.contains(row.coverage), "\(row.parameter): coverage \(row.coverage)")
+            #expect(abs(row.meanStandardError / row.standardDeviation - 1) < 0.08, "\(row.parameter)")
+        }
+    }
 }
