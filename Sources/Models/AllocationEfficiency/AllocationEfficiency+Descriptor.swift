@@ -80,6 +80,9 @@ public enum AllocationEfficiency {
               defaultValue: .real(3.0), domain: .greaterThan(0)),
     ]
 
+    /// The largest panel a run may simulate, in potential firm-years (about 10 GB of columns at most).
+    public static let maximumPanelSize = 200_000_000
+
     static let constraints: [ParameterConstraint] = [
         ParameterConstraint("k > σ − 1") { values in
             guard let k = values.real("k"), let sigma = values.real("sigma"), k <= sigma - 1 else { return nil }
@@ -98,6 +101,17 @@ public enum AllocationEfficiency {
             return DomainViolation(
                 key: "m_probabilities", message: "probabilities of m sum to \(total), not 1",
                 fix: "rescale the entries so that they sum to 1")
+        },
+        ParameterConstraint("R · T · N ≤ \(maximumPanelSize) potential firm-years") { values in
+            guard let regions = values.integer("regions"), let years = values.integer("years"),
+                  let firms = values.integer("firms_per_region") else { return nil }
+            let (partial, overflow1) = regions.multipliedReportingOverflow(by: years)
+            let (size, overflow2) = partial.multipliedReportingOverflow(by: firms)
+            guard overflow1 || overflow2 || size > maximumPanelSize else { return nil }
+            return DomainViolation(
+                key: "firms_per_region",
+                message: "a panel of \(regions) regions × \(years) years × \(firms) entrants is too large to hold in memory",
+                fix: "keep regions × years × firms_per_region at or below \(maximumPanelSize)")
         },
         ParameterConstraint("I_high ≥ I_low") { values in
             guard let low = values.real("I_low"), let high = values.real("I_high"), high < low else { return nil }

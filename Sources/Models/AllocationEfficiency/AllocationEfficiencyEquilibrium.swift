@@ -45,6 +45,8 @@ public struct AllocationEfficiencyEquilibrium: Sendable, Codable, Equatable {
     /// A_d = (L/σ)(ρP)^{σ−1}, pinned down by zero cutoff profit and free entry.
     public let domesticDemand: Double
     public let method: SolutionMethod
+    /// Integrals at the solution computed in closed form because QAGIU quadrature failed (0 normally).
+    public let quadratureFallbacks: Int
     /// |E[π] − f_e| / f_e at the solution.
     public let freeEntryResidual: Double
     /// Effective-productivity cutoffs φ*_d and φ*_x (the same for every m).

@@ -19,7 +19,7 @@ public struct AllocationEfficiencyModel: Sendable {
     /// free-entry formula and throws when its regime conditions fail.
     public func solve(internetLevel: Double? = nil, method: SolutionMethod = .numerical) throws -> AllocationEfficiencyEquilibrium {
         let economy = ComplexityEconomy(parameters: parameters, internetLevel: internetLevel ?? parameters.internetLevel)
-        let domesticDemand: Double
+        var domesticDemand: Double, fallbacks = 0
         switch method {
         case .closedForm:
             guard let closedForm = economy.closedFormDomesticDemand else {
@@ -29,9 +29,9 @@ public struct AllocationEfficiencyModel: Sendable {
             }
             domesticDemand = closedForm
         case .numerical:
-            domesticDemand = try solveNumerically(economy)
+            (domesticDemand, fallbacks) = try solveNumerically(economy)
         }
-        let equilibrium = try describe(economy, domesticDemand: domesticDemand, method: method)
+        let equilibrium = try describe(economy, domesticDemand: domesticDemand, method: method, quadratureFallbacks: fallbacks)
         if method == .closedForm, !equilibrium.regime.closedFormApplies {
             throw ModelError.noEquilibrium(
                 reason: "at I = \(economy.internetLevel) the cutoffs are not interior and partitioned, so the closed form does not apply",
@@ -40,13 +40,24 @@ public struct AllocationEfficiencyModel: Sendable {
         return equilibrium
     }
 
-    /// The ln A_d that solves free entry, by bracketing and Brent's method.
-    private func solveNumerically(_ economy: ComplexityEconomy) throws -> Double {
+    /// The A_d that solves free entry, by bracketing ln A_d and Brent's method, and the number of
+    /// integrals at the solution that fell back from quadrature to the closed form.
+    private func solveNumerically(_ economy: ComplexityEconomy) throws -> (demand: Double, fallbacks: Int) {
         let entryCost = parameters.entryCost
         var failure: Error?
+        var fallbacks = 0
         func excessProfit(_ logDemand: Double) -> Double {
             do {
-                return try economy.expectedProfit(domesticDemand: exp(logDemand), byQuadrature: true) / entryCost - 1
+                let (profit, fellBack) = economy.expectedProfit(domesticDemand: exp(logDemand), byQuadrature: true)
+                fallbacks = fellBack
+                if profit.isNaN {
+                    failure = failure ?? ModelError.noEquilibrium(
+                        reason: "expected profit is not a number at A_d = \(exp(logDemand)): these parameters push productivity or sales outside floating-point range",
+                        keys: ["I", "kappa", "k", "sigma", "phi_min"])
+                    return .nan
+                }
+                // +∞ still says "too profitable": keep the sign, stay finite for Brent.
+                return min(profit / entryCost - 1, .greatestFiniteMagnitude)
             } catch {
                 failure = failure ?? error
                 return .nan
@@ -69,23 +80,26 @@ public struct AllocationEfficiencyModel: Sendable {
             let root = try RootFinder.brent(bracket: lower...upper, absoluteTolerance: 1e-14, relativeTolerance: 1e-15) {
                 excessProfit($0)
             }
-            if let failure { throw ModelError.numerical(String(describing: failure)) }
-            return exp(root)
+            if let failure { throw bracketFailure(failure) }
+            _ = excessProfit(root)
+            return (exp(root), fallbacks)
         } catch let error as ModelError {
             throw error
         } catch {
+            if let failure { throw bracketFailure(failure) }
             throw ModelError.numerical("free entry: \(error)")
         }
     }
 
     private func bracketFailure(_ failure: Error?) -> ModelError {
+        if let failure = failure as? ModelError { return failure }
         if let failure { return .numerical("expected profit: \(failure)") }
         return .noEquilibrium(reason: "expected profit never crosses f_e", keys: ["f_e", "f", "A_x"])
     }
 
     /// Every reported quantity at a given A_d.
-    private func describe(_ economy: ComplexityEconomy, domesticDemand: Double,
-                          method: SolutionMethod) throws -> AllocationEfficiencyEquilibrium {
+    private func describe(_ economy: ComplexityEconomy, domesticDemand: Double, method: SolutionMethod,
+                          quadratureFallbacks: Int) throws -> AllocationEfficiencyEquilibrium {
         let p = parameters
         let sigma = p.elasticityOfSubstitution, k = p.paretoShape, scale = p.paretoScale
         let domesticCutoff = economy.effectiveDomesticCutoff(domesticDemand: domesticDemand)
@@ -107,14 +121,15 @@ public struct AllocationEfficiencyModel: Sendable {
             exporterMass += probability * exporterShare
             activeComplexity += Double(m) * probability * activeShare
             exporterComplexity += Double(m) * probability * exporterShare
-            // E[φ^{σ−1} 1{active}] for this m: ψ^{σ−1} k φ_min^k a^{σ−1−k}/(k−σ+1).
+            // E[φ^{σ−1} 1{active}] for this m: ψ^{σ−1} k a^{σ−1} (φ_min/a)^k / (k−σ+1), through logarithms.
             let a = max(phiD, scale)
-            productivityMoment += probability * pow(psi, sigma - 1) * k * pow(scale, k) * pow(a, sigma - 1 - k) / (k - sigma + 1)
+            productivityMoment += probability * k / (k - sigma + 1)
+                * exp((sigma - 1) * log(psi * a) + k * log(scale / a))
         }
         guard activeMass > 0 else {
             throw ModelError.noEquilibrium(reason: "no firm produces", keys: ["f", "f_e"])
         }
-        let residual = try economy.expectedProfit(domesticDemand: domesticDemand, byQuadrature: false) / p.entryCost - 1
+        let residual = economy.expectedProfit(domesticDemand: domesticDemand, byQuadrature: false).value / p.entryCost - 1
         let regime = EquilibriumRegime(interiorCutoffs: interior,
                                        partitioned: economy.effectiveExportBreakEven > domesticCutoff)
         return AllocationEfficiencyEquilibrium(
@@ -122,6 +137,7 @@ public struct AllocationEfficiencyModel: Sendable {
             internetLevel: economy.internetLevel,
             domesticDemand: domesticDemand,
             method: method,
+            quadratureFallbacks: quadratureFallbacks,
             freeEntryResidual: abs(residual),
             effectiveDomesticCutoff: domesticCutoff,
             effectiveExportCutoff: exportCutoff,

@@ -56,22 +56,31 @@ extension AllocationEfficiencyModel {
         let noise = try NormalDistribution(mean: 0, standardDeviation: 1)
         let exportShifter = sigma * p.foreignDemand * pow(p.icebergCost, 1 - sigma)
         let kappaLog = log(p.complexityDilution)
+        // The few numbers the firm loop needs from each region-year, in a flat array of plain values:
+        // copying whole equilibria (which hold arrays) per firm-year costs reference counting.
+        let years = p.yearCount, complexities = p.maximumComplexity
+        let terms = panel.byRegionYear.flatMap { $0.map(RegionYearTerms.init) }
+        // (θ_rt/κ)^m for every region-year and m, so the firm loop multiplies instead of calling exp.
+        let multipliers = terms.flatMap { term in
+            (1...max(1, complexities)).map { exp((term.internetLevel - kappaLog) * Double($0)) }
+        }
         var columns = PanelColumns()
         var firm = 0
         for region in 0..<p.regionCount {
             for _ in 0..<p.entrantsPerRegion {
                 let phi0 = productivity.sample(firmDraws)
                 let m = complexity.sample(firmDraws) + 1
-                for year in 0..<p.yearCount {
-                    let equilibrium = panel.byRegionYear[region][year]
-                    let phi = exp((equilibrium.internetLevel - kappaLog) * Double(m)) * phi0
-                    guard phi >= equilibrium.effectiveDomesticCutoff else { continue }
+                for year in 0..<years {
+                    let cell = region * years + year
+                    let term = terms[cell]
+                    let phi = multipliers[cell * complexities + m - 1] * phi0
+                    guard phi >= term.domesticCutoff else { continue }
                     let scaled = pow(phi, sigma - 1)
-                    let domesticSales = sigma * equilibrium.domesticDemand * scaled
-                    let exports = phi >= equilibrium.effectiveExportCutoff
+                    let domesticSales = sigma * term.domesticDemand * scaled
+                    let exports = phi >= term.exportCutoff
                     let exportSales = exports ? exportShifter * scaled : 0
                     let error = p.employmentErrorScale * noise.sample(measurementErrors)
-                    columns.append(firm: firm, region: region + 1, year: year + 1, internetLevel: equilibrium.internetLevel,
+                    columns.append(firm: firm, region: region + 1, year: year + 1, internetLevel: term.internetLevel,
                                    phi0: phi0, complexity: m, exporter: exports, domesticSales: domesticSales,
                                    exportSales: exportSales,
                                    employment: p.inverseMarkup * (domesticSales + exportSales) * exp(error))
@@ -82,6 +91,21 @@ extension AllocationEfficiencyModel {
         let truth = AllocationEfficiencyTruth(paretoShape: p.paretoShape, elasticityOfSubstitution: sigma,
                                               salesScale: sigma * p.fixedCost)
         return SimulatedPanel(dataset: try columns.dataset(), truth: truth)
+    }
+}
+
+/// What the simulator needs of one region-year's equilibrium.
+private struct RegionYearTerms {
+    let internetLevel: Double
+    let domesticDemand: Double
+    let domesticCutoff: Double
+    let exportCutoff: Double
+
+    init(_ equilibrium: AllocationEfficiencyEquilibrium) {
+        internetLevel = equilibrium.internetLevel
+        domesticDemand = equilibrium.domesticDemand
+        domesticCutoff = equilibrium.effectiveDomesticCutoff
+        exportCutoff = equilibrium.effectiveExportCutoff
     }
 }
 

@@ -47,8 +47,9 @@ extension AllocationEfficiencyModel {
         let theta = exp(p.internetLevel), phi0 = p.referenceProductivity
         let shifter = p.foreignDemand * pow(p.icebergCost, 1 - sigma) * pow(phi0, sigma - 1)
         let logRatio = log(theta / kappa)
+        let economy = ComplexityEconomy(parameters: p, internetLevel: p.internetLevel)
         var firmLevel: [DerivativeCheck] = []
-        for m in 1...max(1, p.maximumComplexity) {
+        for m in economy.complexities {
             let md = Double(m)
             let power = pow(theta / kappa, (sigma - 1) * md)
             let h = 1e-4, e = 1e-4 * theta

@@ -25,7 +25,7 @@ struct ComplexityEconomy: Sendable {
     /// g = ln(θ/κ).
     var logEfficiencyRatio: Double { internetLevel - log(parameters.complexityDilution) }
     /// 1…M.
-    var complexities: [Int] { Array(1...max(1, parameters.maximumComplexity)) }
+    var complexities: [Int] { (0..<parameters.maximumComplexity).map { $0 + 1 } }
 
     /// ψ_m = (θ/κ)^m.
     func productivityMultiplier(_ complexity: Int) -> Double { exp(logEfficiencyRatio * Double(complexity)) }
@@ -46,48 +46,58 @@ struct ComplexityEconomy: Sendable {
         max(effectiveExportBreakEven, effectiveDomesticCutoff(domesticDemand: domesticDemand))
     }
 
-    /// ∫_a^∞ (B φ0^{σ−1} − F) dG(φ0) for φ0 ~ Pareto(k, φ_min) and a lower limit a, in closed form.
+    /// ∫_a^∞ (B φ0^{σ−1} − F) dG(φ0) for φ0 ~ Pareto(k, φ_min) and a lower limit a, in closed form:
+    /// B k a^{σ−1} (φ_min/a)^k / (k−σ+1) − F (φ_min/a)^k, evaluated through logarithms so that large
+    /// φ_min, k or a do not overflow. Zero when a = +∞ (no firm clears the cutoff).
     func paretoProfitIntegral(shifter: Double, fixedCost: Double, lowerLimit: Double) -> Double {
+        guard lowerLimit < .infinity else { return 0 }
         let a = max(lowerLimit, scale)
-        let survival = pow(scale / a, shape)
-        return shifter * shape * pow(a, sigma - 1) * survival / (shape - sigma + 1) - fixedCost * survival
+        let logSurvival = shape * log(scale / a)
+        let revenue = exp(log(shifter) + (sigma - 1) * log(a) + logSurvival) * shape / (shape - sigma + 1)
+        return revenue - fixedCost * exp(logSurvival)
     }
 
-    /// The same integral by GSL's QAGIU quadrature of the Pareto density (the numerical route).
+    /// The same integral by GSL's QAGIU quadrature of the Pareto density k φ_min^k / φ^{k+1} (the
+    /// numerical route), with the integrand written as (B φ^{σ−1} − F) (k/φ) (φ_min/φ)^k.
     func paretoProfitIntegralByQuadrature(shifter: Double, fixedCost: Double, lowerLimit: Double) throws -> Double {
+        guard lowerLimit < .infinity else { return 0 }
         let a = max(lowerLimit, scale)
-        let k = shape, scaleToK = pow(scale, shape), exponent = sigma - 1
+        let k = shape, logShifter = log(shifter), exponent = sigma - 1, lowerBound = scale
         let result = try Quadrature.integrateToInfinity(from: a, relativeTolerance: 1e-13) { phi in
-            (shifter * pow(phi, exponent) - fixedCost) * k * scaleToK / pow(phi, k + 1)
+            let logTail = k * log(lowerBound / phi)
+            return (exp(logShifter + exponent * log(phi) + logTail) - fixedCost * exp(logTail)) * k / phi
         }
         return result.value
     }
 
-    /// Expected operating profit of an entrant, E_m E_φ0[max(π_d, 0) + 1{π_d ≥ 0} max(π_x, 0)].
-    func expectedProfit(domesticDemand: Double, byQuadrature: Bool) throws -> Double {
+    /// Expected operating profit of an entrant, E_m E_φ0[max(π_d, 0) + 1{π_d ≥ 0} max(π_x, 0)], and
+    /// how many of its 2M integrals fell back from quadrature to the closed form because GSL's QAGIU
+    /// failed (k close to σ − 1, or magnitudes near the floating-point limits).
+    func expectedProfit(domesticDemand: Double, byQuadrature: Bool) -> (value: Double, quadratureFallbacks: Int) {
         let domesticCutoff = effectiveDomesticCutoff(domesticDemand: domesticDemand)
         let exportCutoff = effectiveExportCutoff(domesticDemand: domesticDemand)
-        var total = 0.0
+        var total = 0.0, fallbacks = 0
+        func integral(shifter: Double, fixedCost: Double, lowerLimit: Double) -> Double {
+            guard byQuadrature else {
+                return paretoProfitIntegral(shifter: shifter, fixedCost: fixedCost, lowerLimit: lowerLimit)
+            }
+            do {
+                return try paretoProfitIntegralByQuadrature(shifter: shifter, fixedCost: fixedCost, lowerLimit: lowerLimit)
+            } catch {
+                fallbacks += 1
+                return paretoProfitIntegral(shifter: shifter, fixedCost: fixedCost, lowerLimit: lowerLimit)
+            }
+        }
         for (index, probability) in parameters.complexityProbabilities.enumerated() where probability > 0 {
             let psi = productivityMultiplier(index + 1)
             let psiPower = pow(psi, sigma - 1)
-            let domesticShifter = domesticDemand * psiPower
-            let exportShifterForM = exportShifter * psiPower
-            let domestic: Double, export: Double
-            if byQuadrature {
-                domestic = try paretoProfitIntegralByQuadrature(
-                    shifter: domesticShifter, fixedCost: parameters.fixedCost, lowerLimit: domesticCutoff / psi)
-                export = try paretoProfitIntegralByQuadrature(
-                    shifter: exportShifterForM, fixedCost: parameters.exportFixedCost, lowerLimit: exportCutoff / psi)
-            } else {
-                domestic = paretoProfitIntegral(
-                    shifter: domesticShifter, fixedCost: parameters.fixedCost, lowerLimit: domesticCutoff / psi)
-                export = paretoProfitIntegral(
-                    shifter: exportShifterForM, fixedCost: parameters.exportFixedCost, lowerLimit: exportCutoff / psi)
-            }
+            let domestic = integral(shifter: domesticDemand * psiPower, fixedCost: parameters.fixedCost,
+                                    lowerLimit: domesticCutoff / psi)
+            let export = integral(shifter: exportShifter * psiPower, fixedCost: parameters.exportFixedCost,
+                                  lowerLimit: exportCutoff / psi)
             total += probability * (domestic + export)
         }
-        return total
+        return (total, fallbacks)
     }
 
     /// S = Σ_m P(m) ψ_m^k.

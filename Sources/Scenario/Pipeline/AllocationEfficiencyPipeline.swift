@@ -1,3 +1,4 @@
+import Estimation
 import Foundation
 import Models
 import MonteCarlo
@@ -114,9 +115,23 @@ struct AllocationEfficiencyPipeline {
         let reportReplications: (@Sendable (ReplicationProgress) -> Void)? = progress.map { report in
             { @Sendable update in report(.replications(update)) }
         }
-        let records = try runner.run(replications: 0..<settings.replications, progress: reportReplications) { replication in
-            let estimates = try AllocationEfficiencyRecovery.estimates(from: simulate(replication), finalYear: finalYear, recover: recover)
-            return ReplicationRecord(replication: replication, estimates: estimates)
+        let outcomes = try runner.run(replications: 0..<settings.replications, progress: reportReplications) { replication in
+            // An estimator that cannot run on one panel (too few producers) fails that replication only.
+            do {
+                let estimates = try AllocationEfficiencyRecovery.estimates(from: simulate(replication), finalYear: finalYear, recover: recover)
+                return (record: ReplicationRecord(replication: replication, estimates: estimates), failure: String?.none)
+            } catch let error as EstimationError {
+                return (record: ReplicationRecord(replication: replication, estimates: []), failure: error.description)
+            }
+        }
+        let records = outcomes.map(\.record)
+        let failed = outcomes.filter { $0.failure != nil }
+        if let first = failed.first?.failure {
+            let message = "\(failed.count) of \(outcomes.count) replications produced no estimates (replications "
+                + failed.prefix(5).map { String($0.record.replication) }.joined(separator: ", ")
+                + (failed.count > 5 ? ", …" : "") + "): \(first); raise firms_per_region or regions for more producers"
+            guard failed.count < outcomes.count else { throw RunFailure(stage: "Monte Carlo", reason: message) }
+            artifacts.warnings.append(message)
         }
         let report = RecoveryReport.summarize(records, level: scenario.montecarlo.level)
         artifacts.recovery = report
