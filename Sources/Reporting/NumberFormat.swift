@@ -31,6 +31,13 @@ public enum NumberFormat {
         return fixed(x, digits: max(precision - 1 - exponent, 0))
     }
 
+    /// `x` with at most `digits` significant digits and no trailing zeros (C's `%g`):
+    /// `general(0.5, digits: 6)` → `"0.5"`, `general(0.0291736212, digits: 6)` → `"0.0291736"`.
+    public static func general(_ x: Double, digits: Int) -> String {
+        if let special = nonFinite(x) { return special }
+        return withoutNegativeZero(String(format: "%.*g", clampedDigits(digits, minimum: 1), x))
+    }
+
     private static func nonFinite(_ x: Double) -> String? {
         if x.isNaN { return missing }
         if x == .infinity { return "inf" }

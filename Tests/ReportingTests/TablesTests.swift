@@ -36,6 +36,11 @@ import Testing
         #expect(NumberFormat.significant(0, digits: 3) == "0.00")
         #expect(NumberFormat.significant(.nan, digits: 3) == "—")
         #expect(NumberFormat.significant(-.infinity, digits: 3) == "-inf")
+        #expect(NumberFormat.general(0.5, digits: 6) == "0.5")
+        #expect(NumberFormat.general(0.0291736212, digits: 6) == "0.0291736")
+        #expect(NumberFormat.general(2.2e-16, digits: 2) == "2.2e-16")
+        #expect(NumberFormat.general(-0.0, digits: 6) == "0")
+        #expect(NumberFormat.general(.infinity, digits: 6) == "inf")
     }
 
     private var report: RecoveryReport {

@@ -21,11 +21,8 @@ struct AllocationEfficiencySummary {
         return AllocationEfficiency.descriptor.parameter(key)?.symbol ?? key
     }
 
-    /// Six significant digits without trailing zeros; ∞ and — for non-finite values.
-    static func number(_ value: Double) -> String {
-        guard value.isFinite else { return value.isNaN ? "—" : (value > 0 ? "∞" : "−∞") }
-        return String(format: "%.6g", value)
-    }
+    /// Six significant digits without trailing zeros.
+    static func number(_ value: Double) -> String { NumberFormat.general(value, digits: 6) }
 
     private func number(_ value: Double) -> String { Self.number(value) }
 
