@@ -16,7 +16,7 @@ struct SweepOutcome {
         self.points = points
         self.equilibria = equilibria
         var columns = axes.map { axis in
-            SeriesColumn(name: axis.parameter, unit: "parameter",
+            SeriesColumn(name: axis.parameter, unit: "model parameter \(AllocationEfficiencySummary.symbol(of: axis.parameter))",
                          values: points.map { $0.real(axis.parameter) ?? .nan })
         }
         func finite(_ value: Double) -> Double { value.isFinite ? value : .nan }
