@@ -1,0 +1,1 @@
+// `Covariance` target (see DESIGN.md).

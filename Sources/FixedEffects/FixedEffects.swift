@@ -1,0 +1,1 @@
+// `FixedEffects` target (see DESIGN.md).
