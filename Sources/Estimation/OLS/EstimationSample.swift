@@ -1,0 +1,82 @@
+import FixedEffects
+import PanelData
+
+/// The rows an estimation uses and its variables on those rows, after dropping rows with a missing
+/// or undefined value and, repeatedly, fixed-effect singletons.
+struct EstimationSample {
+    /// Dataset rows in the sample, ascending.
+    let rows: [Int]
+    let dependent: [Double]
+    /// Regressor columns on `rows`, the intercept ("(Intercept)") first when the formula has one.
+    let regressors: [[Double]]
+    let regressorNames: [String]
+    /// Fixed effects restricted to `rows`, in formula order.
+    let fixedEffects: [FactorCodes]
+    /// Cluster variables restricted to `rows`.
+    let clusters: [FactorCodes]
+    let droppedMissing: Int
+    let droppedSingletons: Int
+
+    static func build(formula: Formula, dataset: Dataset, clusterNames: [String], removeSingletons: Bool) throws -> EstimationSample {
+        let dependent = try numeric(formula.dependent, in: dataset)
+        var names: [String] = [], columns: [[Double]] = []
+        if formula.hasIntercept {
+            names.append("(Intercept)")
+            columns.append([Double](repeating: 1, count: dataset.rowCount))
+        }
+        for term in formula.regressors {
+            names.append(term.description)
+            columns.append(try numeric(term, in: dataset))
+        }
+        var fixedEffects = try formula.fixedEffects.map { try CategoricalVariable.codes($0.description, in: dataset) }
+        var clusters = try clusterNames.map { try CategoricalVariable.codes($0, in: dataset) }
+
+        var keep = [Bool](repeating: true, count: dataset.rowCount)
+        for row in 0..<dataset.rowCount {
+            if dependent[row].isNaN || !dependent[row].isFinite { keep[row] = false; continue }
+            if columns.contains(where: { !$0[row].isFinite }) { keep[row] = false; continue }
+            if fixedEffects.contains(where: { $0.codes[row] < 0 }) || clusters.contains(where: { $0.codes[row] < 0 }) {
+                keep[row] = false
+            }
+        }
+        var rows = keep.indices.filter { keep[$0] }
+        let droppedMissing = dataset.rowCount - rows.count
+        guard !rows.isEmpty else {
+            throw EstimationError.emptySample(reason: "all \(dataset.rowCount) rows have a missing or undefined value in \(formula.variables.joined(separator: ", "))")
+        }
+        fixedEffects = fixedEffects.map { $0.restricted(to: rows) }
+        clusters = clusters.map { $0.restricted(to: rows) }
+
+        var droppedSingletons = 0
+        if removeSingletons, !fixedEffects.isEmpty {
+            let (nonSingleton, removed) = SingletonRemoval.nonSingletonRows(fixedEffects)
+            if removed > 0 {
+                guard removed < rows.count else {
+                    throw EstimationError.emptySample(reason: "every one of the \(rows.count) observations is a fixed-effect singleton")
+                }
+                let positions = nonSingleton.indices.filter { nonSingleton[$0] }
+                rows = positions.map { rows[$0] }
+                fixedEffects = fixedEffects.map { $0.restricted(to: positions) }
+                clusters = clusters.map { $0.restricted(to: positions) }
+                droppedSingletons = removed
+            }
+        }
+        return EstimationSample(
+            rows: rows, dependent: rows.map { dependent[$0] }, regressors: columns.map { column in rows.map { column[$0] } },
+            regressorNames: names, fixedEffects: fixedEffects, clusters: clusters,
+            droppedMissing: droppedMissing, droppedSingletons: droppedSingletons)
+    }
+
+    /// A term's values, with a located error when a column it reads holds text.
+    static func numeric(_ term: Term, in dataset: Dataset) throws -> [Double] {
+        for variable in term.variables {
+            let column = try dataset.column(named: variable)
+            if case .factor(let codes, let labels) = column.storage {
+                let row = codes.indices.first { !column.isMissing($0) } ?? 0
+                let code = codes.isEmpty ? -1 : Int(codes[row])
+                throw EstimationError.notNumeric(variable: variable, row: row, value: code >= 0 && code < labels.count ? labels[code] : "")
+            }
+        }
+        return try term.evaluate(in: dataset)
+    }
+}

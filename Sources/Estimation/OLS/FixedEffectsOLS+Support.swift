@@ -1,0 +1,94 @@
+import Covariance
+import FixedEffects
+import Numerical
+import PanelData
+
+extension FixedEffectsOLS {
+    /// XᵀX of columns, k × k.
+    static func crossProducts(_ columns: [[Double]]) -> Matrix {
+        let k = columns.count
+        var gram = Matrix(rows: k, columns: k)
+        for a in 0..<k {
+            for b in a..<k {
+                let value = dot(columns[a], columns[b])
+                gram[a, b] = value
+                gram[b, a] = value
+            }
+        }
+        return gram
+    }
+
+    static func submatrix(_ matrix: Matrix, _ indices: [Int]) -> Matrix {
+        var result = Matrix(rows: indices.count, columns: indices.count)
+        for (a, row) in indices.enumerated() {
+            for (b, column) in indices.enumerated() { result[a, b] = matrix[row, column] }
+        }
+        return result
+    }
+
+    static func dot(_ a: [Double], _ b: [Double]) -> Double {
+        a.withUnsafeBufferPointer { left in
+            b.withUnsafeBufferPointer { right in
+                var sum = 0.0
+                for index in 0..<min(left.count, right.count) { sum += left[index] * right[index] }
+                return sum
+            }
+        }
+    }
+
+    static func squaredNorm(_ a: [Double]) -> Double { dot(a, a) }
+
+    /// The covariance of β under `vcov`, with fixest's small-sample conventions: fixed effects nested in a
+    /// cluster variable do not count in K.
+    static func covarianceMatrix(columns: [[Double]], residuals: [Double], bread: Matrix, sample: EstimationSample,
+                                 solver: FixedEffectsSolver?, vcov: VcovType, options: EstimationOptions) throws -> CovarianceMatrix {
+        let n = residuals.count, k = columns.count
+        var elements = [Double](repeating: 0, count: n * k)
+        for (j, column) in columns.enumerated() {
+            for row in 0..<n { elements[row * k + j] = column[row] }
+        }
+        var absorbed = 0, nested = 0
+        if let solver {
+            let counts = solver.absorbedParameterCount
+            absorbed = counts.total
+            for (index, factor) in sample.fixedEffects.enumerated()
+            where sample.clusters.contains(where: { AbsorbedParameters.isNested(factor, within: $0.codes) }) {
+                nested += counts.levelsPerFactor[index] - counts.redundantPerFactor[index]
+            }
+        }
+        do {
+            let input = try CovarianceInput(
+                regressors: Matrix(rows: n, columns: k, elements: elements), residuals: residuals, bread: bread,
+                observationCount: n, absorbedParameters: absorbed, absorbedParametersNestedInClusters: nested,
+                clusters: sample.clusters.map(\.codes))
+            return try SandwichEstimator.covariance(input, type: vcov, options: options.smallSample)
+        } catch {
+            throw EstimationError.covariance("\(error)")
+        }
+    }
+
+    /// Sizes of the fixed effects and, when requested, their coefficients with level labels.
+    static func fixedEffectSummaries(sample: EstimationSample, solver: FixedEffectsSolver?, beta: [Double], kept: [Int],
+                                     residuals: [Double], data: Dataset, formula: Formula, options: EstimationOptions,
+                                     warnings: inout [String]) throws -> [FixedEffectSummary] {
+        guard let solver else { return [] }
+        let names = formula.fixedEffects.map(\.description)
+        guard options.recoverFixedEffects else {
+            return zip(names, sample.fixedEffects).map { FixedEffectSummary(name: $0, levels: $1.levelCount, coefficients: nil, labels: nil) }
+        }
+        // The part of y the fixed effects explain: y − Xβ − e.
+        var effects = sample.dependent
+        for (position, index) in kept.enumerated() {
+            let column = sample.regressors[index]
+            for row in effects.indices { effects[row] -= beta[position] * column[row] }
+        }
+        for row in effects.indices { effects[row] -= residuals[row] }
+        let (coefficients, report) = solver.coefficients(ofEffects: effects, options: options.demeaning)
+        if !report.converged { warnings.append("the fixed-effect coefficients did not converge") }
+        return names.indices.map { index in
+            FixedEffectSummary(
+                name: names[index], levels: sample.fixedEffects[index].levelCount, coefficients: coefficients[index],
+                labels: CategoricalVariable.labels(of: sample.fixedEffects[index], rows: sample.rows, in: data))
+        }
+    }
+}

@@ -1,0 +1,86 @@
+import Estimation
+import Foundation
+
+/// Several estimations side by side, in the style of fixest's `etable` and Stata's `esttab`:
+/// coefficients with stars, standard errors in parentheses, then fixed-effect rows, the vcov type,
+/// observations and fit statistics.
+public struct RegressionTable: Sendable {
+    public let results: [RegressionResult]
+    /// Column headers; default "(1)", "(2)", ….
+    public let titles: [String]
+    public let digits: Int
+
+    public init(_ results: [RegressionResult], titles: [String]? = nil, digits: Int = 4) {
+        self.results = results
+        self.titles = titles ?? results.indices.map { "(\($0 + 1))" }
+        self.digits = digits
+    }
+
+    /// The table's cells: a header row, then body rows; `sections` marks the rows that start a block.
+    func cells() -> (header: [String], rows: [[String]], sections: Set<Int>) {
+        var rows: [[String]] = [["Dependent var."] + results.map(\.dependent)]
+        var sections: Set<Int> = [1]
+        var names: [String] = []
+        for result in results { for name in result.coefficientNames where !names.contains(name) { names.append(name) } }
+        for name in names {
+            rows.append([name] + results.map { result in
+                guard let index = result.coefficientNames.firstIndex(of: name) else { return "" }
+                return NumberFormat.fixed(result.coefficients[index], digits: digits) + SignificanceStars.marks(result.pValues[index])
+            })
+            rows.append([""] + results.map { result in
+                result.standardError(name).map { "(" + NumberFormat.fixed($0, digits: digits) + ")" } ?? ""
+            })
+        }
+        var effects: [String] = []
+        for result in results { for effect in result.fixedEffects where !effects.contains(effect.name) { effects.append(effect.name) } }
+        if !effects.isEmpty {
+            sections.insert(rows.count)
+            for effect in effects {
+                rows.append([effect] + results.map { $0.fixedEffects.contains { $0.name == effect } ? "Yes" : "No" })
+            }
+        }
+        sections.insert(rows.count)
+        rows.append(["S.E. type"] + results.map { $0.covariance.type.description })
+        rows.append(["Observations"] + results.map { RegressionSummary.grouped($0.observationCount) })
+        rows.append(["R²"] + results.map { NumberFormat.fixed($0.rSquared, digits: 5) })
+        if results.contains(where: { $0.withinRSquared != nil }) {
+            rows.append(["Within R²"] + results.map { $0.withinRSquared.map { NumberFormat.fixed($0, digits: 5) } ?? "" })
+        }
+        return (["", ] + titles, rows, sections)
+    }
+
+    public func markdown() -> String {
+        let (header, rows, _) = cells()
+        let alignments: [MarkdownTable.Alignment] = [.left] + titles.map { _ in .center }
+        return MarkdownTable(header: header, rows: rows, alignments: alignments).render()
+            + "\n\nSignif. codes: *** 0.01, ** 0.05, * 0.1. Standard errors in parentheses.\n"
+    }
+
+    /// A LaTeX `tabular` with booktabs rules.
+    public func latex() -> String {
+        let (header, rows, sections) = cells()
+        func escape(_ text: String) -> String {
+            var out = ""
+            for character in text {
+                switch character {
+                case "_", "%", "&", "#", "$", "{", "}": out += "\\" + String(character)
+                case "^": out += "\\^{}"
+                case "²": out += "$^2$"
+                case "*": out += "$^{*}$"
+                default: out.append(character)
+                }
+            }
+            return out.replacingOccurrences(of: "$^{*}$$^{*}$$^{*}$", with: "$^{***}$")
+                .replacingOccurrences(of: "$^{*}$$^{*}$", with: "$^{**}$")
+        }
+        var lines = ["\\begin{tabular}{l" + String(repeating: "c", count: results.count) + "}", "\\toprule",
+                     header.map(escape).joined(separator: " & ") + " \\\\"]
+        for (index, row) in rows.enumerated() {
+            if sections.contains(index) { lines.append("\\midrule") }
+            lines.append(row.map(escape).joined(separator: " & ") + " \\\\")
+        }
+        lines += ["\\bottomrule", "\\multicolumn{\(results.count + 1)}{l}{\\footnotesize Signif. codes: *** 0.01, ** 0.05, * 0.1.}\\\\",
+                  "\\end{tabular}"]
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

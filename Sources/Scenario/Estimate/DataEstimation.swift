@@ -1,0 +1,83 @@
+import Covariance
+import Estimation
+import Foundation
+import PanelData
+import Reporting
+
+/// Input the user must fix: a CSV error with its row and column, a formula error with a caret,
+/// an unknown column, a bad `--vcov`. The CLI exits with code 2.
+public struct InvalidInput: Error, Sendable, CustomStringConvertible {
+    public let description: String
+}
+
+/// What `hetfirm estimate` prints.
+public struct EstimationReport: Sendable {
+    public let result: RegressionResult
+    /// fixest-style summary (or JSON, when asked).
+    public let text: String
+    /// Things the user must see (exit code 3), e.g. non-convergence.
+    public let warnings: [String]
+}
+
+/// `hetfirm estimate DATA.csv "FORMULA"`: the estimator core on a user's own panel.
+public enum DataEstimation {
+    /// Parses `--vcov`: `iid`, `hc1` (or `hetero`), `cluster=a` or `cluster=a,b` (a name may be `a^b`).
+    public static func vcov(_ text: String) throws -> VcovType {
+        let lowered = text.trimmingCharacters(in: .whitespaces).lowercased()
+        switch lowered {
+        case "iid": return .iid
+        case "hc1", "hetero", "heteroskedastic": return .heteroskedastic
+        default:
+            guard lowered.hasPrefix("cluster=") else {
+                throw InvalidInput(description: "error: --vcov '\(text)' is not iid, hc1 or cluster=VAR[,VAR]")
+            }
+            let names = text.trimmingCharacters(in: .whitespaces).dropFirst("cluster=".count)
+                .split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            guard !names.isEmpty else { throw InvalidInput(description: "error: --vcov cluster= names no variable") }
+            return .cluster(names)
+        }
+    }
+
+    public static func run(dataPath: String, formula text: String, vcov: String?, fixedEffects: Bool, json: Bool) throws -> EstimationReport {
+        let formula: Formula
+        do { formula = try FormulaParser.parse(text) } catch { throw InvalidInput(description: "\(error)") }
+        let options = EstimationOptions(vcov: try vcov.map(Self.vcov))
+        var withFixedEffects = options
+        withFixedEffects.recoverFixedEffects = fixedEffects
+        let data: Dataset
+        do {
+            // Integer fixed-effect and cluster columns stay integers: encoding them is cheaper than labels.
+            data = try CSVReader.read(path: dataPath)
+        } catch let error as PanelDataError {
+            throw InvalidInput(description: "error: \(error)")
+        }
+        let result: RegressionResult
+        do {
+            result = try FixedEffectsOLS.fit(formula, data: data, options: withFixedEffects)
+        } catch let error as EstimationError {
+            throw InvalidInput(description: "error: \(error)")
+        } catch let error as PanelDataError {
+            throw InvalidInput(description: "error: \(error)")
+        }
+        let output: String
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            output = String(decoding: try encoder.encode(result), as: UTF8.self) + "\n"
+        } else {
+            output = RegressionSummary.text(result) + fixedEffectText(result)
+        }
+        return EstimationReport(result: result, text: output, warnings: result.warnings)
+    }
+
+    private static func fixedEffectText(_ result: RegressionResult) -> String {
+        var lines: [String] = []
+        for effect in result.fixedEffects {
+            guard let values = effect.coefficients, let labels = effect.labels else { continue }
+            lines.append("\nFixed effects \(effect.name) (\(values.count) levels):")
+            for (label, value) in zip(labels, values).prefix(50) { lines.append("  \(label)\t\(NumberFormat.general(value, digits: 8))") }
+            if values.count > 50 { lines.append("  … (\(values.count - 50) more; use --json for all)") }
+        }
+        return lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,47 @@
+import ArgumentParser
+import Foundation
+import Scenario
+
+extension Hetfirm {
+    struct Estimate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "OLS with absorbed fixed effects on a CSV panel, fixest syntax and standard errors.",
+            discussion: """
+                Example: hetfirm estimate panel.csv "y ~ x1 + x2 | firm + year" --vcov cluster=firm
+                Without --vcov the standard errors follow fixest: clustered by the first fixed effect, iid without fixed effects.
+                """)
+
+        @Argument(help: "A CSV file with a header row (NA or empty = missing).")
+        var data: String
+
+        @Argument(help: "A fixest formula: \"y ~ x1 + x2:x3 + log(z) | fe1 + fe2^fe3\".")
+        var formula: String
+
+        @Option(help: "iid, hc1, or cluster=VAR[,VAR] (a VAR may be a^b).")
+        var vcov: String?
+
+        @Flag(help: "Also print the fixed-effect coefficients.")
+        var fixef = false
+
+        @Flag(help: "Print the result as JSON.")
+        var json = false
+
+        func run() throws {
+            let report: EstimationReport
+            do {
+                report = try DataEstimation.run(dataPath: data, formula: formula, vcov: vcov, fixedEffects: fixef, json: json)
+            } catch let error as InvalidInput {
+                Console.error(error.description)
+                throw ExitStatus.badInput
+            } catch {
+                Console.error("error: \(error)")
+                throw ExitStatus.runFailed
+            }
+            print(report.text, terminator: "")
+            if !report.warnings.isEmpty {
+                for warning in report.warnings { Console.error("warning: \(warning)") }
+                throw ExitStatus.warnings
+            }
+        }
+    }
+}
