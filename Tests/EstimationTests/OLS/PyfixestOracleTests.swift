@@ -98,3 +98,24 @@ struct PyfixestOracleTests {
         #expect(compared > 0)
     }
 }
+
+/// The one-way within estimator against R's plm (validation/plm_within.R).
+@Suite("OLS against plm")
+struct PlmOracleTests {
+    @Test("plm within: coefficients to 1e-8 and default SEs to 1e-6", arguments: ["balanced", "unbalanced"])
+    func within(_ name: String) throws {
+        let url = PyfixestOracleTests.root.appendingPathComponent("Tests/Fixtures/plm/\(name).json")
+        let fixture = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
+        let data = try CSVReader.read(path: PyfixestOracleTests.root.appendingPathComponent(try #require(fixture["csv"] as? String)).path)
+        var options = EstimationOptions(vcov: .iid)
+        options.demeaning.tolerance = 1e-13
+        let result = try FixedEffectsOLS.fit(FormulaParser.parse("y ~ x1 + x2 | unit"), data: data, options: options)
+        let coefficients = try #require(fixture["coefficients"] as? [String: Double])
+        let errors = try #require(fixture["standard_errors"] as? [String: Double])
+        for (variable, value) in coefficients {
+            #expect(PyfixestOracleTests.relative(try #require(result.coefficient(variable)), value) < 1e-8, "\(name): \(variable)")
+            #expect(PyfixestOracleTests.relative(try #require(result.standardError(variable)), try #require(errors[variable])) < 1e-6,
+                    "\(name): SE \(variable)")
+        }
+    }
+}
