@@ -26,6 +26,9 @@ extension Hetfirm {
         @Flag(help: "Print the result as JSON.")
         var json = false
 
+        @Flag(help: "Report the seconds spent reading the CSV and estimating, on standard error.")
+        var timing = false
+
         func run() throws {
             let report: EstimationReport
             do {
@@ -38,6 +41,9 @@ extension Hetfirm {
                 throw ExitStatus.runFailed
             }
             print(report.text, terminator: "")
+            if timing {
+                Console.error(String(format: "timing: reading %.3f s, estimation %.3f s", report.readingSeconds, report.estimationSeconds))
+            }
             if !report.warnings.isEmpty {
                 for warning in report.warnings { Console.error("warning: \(warning)") }
                 throw ExitStatus.warnings

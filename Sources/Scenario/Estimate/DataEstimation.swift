@@ -17,6 +17,9 @@ public struct EstimationReport: Sendable {
     public let text: String
     /// Things the user must see (exit code 3), e.g. non-convergence.
     public let warnings: [String]
+    /// Wall seconds spent reading the CSV file and estimating.
+    public let readingSeconds: Double
+    public let estimationSeconds: Double
 }
 
 /// `hetfirm estimate DATA.csv "FORMULA"`: the estimator core on a user's own panel.
@@ -44,6 +47,8 @@ public enum DataEstimation {
         let options = EstimationOptions(vcov: try vcov.map(Self.vcov))
         var withFixedEffects = options
         withFixedEffects.recoverFixedEffects = fixedEffects
+        let clock = ContinuousClock()
+        let readingStart = clock.now
         let data: Dataset
         do {
             // Integer fixed-effect and cluster columns stay integers: encoding them is cheaper than labels.
@@ -51,6 +56,8 @@ public enum DataEstimation {
         } catch let error as PanelDataError {
             throw InvalidInput(description: "error: \(error)")
         }
+        let readingSeconds = seconds(clock.now - readingStart)
+        let estimationStart = clock.now
         let result: RegressionResult
         do {
             result = try FixedEffectsOLS.fit(formula, data: data, options: withFixedEffects)
@@ -59,6 +66,7 @@ public enum DataEstimation {
         } catch let error as PanelDataError {
             throw InvalidInput(description: "error: \(error)")
         }
+        let estimationSeconds = seconds(clock.now - estimationStart)
         let output: String
         if json {
             let encoder = JSONEncoder()
@@ -67,7 +75,12 @@ public enum DataEstimation {
         } else {
             output = RegressionSummary.text(result) + fixedEffectText(result)
         }
-        return EstimationReport(result: result, text: output, warnings: result.warnings)
+        return EstimationReport(result: result, text: output, warnings: result.warnings,
+                                readingSeconds: readingSeconds, estimationSeconds: estimationSeconds)
+    }
+
+    private static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
     }
 
     private static func fixedEffectText(_ result: RegressionResult) -> String {
