@@ -3,46 +3,44 @@ import Foundation
 /// Codes of the intersection of several clustering dimensions (the cells of a^b^…),
 /// as used by the inclusion–exclusion formula of multi-way clustering.
 enum ClusterIntersection {
-    /// Dense codes 0..<count of the cells (a, b), first-seen order; `count` is the number of
-    /// non-empty cells. Uses a direct lookup table when strideA · strideB is small, a hash map
-    /// otherwise.
+    /// Dense codes 0..<count of the non-empty cells (a, b); `count` is their number.
+    ///
+    /// O(n + strideA + strideB) without hashing: a counting sort groups the observations by
+    /// the first code, then within each group a scratch table indexed by the second code
+    /// (stamped with the current group) hands out the next cell code.
     static func combine(_ first: [Int32], strideA: Int, _ second: [Int32], strideB: Int) throws
         -> (codes: [Int32], count: Int) {
         let n = first.count
         var codes = [Int32](repeating: 0, count: n)
-        var next: Int32 = 0
-        let (cells, overflow) = strideA.multipliedReportingOverflow(by: strideB)
-        let tableLimit = max(4 * n, 1 << 20)
-        if !overflow, cells <= min(tableLimit, 1 << 26) {
-            var table = [Int32](repeating: -1, count: cells)
-            table.withUnsafeMutableBufferPointer { t in
-                for i in 0..<n {
-                    let key = Int(first[i]) * strideB + Int(second[i])
-                    if t[key] < 0 {
-                        t[key] = next
-                        next += 1
-                    }
-                    codes[i] = t[key]
-                }
-            }
-        } else {
-            var table: [Int: Int32] = [:]
-            table.reserveCapacity(min(n, 1 << 24))
-            for i in 0..<n {
-                let key = Int(first[i]) &* strideB &+ Int(second[i])
-                if let code = table[key] {
-                    codes[i] = code
-                } else {
-                    guard next < Int32.max else {
+        var offsets = [Int](repeating: 0, count: strideA + 1)
+        for code in first { offsets[Int(code) + 1] += 1 }
+        for index in 0..<strideA { offsets[index + 1] += offsets[index] }
+        var order = [Int32](repeating: 0, count: n)
+        var cursor = offsets
+        for i in 0..<n {
+            let group = Int(first[i])
+            order[cursor[group]] = Int32(truncatingIfNeeded: i)
+            cursor[group] += 1
+        }
+        var stamp = [Int](repeating: -1, count: strideB)
+        var assigned = [Int32](repeating: 0, count: strideB)
+        var next = 0
+        for group in 0..<strideA {
+            for position in offsets[group]..<offsets[group + 1] {
+                let i = Int(order[position])
+                let cell = Int(second[i])
+                if stamp[cell] != group {
+                    guard next < Int(Int32.max) else {
                         throw CovarianceError.invalidInput("more than \(Int32.max) intersection clusters")
                     }
-                    table[key] = next
-                    codes[i] = next
+                    stamp[cell] = group
+                    assigned[cell] = Int32(next)
                     next += 1
                 }
+                codes[i] = assigned[cell]
             }
         }
-        return (codes, Int(next))
+        return (codes, next)
     }
 
     /// Dense codes of the intersection of the dimensions in `subset` (indices into `clusters`).

@@ -77,6 +77,9 @@ public struct CovarianceInput: Sendable {
                 throw CovarianceError.invalidInput("weights must be finite and non-negative")
             }
         }
+        guard clusters.isEmpty || n <= Int(Int32.max) else {
+            throw CovarianceError.invalidInput("clustering supports at most \(Int32.max) observations, got \(n)")
+        }
         var counts: [Int] = []
         var strides: [Int] = []
         for (dimension, codes) in clusters.enumerated() {
