@@ -1,1 +1,0 @@
-// `Covariance` target (see DESIGN.md).

@@ -1,0 +1,148 @@
+import Foundation
+import Numerical
+
+/// The one sandwich function: V = c · B M B with fixest / pyfixest small-sample corrections.
+///
+/// Notation: n observations, k coefficients, B = (X̃ᵀWX̃)⁻¹, ŝᵢ = wᵢûᵢx̃ᵢ, A = absorbed
+/// FE parameters, A_nest = the part nested in a cluster variable (see ``CovarianceInput``).
+///
+/// **K** (fixest `vcov.fixest` in `R/VCOV.R`; pyfixest `get_ssc` in `pyfixest/utils/utils.py`):
+/// `.none` → k; `.full` → k + A; `.nested` → k + A − A_nest with clusters, k + A without.
+///
+/// - **iid**: V = RSS/(n − 1) · B · [(n − 1)/(n − K)]. With the default this is
+///   RSS/(n − K_full) · B, K_full = k + A. (pyfixest `vcov_iid_ols` uses RSS/(N − 1) and
+///   `get_ssc` multiplies by (N − 1)/(N − df_k); fixest divides `cov.iid` by
+///   (n − 1)/(n − nparams) and multiplies by (n − 1)/(n − K) — the same.)
+/// - **HC1**: V = c · B (Σᵢ ŝᵢŝᵢᵀ) B with c = n/(n − K) by default
+///   (see ``HeteroskedasticConvention`` for the switches). Equals statsmodels HC1 without FE.
+/// - **CRV1 one-way**: V = G/(G − 1) · (n − 1)/(n − K) · B (Σ_g S_g S_gᵀ) B.
+/// - **CRV1 multi-way** over D dimensions: V = Σ_{∅≠S⊆D} (−1)^{|S|+1} c_S · B M_S B, M_S the
+///   meat clustered by the intersection a^b^… of S, and c_S = G_min/(G_min − 1) · (n − 1)/(n − K)
+///   (``ClusterDegrees/minimum``, G_min = min over single dimensions) or
+///   G_S/(G_S − 1) · (n − 1)/(n − K) (``ClusterDegrees/conventional``). Then, if a diagonal
+///   entry is negative and ``SmallSampleOptions/fixNonPositiveDefinite`` is on, the eigenvalue fix.
+///   pyfixest implements only two-way (`run_crv_loop`, signs [1, 1, −1]); fixest up to four
+///   (`vcov_cluster_internal`); this implementation any number.
+/// - **t df**: n − K without clusters; with clusters G_min − 1 (``TDegrees/minimum``) or n − K.
+public enum SandwichEstimator {
+    /// The one sandwich function: bread · meat · bread with the corrections above.
+    public static func covariance(_ input: CovarianceInput, type: VcovType,
+                                  options: SmallSampleOptions = .init()) throws -> CovarianceMatrix {
+        let n = input.observationCount
+        let k = input.coefficientCount
+        let isClustered: Bool
+        if case let .cluster(names) = type {
+            guard !input.clusters.isEmpty, names.count == input.clusters.count else {
+                throw CovarianceError.clusterSpecificationMismatch(names: names.count, codeArrays: input.clusters.count)
+            }
+            for (dimension, count) in input.clusterCounts.enumerated() where count < 2 {
+                throw CovarianceError.tooFewClusters(dimension: dimension, count: count)
+            }
+            isClustered = true
+        } else {
+            isClustered = false
+        }
+        let parameterCount = parameterCount(input, options: options, clustered: isClustered)
+        guard n > parameterCount else {
+            throw CovarianceError.nonPositiveResidualDegrees(n: n, k: parameterCount)
+        }
+        let nDouble = Double(n)
+        let parameterFactor = options.adjustForParameters
+            ? (nDouble - 1) / (nDouble - Double(parameterCount)) : 1
+
+        var matrix: Matrix
+        let factor: Double
+        var clusterCounts: [Int] = []
+        var tDegrees = n - parameterCount
+        switch type {
+        case .iid:
+            var rss = 0.0
+            for i in 0..<n {
+                rss += (input.weights?[i] ?? 1) * input.residuals[i] * input.residuals[i]
+            }
+            factor = parameterFactor
+            matrix = (rss / (nDouble - 1) * factor) * input.bread
+        case .heteroskedastic:
+            switch options.heteroskedasticConvention {
+            case .pyfixest:
+                factor = options.adjustForParameters ? nDouble / (nDouble - Double(parameterCount)) : 1
+            case .fixest:
+                factor = parameterFactor * (options.clusterAdjustment ? nDouble / (nDouble - 1) : 1)
+            }
+            matrix = factor * (try sandwich(input.bread, Meat.heteroskedastic(input)))
+        case .cluster:
+            clusterCounts = input.clusterCounts
+            let minimumG = clusterCounts.min() ?? 2
+            if options.tDegrees == .minimum { tDegrees = minimumG - 1 }
+            let common = options.clusterAdjustment && options.clusterDegrees == .minimum
+                ? Double(minimumG) / Double(minimumG - 1) : 1
+            factor = parameterFactor * common
+            var meat = Matrix(rows: k, columns: k)
+            for subset in ClusterIntersection.nonEmptySubsets(of: input.clusters.count) {
+                let cells = try ClusterIntersection.codes(
+                    of: subset, clusters: input.clusters, strides: input.codeStrides)
+                let stride = subset.count == 1 ? input.codeStrides[subset[0]] : cells.count
+                let count = subset.count == 1 ? input.clusterCounts[subset[0]] : cells.count
+                var termFactor = subset.count % 2 == 1 ? 1.0 : -1.0
+                if options.clusterAdjustment && options.clusterDegrees == .conventional {
+                    guard count >= 2 else {
+                        throw CovarianceError.tooFewClusters(dimension: subset[0], count: count)
+                    }
+                    termFactor *= Double(count) / Double(count - 1)
+                }
+                let term = Meat.clustered(input, codes: cells.codes, stride: stride)
+                for index in 0..<(k * k) { meat.elements[index] += termFactor * term.elements[index] }
+            }
+            matrix = factor * (try sandwich(input.bread, meat))
+        }
+        var warnings: [String] = []
+        if options.fixNonPositiveDefinite {
+            do {
+                if let fixed = try PositiveSemidefiniteFix.apply(to: matrix) {
+                    matrix = fixed.matrix
+                    warnings.append(
+                        "\(type.description) covariance was not positive semi-definite (negative variance): "
+                            + "\(fixed.raised) eigenvalue(s) set to \(PositiveSemidefiniteFix.floor) "
+                            + "(Cameron, Gelbach & Miller 2011, as fixest)")
+                }
+            } catch {
+                throw CovarianceError.numerical("eigenvalue fix: \(error)")
+            }
+        }
+        return CovarianceMatrix(
+            matrix: matrix, type: type, smallSampleFactor: factor, parameterCount: parameterCount,
+            clusterCounts: clusterCounts, tDegreesOfFreedom: tDegrees, options: options, warnings: warnings)
+    }
+
+    /// K in (n − 1)/(n − K): k plus the absorbed parameters counted per ``FixedEffectsInK``.
+    static func parameterCount(_ input: CovarianceInput, options: SmallSampleOptions, clustered: Bool) -> Int {
+        let k = input.coefficientCount
+        switch options.fixedEffectsInK {
+        case .none:
+            return k
+        case .full:
+            return k + input.absorbedParameters
+        case .nested:
+            let nested = clustered ? input.absorbedParametersNestedInClusters : 0
+            return k + input.absorbedParameters - nested
+        }
+    }
+
+    /// B M B, symmetrized to remove rounding asymmetry.
+    static func sandwich(_ bread: Matrix, _ meat: Matrix) throws -> Matrix {
+        do {
+            var result = try bread * meat * bread
+            let k = result.rows
+            for a in 0..<k {
+                for b in (a + 1)..<max(k, a + 1) {
+                    let mean = 0.5 * (result[a, b] + result[b, a])
+                    result[a, b] = mean
+                    result[b, a] = mean
+                }
+            }
+            return result
+        } catch {
+            throw CovarianceError.numerical("sandwich product: \(error)")
+        }
+    }
+}
