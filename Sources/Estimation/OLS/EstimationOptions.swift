@@ -15,6 +15,17 @@ public struct EstimationOptions: Sendable, Equatable {
     public var collinearityTolerance = 1e-10
     /// Also compute the fixed-effect coefficients (fixest's `fixef()`).
     public var recoverFixedEffects = false
+    /// How many parameters the fixed effects absorb, for K in the small-sample corrections.
+    public var absorbedParameterRule = AbsorbedParameterRule.fixest
 
     public init(vcov: VcovType? = nil) { self.vcov = vcov }
+}
+
+/// How the parameters absorbed by the fixed effects are counted for degrees of freedom.
+public enum AbsorbedParameterRule: String, Sendable, Codable, Equatable {
+    /// Σ levels − (number of fixed effects − 1): fixest's and pyfixest's default (`force_exact = FALSE`).
+    case fixest
+    /// Σ levels minus the redundant references found exactly (connected components of the first two
+    /// fixed effects), as reghdfe counts them.
+    case connectedComponents
 }

@@ -47,14 +47,12 @@ extension FixedEffectsOLS {
         for (j, column) in columns.enumerated() {
             for row in 0..<n { elements[row * k + j] = column[row] }
         }
-        var absorbed = 0, nested = 0
-        if let solver {
-            let counts = solver.absorbedParameterCount
-            absorbed = counts.total
-            for (index, factor) in sample.fixedEffects.enumerated()
-            where sample.clusters.contains(where: { AbsorbedParameters.isNested(factor, within: $0.codes) }) {
-                nested += counts.levelsPerFactor[index] - counts.redundantPerFactor[index]
-            }
+        // fixest's fixef.K = "nested": a fixed effect nested in a cluster variable counts as one parameter.
+        let absorbed = absorbedParameters(sample: sample, solver: solver, rule: options.absorbedParameterRule)
+        var nested = 0
+        for factor in sample.fixedEffects
+        where sample.clusters.contains(where: { AbsorbedParameters.isNested(factor, within: $0.codes) }) {
+            nested += factor.levelCount - 1
         }
         do {
             let input = try CovarianceInput(
@@ -64,6 +62,15 @@ extension FixedEffectsOLS {
             return try SandwichEstimator.covariance(input, type: vcov, options: options.smallSample)
         } catch {
             throw EstimationError.covariance("\(error)")
+        }
+    }
+
+    /// Parameters the fixed effects absorb under `rule`.
+    static func absorbedParameters(sample: EstimationSample, solver: FixedEffectsSolver?, rule: AbsorbedParameterRule) -> Int {
+        guard let solver else { return 0 }
+        switch rule {
+        case .fixest: return sample.fixedEffects.reduce(0) { $0 + $1.levelCount } - (sample.fixedEffects.count - 1)
+        case .connectedComponents: return solver.absorbedParameterCount.total
         }
     }
 

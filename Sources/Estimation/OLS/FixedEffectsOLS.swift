@@ -59,7 +59,7 @@ public enum FixedEffectsOLS {
         }
 
         // Fit statistics.
-        let absorbed = solver?.absorbedParameterCount.total ?? 0
+        let absorbed = absorbedParameters(sample: sample, solver: solver, rule: options.absorbedParameterRule)
         let parameterCount = kept.count + absorbed
         let rss = squaredNorm(residuals)
         let mean = sample.dependent.reduce(0, +) / Double(n)
