@@ -18,7 +18,10 @@ struct ProjectionKernel: Sendable {
     let offsets: [Int]
     let totalLevels: Int
     let slots: [Int32]
+    /// Weights in the internal row order.
     let weights: [Double]?
+    /// `rowOrder[k]` is the caller's row at internal position k.
+    let rowOrder: [Int]
     /// 1 / Σ w over each level (0 for empty levels), indexed like the coefficients.
     let inverseWeightSums: [Double]
 
@@ -34,23 +37,47 @@ struct ProjectionKernel: Sendable {
         }
         self.offsets = offsets
         totalLevels = total
+        let order = Self.rowOrder(factors)
+        rowOrder = order
         var slots = [Int32](repeating: 0, count: rows * factors.count)
         var sums = [Double](repeating: 0, count: total)
         for (g, factor) in factors.enumerated() {
             let base = Int32(offsets[g])
             for i in 0..<rows {
-                let slot = base + factor.codes[i]
+                let slot = base + factor.codes[order[i]]
                 slots[g * rows + i] = slot
-                sums[Int(slot)] += weights?[i] ?? 1
+                sums[Int(slot)] += weights?[order[i]] ?? 1
             }
         }
         self.slots = slots
-        self.weights = weights
+        self.weights = weights.map { w in order.map { w[$0] } }
         inverseWeightSums = sums.map { $0 > 0 ? 1 / $0 : 0 }
     }
 
+    /// Internal row order: rows sorted (stably, by counting sort) by their level of the factor with
+    /// the most levels, so that factor's scatter and gather walk memory sequentially. Results are
+    /// returned in the caller's order.
+    private static func rowOrder(_ factors: [FactorCodes]) -> [Int] {
+        guard let largest = factors.max(by: { $0.levelCount < $1.levelCount }) else { return [] }
+        var starts = [Int](repeating: 0, count: largest.levelCount + 1)
+        for code in largest.codes { starts[Int(code) + 1] += 1 }
+        for l in 0..<largest.levelCount { starts[l + 1] += starts[l] }
+        var order = [Int](repeating: 0, count: largest.codes.count)
+        for (row, code) in largest.codes.enumerated() {
+            order[starts[Int(code)]] = row
+            starts[Int(code)] += 1
+        }
+        return order
+    }
+
+    /// `column` in the internal row order.
+    func permuted(_ column: [Double]) -> [Double] {
+        rowOrder.map { column[$0] }
+    }
+
     /// Solves one column. Returns all coefficients (layout above), the iteration count and convergence.
-    func solve(_ y: [Double], options: DemeaningOptions) -> (coefficients: [Double], iterations: Int, converged: Bool) {
+    func solve(_ column: [Double], options: DemeaningOptions) -> (coefficients: [Double], iterations: Int, converged: Bool) {
+        let y = permuted(column)
         var weightedSums = [Double](repeating: 0, count: totalLevels)
         slots.withUnsafeBufferPointer { slot in
             y.withUnsafeBufferPointer { y in
@@ -58,7 +85,9 @@ struct ProjectionKernel: Sendable {
                     for g in 0..<factorCount {
                         let base = g * rows
                         if let weights {
-                            for i in 0..<rows { sums[Int(slot[base + i])] += weights[i] * y[i] }
+                            weights.withUnsafeBufferPointer { w in
+                                for i in 0..<rows { sums[Int(slot[base + i])] += w[i] * y[i] }
+                            }
                         } else {
                             for i in 0..<rows { sums[Int(slot[base + i])] += y[i] }
                         }
@@ -144,24 +173,39 @@ struct ProjectionKernel: Sendable {
         slots.withUnsafeBufferPointer { slot in
             let own = q * rows
             let others = (0..<factorCount).filter { $0 != q }.map { $0 * rows }
-            switch (others.count, weights) {
-            case (1, nil):
+            if let weights {
+                weights.withUnsafeBufferPointer { w in
+                    switch others.count {
+                    case 1:
+                        let a = others[0]
+                        for i in 0..<rows {
+                            alpha[Int(slot[own + i])] -= w[i] * alpha[Int(slot[a + i])]
+                        }
+                    case 2:
+                        let a = others[0], b = others[1]
+                        for i in 0..<rows {
+                            alpha[Int(slot[own + i])] -= w[i] * (alpha[Int(slot[a + i])] + alpha[Int(slot[b + i])])
+                        }
+                    default:
+                        for i in 0..<rows {
+                            var fitted = 0.0
+                            for base in others { fitted += alpha[Int(slot[base + i])] }
+                            alpha[Int(slot[own + i])] -= w[i] * fitted
+                        }
+                    }
+                }
+                return
+            }
+            switch others.count {
+            case 1:
                 let a = others[0]
                 for i in 0..<rows {
                     alpha[Int(slot[own + i])] -= alpha[Int(slot[a + i])]
                 }
-            case (2, nil):
+            case 2:
                 let a = others[0], b = others[1]
                 for i in 0..<rows {
                     alpha[Int(slot[own + i])] -= alpha[Int(slot[a + i])] + alpha[Int(slot[b + i])]
-                }
-            case let (_, weights?):
-                weights.withUnsafeBufferPointer { w in
-                    for i in 0..<rows {
-                        var fitted = 0.0
-                        for base in others { fitted += alpha[Int(slot[base + i])] }
-                        alpha[Int(slot[own + i])] -= w[i] * fitted
-                    }
                 }
             default:
                 for i in 0..<rows {
@@ -176,15 +220,18 @@ struct ProjectionKernel: Sendable {
         }
     }
 
-    /// The fitted values Σ_g α_g[c_g(i)] of a full coefficient vector.
+    /// The fitted values Σ_g α_g[c_g(i)] of a full coefficient vector, in the caller's row order.
     func fitted(_ alpha: [Double]) -> [Double] {
         var result = [Double](repeating: 0, count: rows)
         slots.withUnsafeBufferPointer { slot in
             alpha.withUnsafeBufferPointer { alpha in
-                result.withUnsafeMutableBufferPointer { result in
-                    for g in 0..<factorCount {
-                        let base = g * rows
-                        for i in 0..<rows { result[i] += alpha[Int(slot[base + i])] }
+                rowOrder.withUnsafeBufferPointer { order in
+                    result.withUnsafeMutableBufferPointer { result in
+                        for i in 0..<rows {
+                            var sum = 0.0
+                            for g in 0..<factorCount { sum += alpha[Int(slot[g * rows + i])] }
+                            result[order[i]] = sum
+                        }
                     }
                 }
             }
