@@ -22,8 +22,32 @@ public struct FactorCodes: Sendable, Equatable {
 
     /// Encodes integers: level k is the k-th smallest distinct non-missing value.
     /// Rows where `missing[i]` is true get code −1 (a `missing` of another length is ignored past its end).
+    /// When the value range is at most a few times the row count, a lookup table over the range
+    /// replaces hashing (same result, linear time).
     public static func encode(name: String, integers: [Int], missing: [Bool]? = nil) -> FactorCodes {
-        encodeSorted(name: name, values: integers, missing: missing)
+        func isMissing(_ row: Int) -> Bool {
+            guard let missing, row < missing.count else { return false }
+            return missing[row]
+        }
+        var low = Int.max, high = Int.min
+        for (row, value) in integers.enumerated() where !isMissing(row) {
+            low = Swift.min(low, value)
+            high = Swift.max(high, value)
+        }
+        guard low <= high else { return FactorCodes(name: name, codes: Array(repeating: -1, count: integers.count), levelCount: 0) }
+        let (range, overflow) = high.subtractingReportingOverflow(low)
+        guard !overflow, range <= 8 * integers.count + 4096 else {
+            return encodeSorted(name: name, values: integers, missing: missing)
+        }
+        var table = [Int32](repeating: -1, count: range + 1)
+        for (row, value) in integers.enumerated() where !isMissing(row) { table[value - low] = 0 }
+        var next: Int32 = 0
+        for slot in 0...range where table[slot] == 0 {
+            table[slot] = next
+            next += 1
+        }
+        let codes = integers.indices.map { row in isMissing(row) ? -1 : table[integers[row] - low] }
+        return FactorCodes(name: name, codes: codes, levelCount: Int(next))
     }
 
     /// Encodes labels: level k is the k-th distinct non-missing label in sorted (`<`) order.

@@ -29,6 +29,17 @@ struct CoefficientTests {
         for f in alpha.indices.dropFirst() { #expect(alpha[f][0] == 0) }
     }
 
+    @Test func weightedCoefficientsReproduceEffects() throws {
+        var generator = TestGenerator(seed: 65)
+        let factors = [generator.factor("a", rows: 400, levels: 30), generator.factor("b", rows: 400, levels: 9),
+                       generator.factor("c", rows: 400, levels: 6)]
+        let weights = (0..<400).map { _ in 0.1 + generator.uniform() }
+        let effects = Self.effects(factors, generator: &generator)
+        let (alpha, report) = try FixedEffectsSolver(factors: factors, weights: weights).coefficients(ofEffects: effects)
+        #expect(report.converged)
+        #expect(largestDifference(Self.fitted(alpha, factors), effects) < 1e-8)
+    }
+
     @Test func oneReferencePerComponent() throws {
         // Two disconnected blocks: factor b gets a zero reference in each.
         let a = FactorCodes.encode(name: "a", integers: [0, 0, 1, 1, 2, 2, 3, 3])

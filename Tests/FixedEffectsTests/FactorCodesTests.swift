@@ -10,6 +10,13 @@ struct FactorCodesTests {
         #expect(factor.levelSizes == [1, 2, 2])
     }
 
+    @Test func encodesWideIntegerRangesByHashingWithTheSameOrder() {
+        let factor = FactorCodes.encode(
+            name: "id", integers: [Int.max, -5, Int.min, -5, 7], missing: [false, false, false, true, false])
+        #expect(factor.codes == [3, 1, 0, -1, 2])
+        #expect(factor.levelCount == 4)
+    }
+
     @Test func encodesLabelsInSortedOrderWithMissing() {
         let factor = FactorCodes.encode(
             name: "city", labels: ["b", "a", "c", "a", "z"], missing: [false, false, false, false, true])
