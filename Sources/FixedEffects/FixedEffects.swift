@@ -1,1 +1,0 @@
-// `FixedEffects` target (see DESIGN.md).
