@@ -70,7 +70,7 @@ extension FixedEffectsOLS {
         guard let solver else { return 0 }
         switch rule {
         case .fixest: return sample.fixedEffects.reduce(0) { $0 + $1.levelCount } - (sample.fixedEffects.count - 1)
-        case .connectedComponents: return solver.absorbedParameterCount.total
+        case .connectedComponents: return solver.absorbedParameters(rule: .connectedComponents).total
         }
     }
 
@@ -90,7 +90,7 @@ extension FixedEffectsOLS {
             for row in effects.indices { effects[row] -= beta[position] * column[row] }
         }
         for row in effects.indices { effects[row] -= residuals[row] }
-        let (coefficients, report) = solver.coefficients(ofEffects: effects, options: options.demeaning)
+        let (coefficients, report) = try solver.coefficients(ofEffects: effects, options: options.demeaning)
         if !report.converged { warnings.append("the fixed-effect coefficients did not converge") }
         return names.indices.map { index in
             FixedEffectSummary(

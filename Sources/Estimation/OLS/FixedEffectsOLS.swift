@@ -24,7 +24,7 @@ public enum FixedEffectsOLS {
         var report: DemeaningReport?
         if !sample.fixedEffects.isEmpty {
             let fixedEffectsSolver = try FixedEffectsSolver(factors: sample.fixedEffects)
-            let result = fixedEffectsSolver.demean(demeaned, options: options.demeaning)
+            let result = try fixedEffectsSolver.demean(demeaned, options: options.demeaning)
             demeaned = result.columns
             report = result.report
             solver = fixedEffectsSolver
