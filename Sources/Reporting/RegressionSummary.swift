@@ -57,7 +57,7 @@ public enum RegressionSummary {
             row.enumerated().map { column, text in
                 let padding = String(repeating: " ", count: widths[column] - text.count)
                 return column == 0 ? text + padding : padding + text
-            }.joined(separator: "  ").trimmingCharacters(in: .whitespaces)
+            }.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
         }.joined(separator: "\n")
     }
 }
