@@ -72,7 +72,12 @@ struct EstimationSample {
         for variable in term.variables {
             let column = try dataset.column(named: variable)
             if case .factor(let codes, let labels) = column.storage {
-                let row = codes.indices.first { !column.isMissing($0) } ?? 0
+                // The first row whose text is not a finite number (NaN and inf count as text).
+                let numericLabel = labels.map { Double($0.trimmingCharacters(in: .whitespaces))?.isFinite ?? false }
+                let row = codes.indices.first { row in
+                    let code = Int(codes[row])
+                    return !column.isMissing(row) && code >= 0 && code < labels.count && !numericLabel[code]
+                } ?? 0
                 let code = codes.isEmpty ? -1 : Int(codes[row])
                 throw EstimationError.notNumeric(variable: variable, row: row, value: code >= 0 && code < labels.count ? labels[code] : "")
             }

@@ -61,6 +61,11 @@ public enum DataEstimation {
         let result: RegressionResult
         do {
             result = try FixedEffectsOLS.fit(formula, data: data, options: withFixedEffects)
+        } catch EstimationError.notNumeric(let variable, let row, let value) {
+            // Data row r is line r + 2 of the file (after the header).
+            let column = (data.columnNames.firstIndex(of: variable) ?? 0) + 1
+            throw InvalidInput(description: "\(dataPath):\(row + 2):\(column): error: column '\(variable)' is not numeric: '\(value)' "
+                + "(NaN, inf and text are not numbers; leave the cell empty or write NA for a missing value)")
         } catch let error as EstimationError {
             throw InvalidInput(description: "error: \(error)")
         } catch let error as PanelDataError {
