@@ -35,7 +35,9 @@ public enum ScenarioLoader {
         let root = try parseTOML(text, fileName: fileName)
         let locator = SourceLocator(text: text, fileName: fileName)
         var decoder = ScenarioDecoder(fileName: fileName, locator: locator, registry: registry)
-        return try decoder.decode(root)
+        let scenario = try decoder.decode(root)
+        try EstimateValidation.check(scenario)
+        return scenario
     }
 
     static func parseTOML(_ text: String, fileName: String) throws(ScenarioError) -> [String: TOMLNode] {

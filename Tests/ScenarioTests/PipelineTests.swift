@@ -111,4 +111,63 @@ struct PipelineTests {
             #expect(abs(row.meanStandardError / row.standardDeviation - 1) < 0.08, "\(row.parameter)")
         }
     }
+
+    static let employmentElasticity = """
+        [scenario]
+        name = "estimate-test"
+        model = "allocation-efficiency"
+        seed = 11
+
+        [model]
+        regions = 4
+        years = 3
+        firms_per_region = 1500
+
+        [[estimate]]
+        name = "employment"
+        formula = "log(employment) ~ log(phi0) + m:I | region^year^exporter + m"
+        vcov = "hetero"
+        recover = { "log(phi0)" = "truth.sigma_minus_one", "m:I" = "truth.sigma_minus_one" }
+
+        [montecarlo]
+        replications = 200
+        recover = []
+        """
+
+    @Test("[[estimate]] blocks run the fixed-effects estimator on every panel and recover σ − 1")
+    func scenarioEstimation() throws {
+        let result = try Self.run(Self.employmentElasticity, threads: 0)
+        defer { try? FileManager.default.removeItem(atPath: result.directory) }
+        let report = try #require(result.summary.recovery)
+        #expect(report.rows.map(\.parameter) == ["employment: log(phi0)", "employment: m:I"])
+        for row in report.rows {
+            #expect(row.truth == 3)
+            #expect(abs(row.bias) < 2 * row.biasMonteCarloStandardError, "\(row.parameter): bias \(row.bias)")
+            #expect(row.coverageBand99.contains(row.coverage), "\(row.parameter): coverage \(row.coverage)")
+        }
+        #expect(FileManager.default.fileExists(atPath: result.directory + "/sampling-employment-log-phi0.dat"))
+    }
+
+    @Test("[[estimate]] mistakes are located errors before anything runs")
+    func scenarioEstimationErrors() throws {
+        let cases: [(String, String, String, Int)] = [
+            ("log(employment) ~ log(phi0) + + m", "estimate[0].formula", "does not parse", 13),
+            ("log(employment) ~ log(phi) | region", "estimate[0].formula", "did you mean 'phi0'?", 13),
+            ("log(employment) ~ log(phi0) | region", "estimate[0].recover.\"m:I\"", "not a coefficient", 15),
+        ]
+        for (formula, keyPath, message, line) in cases {
+            let text = Self.employmentElasticity.replacingOccurrences(
+                of: "log(employment) ~ log(phi0) + m:I | region^year^exporter + m", with: formula)
+            do {
+                _ = try ScenarioLoader.parse(text: text, fileName: "estimate.toml")
+                Issue.record("\(formula) was accepted")
+            } catch {
+                #expect(error.keyPath == keyPath, "\(formula)")
+                #expect(error.description.contains(message), "\(error.description)")
+                #expect(error.location?.line == line, "\(formula)")
+            }
+        }
+        let badTruth = Self.employmentElasticity.replacingOccurrences(of: "\"truth.sigma_minus_one\", \"m:I\"", with: "\"truth.sgima\", \"m:I\"")
+        #expect(throws: ScenarioError.self) { try ScenarioLoader.parse(text: badTruth, fileName: "estimate.toml") }
+    }
 }

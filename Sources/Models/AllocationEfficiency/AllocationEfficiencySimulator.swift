@@ -23,6 +23,25 @@ public struct AllocationEfficiencyTruth: Sendable, Codable, Equatable {
     public var salesShape: Double { paretoShape / (elasticityOfSubstitution - 1) }
     /// σf, the Pareto scale of active firms' domestic sales.
     public let salesScale: Double
+
+    /// The truths a scenario's `[[estimate]]` may name, with their meaning.
+    public static let meanings: [(name: String, meaning: String)] = [
+        ("k", "Pareto shape of φ0"),
+        ("sigma", "elasticity of substitution σ"),
+        ("sigma_minus_one", "σ − 1: the elasticity of sales and of employment with respect to productivity"),
+        ("sales_shape", "α = k/(σ − 1), the Pareto shape of producers' domestic sales"),
+    ]
+
+    /// The truth called `name` (see `meanings`), or nil.
+    public func value(named name: String) -> Double? {
+        switch name {
+        case "k": return paretoShape
+        case "sigma": return elasticityOfSubstitution
+        case "sigma_minus_one": return elasticityOfSubstitution - 1
+        case "sales_shape": return salesShape
+        default: return nil
+        }
+    }
 }
 
 /// A simulated firm × year panel and the truth behind it.

@@ -69,15 +69,22 @@ public struct ModelDescriptor: Sendable {
     public let constraints: [ParameterConstraint]
     /// Structural parameters the model's Monte Carlo can recover, with the estimator used.
     public let recoverable: [(key: String, estimator: String)]
+    /// Columns of the simulated panel, which `[[estimate]]` formulas may use.
+    public let panelColumns: [String]
+    /// Truths a `[[estimate]]` coefficient may recover (`recover = { x = "truth.NAME" }`), with their meaning.
+    public let truths: [(name: String, meaning: String)]
 
     public init(key: String, title: String, source: String, parameters: [ParameterSpec],
-                constraints: [ParameterConstraint], recoverable: [(key: String, estimator: String)]) {
+                constraints: [ParameterConstraint], recoverable: [(key: String, estimator: String)],
+                panelColumns: [String] = [], truths: [(name: String, meaning: String)] = []) {
         self.key = key
         self.title = title
         self.source = source
         self.parameters = parameters
         self.constraints = constraints
         self.recoverable = recoverable
+        self.panelColumns = panelColumns
+        self.truths = truths
     }
 
     public func parameter(_ key: String) -> ParameterSpec? { parameters.first { $0.key == key } }

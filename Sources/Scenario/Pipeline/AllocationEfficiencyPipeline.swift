@@ -29,12 +29,8 @@ struct AllocationEfficiencyPipeline {
             artifacts.scripts.append(contentsOf: sweep.scripts)
         }
 
-        if !scenario.estimations.isEmpty {
-            artifacts.warnings.append(
-                "[[estimate]] blocks were read but not run: formula estimation with fixed effects is not in this build yet; the recovery uses [montecarlo] recover")
-        }
         var monteCarlo: MonteCarloOutcome?
-        if settings.replications > 0, !scenario.montecarlo.recover.isEmpty {
+        if settings.replications > 0, !(scenario.montecarlo.recover.isEmpty && scenario.estimations.isEmpty) {
             monteCarlo = try runMonteCarlo(model: model, artifacts: &artifacts)
         }
         let claimGrid = try internetGrid(sweep: sweep, parameters: parameters)
@@ -115,13 +111,19 @@ struct AllocationEfficiencyPipeline {
         let reportReplications: (@Sendable (ReplicationProgress) -> Void)? = progress.map { report in
             { @Sendable update in report(.replications(update)) }
         }
+        let regressions = try scenario.estimations.map(PreparedEstimation.init)
         let outcomes = try runner.run(replications: 0..<settings.replications, progress: reportReplications) { replication in
             // An estimator that cannot run on one panel (too few producers) fails that replication only.
             do {
-                let estimates = try AllocationEfficiencyRecovery.estimates(from: simulate(replication), finalYear: finalYear, recover: recover)
+                let panel = try simulate(replication)
+                var estimates = recover.isEmpty ? []
+                    : try AllocationEfficiencyRecovery.estimates(from: panel, finalYear: finalYear, recover: recover)
+                for regression in regressions {
+                    estimates += try regression.estimates(on: panel.dataset) { panel.truth.value(named: $0) }
+                }
                 return (record: ReplicationRecord(replication: replication, estimates: estimates), failure: String?.none)
-            } catch let error as EstimationError {
-                return (record: ReplicationRecord(replication: replication, estimates: []), failure: error.description)
+            } catch {
+                return (record: ReplicationRecord(replication: replication, estimates: []), failure: "\(error)")
             }
         }
         let records = outcomes.map(\.record)
@@ -147,7 +149,7 @@ struct AllocationEfficiencyPipeline {
             let plot = try GnuplotPlots.samplingDistribution(
                 estimates: estimates, truth: row.truth, meanStandardError: row.meanStandardError,
                 parameterSymbol: AllocationEfficiencySummary.symbol(of: row.parameter),
-                stem: "sampling-\(row.parameter)", format: plotFormat)
+                stem: "sampling-" + PreparedEstimation.fileStem(row.parameter), format: plotFormat)
             artifacts.series.append(plot.data)
             artifacts.scripts.append(plot.script)
         }

@@ -1,0 +1,50 @@
+import Estimation
+import Models
+
+/// Checks every `[[estimate]]` block before anything runs: the formula parses (the message keeps
+/// the parser's caret), it reads only columns of the model's simulated panel, each `recover` key
+/// is a coefficient of the formula, and each truth is one the model knows (or a number).
+enum EstimateValidation {
+    static func check(_ scenario: Scenario) throws(ScenarioError) {
+        let columns = scenario.model.panelColumns
+        for (index, request) in scenario.estimations.enumerated() {
+            let path = "estimate[\(index)]"
+            func fail(_ keys: String..., message: String, fix: String) -> ScenarioError {
+                let keyPath = keys.reduce(path) { KeyPath.join($0, $1) }
+                return ScenarioError(kind: .outOfDomain, location: scenario.location(of: keyPath), keyPath: keyPath,
+                                     message: message, fix: fix)
+            }
+            let formula: Formula
+            do { formula = try FormulaParser.parse(request.formula) } catch {
+                throw fail("formula", message: "the formula does not parse: \(error)", fix: "write fixest syntax, e.g. \"log(y) ~ x | fe1 + fe2^fe3\"")
+            }
+            if formula.instrumentSpecification != nil {
+                throw fail("formula", message: "instrumental-variable formulas are not estimated yet",
+                           fix: "estimate the reduced form or the first stage with OLS for now")
+            }
+            var used = formula.variables + formula.fixedEffects.flatMap(\.variables)
+            if case .cluster(let names)? = request.vcov { used += names.flatMap { $0.split(separator: "^").map(String.init) } }
+            if !columns.isEmpty {
+                for variable in used where !columns.contains(variable) {
+                    throw fail("formula", message: "'\(variable)' is not a column of the simulated \(scenario.model.key) panel",
+                               fix: Suggestion.fix(for: variable, among: columns, noun: "columns"))
+                }
+            }
+            let coefficients = (formula.hasIntercept ? ["(Intercept)"] : []) + formula.regressors.map(\.description)
+            let truths = scenario.model.truths.map(\.name)
+            for recovery in request.recover {
+                guard coefficients.contains(recovery.coefficient) else {
+                    throw fail("recover", recovery.coefficient, message: "'\(recovery.coefficient)' is not a coefficient of \(request.formula)",
+                               fix: Suggestion.fix(for: recovery.coefficient, among: coefficients, noun: "coefficients"))
+                }
+                if Double(recovery.truth) != nil { continue }
+                let name = recovery.truth.hasPrefix("truth.") ? String(recovery.truth.dropFirst("truth.".count)) : ""
+                guard truths.contains(name) else {
+                    throw fail("recover", recovery.coefficient, message: "'\(recovery.truth)' is not a truth of \(scenario.model.key)",
+                               fix: Suggestion.fix(for: name, among: truths, quote: { "\"truth.\($0)\"" }, noun: "truths")
+                                   + " (or a number, e.g. \"0\" for the size of a test)")
+                }
+            }
+        }
+    }
+}
