@@ -25,13 +25,13 @@ let fullScenario = """
 
     [[estimate]]
     name    = "markup"
-    formula = "lnrev ~ lnemp | region^year"
+    formula = "employment ~ domestic_sales | region^year"
     vcov    = { cluster = ["region"] }
-    recover = { lnemp = "truth.sigma" }
+    recover = { domestic_sales = "truth.sigma" }
 
     [[estimate]]
     name    = "tail"
-    formula = "lnsales ~ 1"
+    formula = "domestic_sales ~ 1"
     vcov    = "hetero"
 
     [montecarlo]
@@ -76,9 +76,9 @@ struct ScenarioLoaderTests {
         #expect(scenario.output == OutputSettings(directory: "out/custom # not a comment", writePanel: true,
                                                   gnuplot: false, format: "svg"))
         #expect(scenario.estimations == [
-            EstimationRequest(name: "markup", formula: "lnrev ~ lnemp | region^year", vcov: .cluster(["region"]),
-                              recover: [.init(coefficient: "lnemp", truth: "truth.sigma")]),
-            EstimationRequest(name: "tail", formula: "lnsales ~ 1", vcov: .hetero),
+            EstimationRequest(name: "markup", formula: "employment ~ domestic_sales | region^year", vcov: .cluster(["region"]),
+                              recover: [.init(coefficient: "domestic_sales", truth: "truth.sigma")]),
+            EstimationRequest(name: "tail", formula: "domestic_sales ~ 1", vcov: .hetero),
         ])
         // Sweep axes keep the key order of the file (I before kappa), not TOMLKit's sorted order.
         #expect(scenario.sweep == [SweepAxis(parameter: "I", values: [0, 0.25, 0.5, 0.75, 1.0]),
