@@ -1,10 +1,11 @@
 // csv-read benchmark entry point: times `CSVReader.read(path:)` on one file.
 //
-// Usage: CSVReadBench FILE [--threads N] [--repeat K] [--compare-serial]
+// Usage: CSVReadBench FILE [--threads N] [--repeat K] [--compare-serial] [--checksums]
 // Prints `reading S s` (the fastest of K reads, default 1) on standard error, and on
 // standard output the shape, column kinds and an order-sensitive checksum of the bit patterns,
 // so two readers (or two thread counts) can be compared bit for bit.
 // `--compare-serial` also reads with one thread and fails unless both datasets are equal.
+// `--checksums` prints, per column, the sum of (row + 1) × the value's 64-bit pattern (mod 2^64).
 import Foundation
 import PanelData
 
@@ -16,6 +17,7 @@ guard let path = arguments.first else {
 var options = CSVReadOptions()
 var repeats = 1
 var compareSerial = false
+var checksums = false
 var index = 1
 while index < arguments.count {
     switch arguments[index] {
@@ -27,6 +29,8 @@ while index < arguments.count {
         index += 1
     case "--compare-serial":
         compareSerial = true
+    case "--checksums":
+        checksums = true
     default:
         FileHandle.standardError.write(Data("unknown argument \(arguments[index])\n".utf8))
         exit(2)
@@ -70,6 +74,19 @@ func summary(_ dataset: Dataset) -> String {
     return "\(shape) [\(kinds.joined(separator: " "))] checksum \(String(checksum, radix: 16))"
 }
 print(summary(dataset))
+if checksums {
+    for column in dataset.columns {
+        var sum: UInt64 = 0
+        func add(_ row: Int, _ bits: UInt64) { sum = sum &+ UInt64(row + 1) &* bits }
+        switch column.storage {
+        case .double(let values): for (row, value) in values.enumerated() { add(row, value.bitPattern) }
+        case .int(let values): for (row, value) in values.enumerated() { add(row, UInt64(bitPattern: Int64(value))) }
+        case .factor: break
+        }
+        let hex = String(sum, radix: 16)
+        print("column \(column.name) \(String(repeating: "0", count: 16 - hex.count))\(hex)")
+    }
+}
 
 if compareSerial {
     var serialOptions = options
