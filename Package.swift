@@ -43,6 +43,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Benchmark entry point for bench/csv-read (times CSVReader on one file).
+        .executableTarget(name: "CSVReadBench", dependencies: ["PanelData"], path: "bench/csv-read/CSVReadBench"),
         .testTarget(name: "ArchitectureTests"),
         .testTarget(name: "NumericalTests", dependencies: ["Numerical"]),
         .testTarget(name: "PanelDataTests", dependencies: ["PanelData"]),

@@ -7,7 +7,8 @@ import Glibc
 /// - double: `[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?` with a finite value.
 /// `inf`, `nan`, hexadecimal floats and values that overflow to infinity are not numbers.
 /// Doubles are correctly rounded: an exact fast path (Clinger's: mantissa ≤ 2⁵³ and a power
-/// of ten ≤ 10²²), then exact integer scaling (`ExactDecimalScaling`: at most 19 significant
+/// of ten ≤ 10²²), then a 128-bit reciprocal product for negative exponents (`ReciprocalScaling`,
+/// when it is unambiguous), then exact integer scaling (`ExactDecimalScaling`: at most 19 significant
 /// digits and |exponent| ≤ 27), and `strtod` for everything else.
 enum ByteNumberParser {
     private static let quote = UInt8(ascii: "\"")
@@ -125,6 +126,11 @@ enum ByteNumberParser {
         if !truncated && mantissa <= (1 << 53) && exponent >= -22 && exponent <= 22 {
             var value = Double(mantissa)
             value = exponent >= 0 ? value * exactPowersOfTen[exponent] : value / exactPowersOfTen[-exponent]
+            return negative ? -value : value
+        }
+        if !truncated && exponent < 0 && -exponent <= ExactDecimalScaling.maximumExponent,
+            let value = ReciprocalScaling.value(mantissa: mantissa, exponent: exponent)
+        {
             return negative ? -value : value
         }
         if !truncated && exponent.magnitude <= ExactDecimalScaling.maximumExponent {

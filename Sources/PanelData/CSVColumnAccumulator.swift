@@ -93,7 +93,7 @@ struct CSVColumnAccumulator {
             }
             guard !isFixed else { throw parseError(start, end, source: source, line: line()) }
             let parsesAsDouble = ByteNumberParser.double(bytes, contentStart, contentEnd) != nil
-            try convert(to: parsesAsDouble ? .double : .factor, source: source)
+            try convert(to: parsesAsDouble ? .double : .factor, sources: [source])
         }
         if kind == .double {
             if let value = ByteNumberParser.double(bytes, contentStart, contentEnd) {
@@ -103,7 +103,7 @@ struct CSVColumnAccumulator {
                 return
             }
             guard !isFixed else { throw parseError(start, end, source: source, line: line()) }
-            try convert(to: .factor, source: source)
+            try convert(to: .factor, sources: [source])
         }
         appendLabel(source.text(start, end))
         missing.append(false)
@@ -121,44 +121,79 @@ struct CSVColumnAccumulator {
         }
     }
 
-    /// Re-reads the rows read so far as `newKind` (which every earlier field parses as).
-    private mutating func convert(to newKind: ColumnKind, source: CSVSource) throws {
+    /// Re-reads the rows read so far as `newKind` (which every earlier field parses as),
+    /// from `sources` in order (one source, or the chunks of a parallel read).
+    mutating func convert(to newKind: ColumnKind, sources: [CSVSource]) throws {
         let rows = rowCount
         kind = newKind
         ints = []
         doubles = []
         if newKind == .double { doubles.reserveCapacity(rows) }
         if newKind == .factor { codes.reserveCapacity(rows) }
-        guard rows > 0 else { return }
-        let fieldCount = source.columnNames.count
-        let capacity = CSVSource.chunkCapacity
-        var tokenizer = source.dataTokenizer()
-        var starts = [Int](repeating: 0, count: capacity * fieldCount)
-        var ends = [Int](repeating: 0, count: capacity * fieldCount)
-        var lines = [Int](repeating: 0, count: capacity)
         var row = 0
-        while row < rows {
-            let count = try tokenizer.nextChunk(
-                starts: &starts, ends: &ends, lines: &lines, fieldCount: fieldCount, capacity: capacity)
-            guard count > 0 else { break }
-            for record in 0..<min(count, rows - row) {
-                let start = starts[record * fieldCount + index]
-                let end = ends[record * fieldCount + index]
-                let isMissing = missing[row + record]
-                if newKind == .double {
-                    let quoted = source.isQuoted(start, end)
-                    let value = isMissing
-                        ? nil
-                        : ByteNumberParser.double(source.bytes, quoted ? start + 1 : start, quoted ? end - 1 : end)
-                    doubles.append(value ?? .nan)
-                } else if isMissing {
-                    codes.append(-1)
+        for source in sources where row < rows {
+            let fieldCount = source.columnNames.count
+            let capacity = CSVSource.chunkCapacity
+            var tokenizer = source.dataTokenizer()
+            var starts = [Int](repeating: 0, count: capacity * fieldCount)
+            var ends = [Int](repeating: 0, count: capacity * fieldCount)
+            var lines = [Int](repeating: 0, count: capacity)
+            while row < rows {
+                let count = try tokenizer.nextChunk(
+                    starts: &starts, ends: &ends, lines: &lines, fieldCount: fieldCount, capacity: capacity)
+                guard count > 0 else { break }
+                for record in 0..<min(count, rows - row) {
+                    let start = starts[record * fieldCount + index]
+                    let end = ends[record * fieldCount + index]
+                    let isMissing = missing[row + record]
+                    if newKind == .double {
+                        let quoted = source.isQuoted(start, end)
+                        let value = isMissing
+                            ? nil
+                            : ByteNumberParser.double(source.bytes, quoted ? start + 1 : start, quoted ? end - 1 : end)
+                        doubles.append(value ?? .nan)
+                    } else if isMissing {
+                        codes.append(-1)
+                    } else {
+                        appendLabel(source.text(start, end))
+                    }
+                }
+                row += min(count, rows - row)
+            }
+        }
+    }
+
+    /// Appends the rows of `later` (read from chunk `laterSource`) to `earlier` (read from
+    /// `sources`), first bringing both to the higher of their kinds, as a serial read would.
+    static func join(
+        _ earlier: inout CSVColumnAccumulator, _ later: inout CSVColumnAccumulator,
+        sources: ArraySlice<CSVSource>, later laterSource: CSVSource
+    ) throws {
+        func rank(_ kind: ColumnKind) -> Int { kind == .int ? 0 : kind == .double ? 1 : 2 }
+        let target = rank(earlier.kind) >= rank(later.kind) ? earlier.kind : later.kind
+        if earlier.kind != target { try earlier.convert(to: target, sources: Array(sources)) }
+        if later.kind != target { try later.convert(to: target, sources: [laterSource]) }
+        switch target {
+        case .int: earlier.ints.append(contentsOf: later.ints)
+        case .double: earlier.doubles.append(contentsOf: later.doubles)
+        case .factor:
+            var recode = [Int32]()
+            recode.reserveCapacity(later.labels.count)
+            for label in later.labels {
+                if let code = earlier.lookup[label] {
+                    recode.append(code)
                 } else {
-                    appendLabel(source.text(start, end))
+                    let code = Int32(truncatingIfNeeded: earlier.labels.count)
+                    earlier.lookup[label] = code
+                    earlier.labels.append(label)
+                    recode.append(code)
                 }
             }
-            row += count
+            earlier.codes.append(contentsOf: later.codes.lazy.map { $0 < 0 ? $0 : recode[Int($0)] })
         }
+        earlier.missing.append(contentsOf: later.missing)
+        earlier.sawMissing = earlier.sawMissing || later.sawMissing
+        earlier.sawValue = earlier.sawValue || later.sawValue
     }
 
     private func parseError(_ start: Int, _ end: Int, source: CSVSource, line: Int) -> PanelDataError {

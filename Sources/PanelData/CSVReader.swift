@@ -64,29 +64,61 @@ public enum CSVReader {
             bytes: bytes, delimiter: delimiter, fileName: fileName, columnNames: names,
             dataStart: tokenizer.position, dataStartLine: tokenizer.line,
             missingTokens: options.missingTokens.sorted())
+        let chunks = CSVChunks.split(source, threads: options.threads)
+        let accumulators = try CSVChunks.read(chunks, overrides: options.columnTypes)
+        return try Dataset(columns: accumulators.map { $0.makeColumn() })
+    }
+
+    /// Reads every data record of `source` (all of it, or one chunk) into one accumulator
+    /// per column.
+    ///
+    /// The error thrown is the first by line, then by column: a record is tokenized before
+    /// any of its fields is parsed, and when fields of several records fail, the earliest
+    /// record's wins. So the error does not depend on how the records are batched.
+    /// `endLine` is set to the line number just after the last record.
+    static func readRecords(
+        _ source: CSVSource, overrides: [String: ColumnKind], endLine: inout Int
+    ) throws -> [CSVColumnAccumulator] {
+        let names = source.columnNames
         var accumulators = names.enumerated().map { index, name in
-            CSVColumnAccumulator(index: index, name: name, override: options.columnTypes[name])
+            CSVColumnAccumulator(index: index, name: name, override: overrides[name])
         }
+        var tokenizer = source.dataTokenizer()
         let fieldCount = names.count
         let capacity = CSVSource.chunkCapacity
         var starts = [Int](repeating: 0, count: capacity * fieldCount)
         var ends = [Int](repeating: 0, count: capacity * fieldCount)
         var lines = [Int](repeating: 0, count: capacity)
         while !tokenizer.isAtEnd {
-            let count = try tokenizer.nextChunk(
-                starts: &starts, ends: &ends, lines: &lines, fieldCount: fieldCount, capacity: capacity)
-            guard count > 0 else { break }
-            try starts.withUnsafeBufferPointer { startBuffer in
-                try ends.withUnsafeBufferPointer { endBuffer in
+            // A malformed record ends the batch; the records before it are parsed first.
+            var malformed: PanelDataError?
+            let count: Int
+            do {
+                count = try tokenizer.nextChunk(
+                    starts: &starts, ends: &ends, lines: &lines, fieldCount: fieldCount, capacity: capacity)
+            } catch let error as PanelDataError {
+                malformed = error
+                count = tokenizer.recordsBeforeError
+            }
+            var first: PanelDataError?
+            starts.withUnsafeBufferPointer { startBuffer in
+                ends.withUnsafeBufferPointer { endBuffer in
                     for index in accumulators.indices {
-                        try accumulators[index].consume(
-                            starts: startBuffer, ends: endBuffer, lines: lines,
-                            recordCount: count, fieldCount: fieldCount, source: source)
+                        do {
+                            try accumulators[index].consume(
+                                starts: startBuffer, ends: endBuffer, lines: lines,
+                                recordCount: count, fieldCount: fieldCount, source: source)
+                        } catch let error as PanelDataError {
+                            if first.map({ error.isEarlierLocation(than: $0) }) ?? true { first = error }
+                        } catch {}
                     }
                 }
             }
+            if let error = first ?? malformed { throw error }
+            guard count > 0 else { break }
         }
-        return try Dataset(columns: accumulators.map { $0.makeColumn() })
+        endLine = tokenizer.line
+        return accumulators
     }
 
     /// Reads the header record and checks its names.

@@ -8,6 +8,8 @@ struct CSVSource {
     /// Offset and line number of the first data record (just after the header).
     let dataStart: Int
     let dataStartLine: Int
+    /// The missing tokens, sorted.
+    let missingTokens: [String]
     /// Missing tokens, concatenated, with the range of each.
     let missingTokenBytes: [UInt8]
     let missingTokenRanges: [Range<Int>]
@@ -26,6 +28,7 @@ struct CSVSource {
         self.columnNames = columnNames
         self.dataStart = dataStart
         self.dataStartLine = dataStartLine
+        self.missingTokens = missingTokens
         var tokenBytes = [UInt8]()
         var ranges = [Range<Int>]()
         for token in missingTokens {

@@ -18,6 +18,8 @@ struct CSVTokenizer {
     var position: Int
     /// Line number of the next unread byte.
     var line: Int
+    /// When `nextChunk` throws: the number of complete records it stored before the bad one.
+    private(set) var recordsBeforeError = 0
 
     var isAtEnd: Bool { position >= bytes.count }
 
@@ -124,6 +126,7 @@ struct CSVTokenizer {
                     }
                     let recordLine = line
                     let offset = records * fieldCount
+                    recordsBeforeError = records
                     let found = try scanRecord(
                         starts: startBase + offset, ends: endBase + offset, capacity: fieldCount)
                     guard found == fieldCount else {

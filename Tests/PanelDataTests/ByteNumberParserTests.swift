@@ -28,6 +28,43 @@ import Testing
         }
     }
 
+    /// The reciprocal product either declines or agrees bit for bit with exact division,
+    /// and it declines rarely.
+    @Test func reciprocalScalingAgreesWithExactDivision() {
+        var generator = SplitMix64(seed: 42)
+        var declined = 0
+        let trials = 200_000
+        for index in 0..<trials {
+            let digits = [19, 17, 16, 12, 3][index % 5]
+            var limit: UInt64 = 1
+            for _ in 0..<digits { limit = limit &* 10 }
+            let mantissa = generator.next() % (limit - 1) + 1
+            let exponent = -Int(generator.next() % 27) - 1
+            let exact = ExactDecimalScaling.value(mantissa: mantissa, exponent: exponent)
+            guard let fast = ReciprocalScaling.value(mantissa: mantissa, exponent: exponent) else {
+                declined += 1
+                continue
+            }
+            #expect(fast.bitPattern == exact.bitPattern, "\(mantissa)e\(exponent)")
+        }
+        #expect(declined < trials / 100)
+        // Exact ties and values just around them decline or round to even.
+        for text in ["9007199254740993e-5", "1.00000000000000011102230246251565404236316680908203125", "4503599627370497.5e-3"] {
+            #expect(parse(text)?.bitPattern == Double(text)?.bitPattern, "\(text)")
+        }
+    }
+
+    /// Full-precision `repr` texts of the kind the benchmark writes.
+    @Test func shortestRoundTripTextsParseExactly() {
+        var generator = SplitMix64(seed: 7)
+        for _ in 0..<50_000 {
+            let value = Double(Int64(bitPattern: generator.next() >> 11)) / Double(1 << 40) * 1e-3
+            for scaled in [value, -value * 1e4, value * 1e-3] {
+                #expect(parse(scaled.description)?.bitPattern == scaled.bitPattern, "\(scaled)")
+            }
+        }
+    }
+
     @Test func halfwayCasesRoundToEven() {
         // 2^53 + 1 and 2^53 + 3 are halfway between doubles.
         #expect(parse("9007199254740993") == 9_007_199_254_740_992)
