@@ -58,6 +58,6 @@ let package = Package(
             dependencies: ["Scenario", "Models", "MonteCarlo", "PanelData"],
             resources: [.copy("Malformed")]
         ),
-        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "MonteCarlo", "PanelData"]),
+        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "MonteCarlo", "PanelData", "Estimation"]),
     ]
 )

@@ -22,6 +22,8 @@ public struct RegressionTable: Sendable {
         var sections: Set<Int> = [1]
         var names: [String] = []
         for result in results { for name in result.coefficientNames where !names.contains(name) { names.append(name) } }
+        // The intercept leads, as in etable and esttab.
+        if let intercept = names.firstIndex(of: "(Intercept)") { names.insert(names.remove(at: intercept), at: 0) }
         for name in names {
             rows.append([name] + results.map { result in
                 guard let index = result.coefficientNames.firstIndex(of: name) else { return "" }
@@ -52,8 +54,8 @@ public struct RegressionTable: Sendable {
     public func markdown() -> String {
         let (header, rows, _) = cells()
         let alignments: [MarkdownTable.Alignment] = [.left] + titles.map { _ in .center }
-        return MarkdownTable(header: header, rows: rows, alignments: alignments).render()
-            + "\n\nSignif. codes: *** 0.01, ** 0.05, * 0.1. Standard errors in parentheses.\n"
+        let table = MarkdownTable(header: header, rows: rows, alignments: alignments).render()
+        return table + (table.hasSuffix("\n") ? "" : "\n") + "\nSignif. codes: *** 0.01, ** 0.05, * 0.1. Standard errors in parentheses.\n"
     }
 
     /// A LaTeX `tabular` with booktabs rules.

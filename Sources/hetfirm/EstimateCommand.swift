@@ -14,8 +14,8 @@ extension Hetfirm {
         @Argument(help: "A CSV file with a header row (NA or empty = missing).")
         var data: String
 
-        @Argument(help: "A fixest formula: \"y ~ x1 + x2:x3 + log(z) | fe1 + fe2^fe3\".")
-        var formula: String
+        @Argument(help: "One or more fixest formulas: \"y ~ x1 + x2:x3 + log(z) | fe1 + fe2^fe3\". Several are shown side by side.")
+        var formulas: [String] = []
 
         @Option(help: "iid, hc1, or cluster=VAR[,VAR] (a VAR may be a^b).")
         var vcov: String?
@@ -26,13 +26,27 @@ extension Hetfirm {
         @Flag(help: "Print the result as JSON.")
         var json = false
 
+        @Option(help: "Table format: text (fixest summary for one model), markdown or latex (etable style).")
+        var table: String?
+
         @Flag(help: "Report the seconds spent reading the CSV and estimating, on standard error.")
         var timing = false
 
         func run() throws {
+            let output: EstimationOutput
+            if json {
+                output = .json
+            } else if let table {
+                guard let format = EstimationOutput(rawValue: table), format != .json else {
+                    throw badInput("--table must be text, markdown or latex, not '\(table)'")
+                }
+                output = format
+            } else {
+                output = .text
+            }
             let report: EstimationReport
             do {
-                report = try DataEstimation.run(dataPath: data, formula: formula, vcov: vcov, fixedEffects: fixef, json: json)
+                report = try DataEstimation.run(dataPath: data, formulas: formulas, vcov: vcov, fixedEffects: fixef, output: output)
             } catch let error as InvalidInput {
                 Console.error(error.description)
                 throw ExitStatus.badInput

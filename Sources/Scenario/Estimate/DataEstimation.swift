@@ -10,9 +10,18 @@ public struct InvalidInput: Error, Sendable, CustomStringConvertible {
     public let description: String
 }
 
+/// How `hetfirm estimate` prints its results.
+public enum EstimationOutput: String, Sendable, CaseIterable {
+    /// fixest's `summary()` for one model, an etable-style Markdown table for several.
+    case text
+    case markdown
+    case latex
+    case json
+}
+
 /// What `hetfirm estimate` prints.
 public struct EstimationReport: Sendable {
-    public let result: RegressionResult
+    public let results: [RegressionResult]
     /// fixest-style summary (or JSON, when asked).
     public let text: String
     /// Things the user must see (exit code 3), e.g. non-convergence.
@@ -41,9 +50,12 @@ public enum DataEstimation {
         }
     }
 
-    public static func run(dataPath: String, formula text: String, vcov: String?, fixedEffects: Bool, json: Bool) throws -> EstimationReport {
-        let formula: Formula
-        do { formula = try FormulaParser.parse(text) } catch { throw InvalidInput(description: "\(error)") }
+    /// Reads `dataPath` once and estimates every formula on it.
+    public static func run(dataPath: String, formulas texts: [String], vcov: String?, fixedEffects: Bool,
+                           output: EstimationOutput) throws -> EstimationReport {
+        guard !texts.isEmpty else { throw InvalidInput(description: "error: give at least one formula") }
+        let formulas: [Formula]
+        do { formulas = try texts.map(FormulaParser.parse) } catch { throw InvalidInput(description: "\(error)") }
         let options = EstimationOptions(vcov: try vcov.map(Self.vcov))
         var withFixedEffects = options
         withFixedEffects.recoverFixedEffects = fixedEffects
@@ -58,9 +70,9 @@ public enum DataEstimation {
         }
         let readingSeconds = seconds(clock.now - readingStart)
         let estimationStart = clock.now
-        let result: RegressionResult
+        let results: [RegressionResult]
         do {
-            result = try FixedEffectsOLS.fit(formula, data: data, options: withFixedEffects)
+            results = try formulas.map { try FixedEffectsOLS.fit($0, data: data, options: withFixedEffects) }
         } catch EstimationError.notNumeric(let variable, let row, let value) {
             // Data row r is line r + 2 of the file (after the header).
             let column = (data.columnNames.firstIndex(of: variable) ?? 0) + 1
@@ -72,20 +84,36 @@ public enum DataEstimation {
             throw InvalidInput(description: "error: \(error)")
         }
         let estimationSeconds = seconds(clock.now - estimationStart)
-        let output: String
-        if json {
+        let text: String
+        switch output {
+        case .json:
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            output = String(decoding: try encoder.encode(result), as: UTF8.self) + "\n"
-        } else {
-            output = RegressionSummary.text(result) + fixedEffectText(result)
+            let encoded = results.count == 1 ? try encoder.encode(results[0]) : try encoder.encode(results)
+            text = String(decoding: encoded, as: UTF8.self) + "\n"
+        case .text where results.count == 1:
+            text = RegressionSummary.text(results[0]) + fixedEffectText(results[0])
+        case .text, .markdown:
+            text = RegressionTable(results).markdown() + notes(results)
+        case .latex:
+            text = RegressionTable(results).latex()
         }
-        return EstimationReport(result: result, text: output, warnings: result.warnings,
+        return EstimationReport(results: results, text: text, warnings: results.flatMap(\.warnings),
                                 readingSeconds: readingSeconds, estimationSeconds: estimationSeconds)
     }
 
     private static func seconds(_ duration: Duration) -> Double {
         Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
+    }
+
+    /// Dropped regressors and removed observations, under a side-by-side table.
+    private static func notes(_ results: [RegressionResult]) -> String {
+        var lines: [String] = []
+        for (index, result) in results.enumerated() {
+            for dropped in result.droppedRegressors { lines.append("(\(index + 1)) \(dropped.name) was removed: \(dropped.reason).") }
+            if result.droppedSingletons > 0 { lines.append("(\(index + 1)) \(result.droppedSingletons) fixed-effect singletons removed.") }
+        }
+        return lines.isEmpty ? "" : "\n" + lines.joined(separator: "\n") + "\n"
     }
 
     private static func fixedEffectText(_ result: RegressionResult) -> String {
