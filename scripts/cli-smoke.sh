@@ -52,5 +52,19 @@ expect 3 "run with warnings" -- "$bin" run "$work/warn.toml" --out "$work/warn"
 expect 2 "plot a missing folder" -- "$bin" plot "$work/none"
 if command -v gnuplot >/dev/null; then expect 0 "plot an output folder" -- "$bin" plot "$work/small"; fi
 
+data=Tests/Fixtures/pyfixest/data/three_fe.csv
+expect 0 "estimate with three fixed effects" -- "$bin" estimate "$data" "y ~ x1 + x2 + x1:x2 | plant^year + dest^year + city^dest" --vcov cluster=city^dest
+grep -q "CRV1 clustered by city^dest" "$work/stdout" && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: no vcov line"; }
+expect 0 "estimate two models as LaTeX" -- "$bin" estimate "$data" "y ~ x1 | plant^year" "y ~ x1 + x2 | plant^year" --table latex
+grep -q "toprule" "$work/stdout" && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: no LaTeX table"; }
+expect 0 "estimate as JSON" -- "$bin" estimate "$data" "y ~ x1 | dest" --json
+expect 2 "estimate with a formula error" -- "$bin" estimate "$data" "y ~ x1 + + x2"
+grep -q "\^" "$work/stderr" && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: no caret"; }
+expect 2 "estimate with an unknown column" -- "$bin" estimate "$data" "y ~ x9"
+printf 'y,x\n1,2\n2,abc\n3,4\n' >"$work/text.csv"
+expect 2 "estimate on a text cell" -- "$bin" estimate "$work/text.csv" "y ~ x"
+grep -q "text.csv:3:2" "$work/stderr" && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: no CSV location"; }
+expect 2 "estimate with a bad --vcov" -- "$bin" estimate "$data" "y ~ x1" --vcov robust
+
 echo "smoke: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
