@@ -31,6 +31,9 @@ public enum RegressionSummary {
         if let within = result.withinRSquared { fit += "   Within R2: \(NumberFormat.general(within, digits: 5))" }
         lines.append(fit)
         for dropped in result.droppedRegressors { lines.append("Note: \(dropped.name) was removed: \(dropped.reason).") }
+        if let components = result.connectedComponents, components > 1 {
+            lines.append("Note: the first two fixed effects form \(components) connected components.")
+        }
         if let report = result.demeaning {
             lines.append("Fixed effects converged: \(report.converged ? "yes" : "NO"), iterations: \(report.iterations.max() ?? 0)")
         }

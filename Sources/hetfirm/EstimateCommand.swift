@@ -26,6 +26,9 @@ extension Hetfirm {
         @Flag(help: "Print the result as JSON.")
         var json = false
 
+        @Option(help: "How fixed effects count in K: fixest (Σ levels − (#FE − 1), the default) or reghdfe (exact, by connected components).")
+        var dof = "fixest"
+
         @Option(help: "Table format: text (fixest summary for one model), markdown or latex (etable style).")
         var table: String?
 
@@ -46,7 +49,8 @@ extension Hetfirm {
             }
             let report: EstimationReport
             do {
-                report = try DataEstimation.run(dataPath: data, formulas: formulas, vcov: vcov, fixedEffects: fixef, output: output)
+                report = try DataEstimation.run(dataPath: data, formulas: formulas, vcov: vcov, fixedEffects: fixef, output: output,
+                                                degreesOfFreedom: dof)
             } catch let error as InvalidInput {
                 Console.error(error.description)
                 throw ExitStatus.badInput

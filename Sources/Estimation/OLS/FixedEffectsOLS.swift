@@ -84,7 +84,10 @@ public enum FixedEffectsOLS {
             observationCount: n, droppedMissing: sample.droppedMissing, droppedSingletons: sample.droppedSingletons,
             fixedEffects: try fixedEffectSummaries(sample: sample, solver: solver, beta: beta, kept: kept, residuals: residuals,
                                                    data: data, formula: formula, options: options, warnings: &warnings),
-            absorbedParameters: absorbed, droppedRegressors: dropped, residualSumOfSquares: rss, rSquared: rSquared,
+            absorbedParameters: absorbed,
+            connectedComponents: sample.fixedEffects.count >= 2
+                ? ConnectedComponents.count(sample.fixedEffects[0], sample.fixedEffects[1]) : nil,
+            droppedRegressors: dropped, residualSumOfSquares: rss, rSquared: rSquared,
             adjustedRSquared: 1 - (1 - rSquared) * Double(n - 1) / residualDegrees,
             withinRSquared: solver == nil ? nil : 1 - rss / withinTotal,
             fStatistic: fStatistic, demeaning: report, warnings: warnings)

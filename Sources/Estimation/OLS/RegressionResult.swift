@@ -37,8 +37,11 @@ public struct RegressionResult: Sendable, Codable, Equatable {
     /// Observations dropped as fixed-effect singletons.
     public let droppedSingletons: Int
     public let fixedEffects: [FixedEffectSummary]
-    /// Parameters the fixed effects absorb (levels minus redundant references).
+    /// Parameters the fixed effects absorb, under `EstimationOptions.absorbedParameterRule`.
     public let absorbedParameters: Int
+    /// Connected components of the graph of the first two fixed effects (`nil` with fewer than two):
+    /// more than one means that fixest's count of K is larger than the exact one.
+    public let connectedComponents: Int?
     public let droppedRegressors: [DroppedRegressor]
     public let residualSumOfSquares: Double
     public let rSquared: Double

@@ -52,13 +52,18 @@ public enum DataEstimation {
 
     /// Reads `dataPath` once and estimates every formula on it.
     public static func run(dataPath: String, formulas texts: [String], vcov: String?, fixedEffects: Bool,
-                           output: EstimationOutput) throws -> EstimationReport {
+                           output: EstimationOutput, degreesOfFreedom: String = "fixest") throws -> EstimationReport {
         guard !texts.isEmpty else { throw InvalidInput(description: "error: give at least one formula") }
         let formulas: [Formula]
         do { formulas = try texts.map(FormulaParser.parse) } catch { throw InvalidInput(description: "\(error)") }
         let options = EstimationOptions(vcov: try vcov.map(Self.vcov))
         var withFixedEffects = options
         withFixedEffects.recoverFixedEffects = fixedEffects
+        switch degreesOfFreedom {
+        case "fixest": withFixedEffects.absorbedParameterRule = .fixest
+        case "reghdfe": withFixedEffects.absorbedParameterRule = .connectedComponents
+        default: throw InvalidInput(description: "error: --dof must be fixest or reghdfe, not '\(degreesOfFreedom)'")
+        }
         let clock = ContinuousClock()
         let readingStart = clock.now
         let data: Dataset

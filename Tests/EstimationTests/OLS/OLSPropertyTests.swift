@@ -110,4 +110,34 @@ struct OLSPropertyTests {
         })
         #expect(throws: EstimationError.self) { try fit("y ~ x1 | unit", missing) }
     }
+
+    @Test("reghdfe's exact count of K differs from fixest's exactly by the extra connected components")
+    func connectedComponentsRule() throws {
+        let url = PyfixestOracleTests.root.appendingPathComponent("Tests/Fixtures/pyfixest/data/poorly_connected.csv")
+        let data = try CSVReader.read(path: url.path)
+        let formula = try FormulaParser.parse("y ~ x1 + x2 | worker + firm")
+        var options = EstimationOptions(vcov: .iid)
+        let fixest = try FixedEffectsOLS.fit(formula, data: data, options: options)
+        options.absorbedParameterRule = .connectedComponents
+        let exact = try FixedEffectsOLS.fit(formula, data: data, options: options)
+        let components = try #require(fixest.connectedComponents)
+        #expect(components == 3)
+        #expect(fixest.absorbedParameters - exact.absorbedParameters == components - 1)
+        // iid: σ̂² = RSS/(n − K), so the SEs scale by √((n − K_fixest)/(n − K_exact)).
+        let n = Double(fixest.observationCount), k = Double(fixest.coefficients.count)
+        let ratio = ((n - k - Double(fixest.absorbedParameters)) / (n - k - Double(exact.absorbedParameters))).squareRoot()
+        #expect(close(fixest.standardErrors.map { $0 * ratio }, exact.standardErrors, 1e-10))
+        #expect(close(fixest.coefficients, exact.coefficients, 1e-12))
+    }
+
+    @Test("non-convergence of the demeaning is a warning in the result")
+    func nonConvergence() throws {
+        let url = PyfixestOracleTests.root.appendingPathComponent("Tests/Fixtures/pyfixest/data/three_fe.csv")
+        let data = try CSVReader.read(path: url.path)
+        var options = EstimationOptions(vcov: .iid)
+        options.demeaning.maximumIterations = 2
+        let result = try FixedEffectsOLS.fit(FormulaParser.parse("y ~ x1 + x2 | plant^year + dest^year + city^dest"), data: data, options: options)
+        #expect(result.demeaning?.converged == false)
+        #expect(result.warnings.contains { $0.contains("did not converge") })
+    }
 }
