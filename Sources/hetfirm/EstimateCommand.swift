@@ -29,6 +29,9 @@ extension Hetfirm {
         @Option(help: "How fixed effects count in K: fixest (Σ levels − (#FE − 1), the default) or reghdfe (exact, by connected components).")
         var dof = "fixest"
 
+        @Flag(help: "Keep a multi-way covariance that is not positive semi-definite as it is (fixest's eigenvalue fix is on by default).")
+        var noPsdFix = false
+
         @Option(help: "Table format: text (fixest summary for one model), markdown or latex (etable style).")
         var table: String?
 
@@ -50,7 +53,7 @@ extension Hetfirm {
             let report: EstimationReport
             do {
                 report = try DataEstimation.run(dataPath: data, formulas: formulas, vcov: vcov, fixedEffects: fixef, output: output,
-                                                degreesOfFreedom: dof)
+                                                degreesOfFreedom: dof, fixNonPositiveDefinite: !noPsdFix)
             } catch let error as InvalidInput {
                 Console.error(error.description)
                 throw ExitStatus.badInput

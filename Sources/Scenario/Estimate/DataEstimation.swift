@@ -52,13 +52,15 @@ public enum DataEstimation {
 
     /// Reads `dataPath` once and estimates every formula on it.
     public static func run(dataPath: String, formulas texts: [String], vcov: String?, fixedEffects: Bool,
-                           output: EstimationOutput, degreesOfFreedom: String = "fixest") throws -> EstimationReport {
+                           output: EstimationOutput, degreesOfFreedom: String = "fixest",
+                           fixNonPositiveDefinite: Bool = true) throws -> EstimationReport {
         guard !texts.isEmpty else { throw InvalidInput(description: "error: give at least one formula") }
         let formulas: [Formula]
         do { formulas = try texts.map(FormulaParser.parse) } catch { throw InvalidInput(description: "\(error)") }
         let options = EstimationOptions(vcov: try vcov.map(Self.vcov))
         var withFixedEffects = options
         withFixedEffects.recoverFixedEffects = fixedEffects
+        withFixedEffects.smallSample.fixNonPositiveDefinite = fixNonPositiveDefinite
         switch degreesOfFreedom {
         case "fixest": withFixedEffects.absorbedParameterRule = .fixest
         case "reghdfe": withFixedEffects.absorbedParameterRule = .connectedComponents
