@@ -95,7 +95,11 @@ private struct ChunkSlots: @unchecked Sendable {
 
     func read(_ part: Int) {
         var endLine = 0
-        results[part] = Result { try CSVReader.readRecords(chunks[part], overrides: overrides, endLine: &endLine) }
+        // The first chunk's columns receive every later chunk's rows: reserve for all data.
+        let reserveBytes = part == 0 ? chunks.reduce(0) { $0 + $1.bytes.count - $1.dataStart } : nil
+        results[part] = Result {
+            try CSVReader.readRecords(chunks[part], overrides: overrides, reserveBytes: reserveBytes, endLine: &endLine)
+        }
         endLines[part] = endLine
     }
 }

@@ -49,6 +49,9 @@ enum ReciprocalScaling {
         if roundBit == 1 && rest == 0 && low <= 2 { return nil }
         let significand = (kept >> 1) &+ roundBit
         let binaryExponent = 2 + drop - entry.bits - k - shift
-        return Double(sign: .plus, exponent: binaryExponent, significand: Double(significand))
+        // significand ∈ [2^52, 2^53] (2^53 carries into the exponent field), far from
+        // subnormals and overflow: build the bit pattern directly.
+        let biased = UInt64(truncatingIfNeeded: binaryExponent + 52 + 1023)
+        return Double(bitPattern: (biased << 52) &+ (significand &- (1 << 52)))
     }
 }

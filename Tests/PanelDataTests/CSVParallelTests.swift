@@ -92,4 +92,23 @@ import Testing
         let location = csvErrorLocation("a,b\n1,2\n\"p\nq\",2\n1,2,3\n", options: options)
         #expect(location?.row == 5 && location?.column == 3)
     }
+
+    /// More records than one tokenizer batch (storage is reserved from the first batch's
+    /// size), long fields split across eight-byte blocks, CRLF, missing values and a kind
+    /// change after the first batch: equal for every thread count, and the values right.
+    @Test func manyRecordsWithLateKindChanges() throws {
+        var text = "a,b,c,d\r\n"
+        var expectedB = [Double]()
+        for row in 0..<20_000 {
+            let b = row == 15_000 ? "2.5" : String(row)
+            let d = row % 997 == 0 ? "NA" : "x\(row % 7)"
+            text += "\(row),\(b),-0.\(String(repeating: "12345", count: 1 + row % 4)),\(d)\r\n"
+            expectedB.append(Double(b)!)
+        }
+        try expectSameForAllThreadCounts(text)
+        let data = try read(text, threads: 1)
+        #expect(data.columns.map(\.kind) == [.int, .double, .double, .factor])
+        #expect(try data.doubles("b") == expectedB)
+        #expect(try data.doubles("c")[3] == -0.12345123451234512345)
+    }
 }
