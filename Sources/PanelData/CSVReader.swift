@@ -19,6 +19,13 @@ public enum CSVReader {
     /// - Throws: `io` if the file cannot be read, `csv` if it is malformed, `unknownColumn`
     ///   if `options.columnTypes` names a column the file does not have.
     public static func read(path: String, options: CSVReadOptions = .init()) throws -> Dataset {
+        // Parse the file in place when it can be mapped; otherwise (or if it changed size
+        // meanwhile) read it into memory.
+        if let dataset = try FileBytes.withMapped(path: path, { buffer in
+            try parse(buffer, fileName: path, options: options)
+        }) {
+            return dataset
+        }
         let bytes = try FileBytes.read(path: path)
         return try read(bytes: bytes, fileName: path, options: options)
     }
