@@ -93,6 +93,16 @@ import Testing
             #expect(parse(text)?.bitPattern == Double(String(text.filter { $0 != " " }))?.bitPattern, "\(text)")
         }
     }
+
+    /// The literal reciprocal table is the computed one.
+    @Test func reciprocalTableLiteralsAreRight() {
+        let literal = ReciprocalScaling.literalReciprocals
+        let computed = ReciprocalScaling.computedReciprocals()
+        #expect(literal.count == computed.count)
+        for (a, b) in zip(literal, computed) {
+            #expect(a.high == b.high && a.low == b.low && a.bits == b.bits)
+        }
+    }
 }
 
 /// A small deterministic generator so the test inputs are reproducible.
