@@ -15,7 +15,10 @@ struct CSVColumnAccumulator {
     private var codes: [Int32] = []
     private var labels: [String] = []
     private var lookup: [String: Int32] = [:]
+    /// The missing mask, kept only once a missing value was seen (`sawMissing`); then it
+    /// has `rows` entries.
     private var missing: [Bool] = []
+    private var rows = 0
     private var sawMissing = false
     private var sawValue = false
     /// Rows expected in the column (an estimate from the file size), for reserving storage.
@@ -29,12 +32,18 @@ struct CSVColumnAccumulator {
     }
 
     /// Number of rows read so far.
-    var rowCount: Int { missing.count }
+    var rowCount: Int { rows }
+
+    /// Records a non-missing row in the mask (when the mask is kept).
+    @inline(__always)
+    private mutating func appendPresent() {
+        if sawMissing { missing.append(false) }
+        rows += 1
+    }
 
     /// Reserves storage for about `rows` rows in total, so that appending does not reallocate.
     mutating func reserve(rows: Int) {
         expectedRows = max(expectedRows, rows)
-        missing.reserveCapacity(rows)
         switch kind {
         case .int: ints.reserveCapacity(rows)
         case .double: doubles.reserveCapacity(rows)
@@ -47,7 +56,6 @@ struct CSVColumnAccumulator {
         starts: UnsafeBufferPointer<Int>, ends: UnsafeBufferPointer<Int>, lines: [Int],
         recordCount: Int, fieldCount: Int, source: CSVSource
     ) throws {
-        missing.reserveCapacity(missing.count + recordCount)
         var record = 0
         while record < recordCount {
             if kind == .double || kind == .int {
@@ -117,7 +125,8 @@ struct CSVColumnAccumulator {
             }
         }
         if record > first {
-            missing.append(contentsOf: repeatElement(false, count: record - first))
+            if sawMissing { missing.append(contentsOf: repeatElement(false, count: record - first)) }
+            rows += record - first
             sawValue = true
         }
         return record
@@ -129,7 +138,7 @@ struct CSVColumnAccumulator {
         let mask = sawMissing ? missing : nil
         switch kind {
         case .int where !isFixed && !sawValue:
-            return Column(name: name, storage: .double([Double](repeating: .nan, count: missing.count)), missing: mask)
+            return Column(name: name, storage: .double([Double](repeating: .nan, count: rows)), missing: mask)
         case .int:
             return Column(name: name, storage: .int(ints), missing: mask)
         case .double:
@@ -140,8 +149,13 @@ struct CSVColumnAccumulator {
     }
 
     private mutating func appendMissing() {
+        if !sawMissing {
+            missing.reserveCapacity(max(rows + 1, expectedRows))
+            missing.append(contentsOf: repeatElement(false, count: rows))
+            sawMissing = true
+        }
         missing.append(true)
-        sawMissing = true
+        rows += 1
         switch kind {
         case .int: ints.append(0)
         case .double: doubles.append(.nan)
@@ -163,7 +177,7 @@ struct CSVColumnAccumulator {
         if kind == .int {
             if let value = ByteNumberParser.int(bytes, contentStart, contentEnd) {
                 ints.append(value)
-                missing.append(false)
+                appendPresent()
                 sawValue = true
                 return
             }
@@ -174,7 +188,7 @@ struct CSVColumnAccumulator {
         if kind == .double {
             if let value = ByteNumberParser.double(bytes, contentStart, contentEnd) {
                 doubles.append(value)
-                missing.append(false)
+                appendPresent()
                 sawValue = true
                 return
             }
@@ -182,7 +196,7 @@ struct CSVColumnAccumulator {
             try convert(to: .factor, sources: [source])
         }
         appendLabel(source.text(start, end))
-        missing.append(false)
+        appendPresent()
         sawValue = true
     }
 
@@ -221,7 +235,7 @@ struct CSVColumnAccumulator {
                 for record in 0..<min(count, rows - row) {
                     let start = starts[record * fieldCount + index]
                     let end = ends[record * fieldCount + index]
-                    let isMissing = missing[row + record]
+                    let isMissing = sawMissing && missing[row + record]
                     if newKind == .double {
                         let quoted = source.isQuoted(start, end)
                         let value = isMissing
@@ -271,8 +285,16 @@ struct CSVColumnAccumulator {
             }
             earlier.codes.append(contentsOf: later.codes.lazy.map { $0 < 0 ? $0 : recode[Int($0)] })
         }
-        earlier.missing.reserveCapacity(earlier.missing.count + later.missing.count)
-        earlier.missing.append(contentsOf: later.missing)
+        if earlier.sawMissing || later.sawMissing {
+            earlier.missing.reserveCapacity(earlier.rows + later.rows)
+            if !earlier.sawMissing { earlier.missing.append(contentsOf: repeatElement(false, count: earlier.rows)) }
+            if later.sawMissing {
+                earlier.missing.append(contentsOf: later.missing)
+            } else {
+                earlier.missing.append(contentsOf: repeatElement(false, count: later.rows))
+            }
+        }
+        earlier.rows += later.rows
         earlier.sawMissing = earlier.sawMissing || later.sawMissing
         earlier.sawValue = earlier.sawValue || later.sawValue
     }

@@ -110,5 +110,14 @@ import Testing
         #expect(data.columns.map(\.kind) == [.int, .double, .double, .factor])
         #expect(try data.doubles("b") == expectedB)
         #expect(try data.doubles("c")[3] == -0.12345123451234512345)
+        // Missing values first seen late, in one chunk only, or early only.
+        for missingRow in [3, 12_000, 19_999] {
+            var late = "a,b\n"
+            for row in 0..<20_000 { late += row == missingRow ? "\(row),NA\n" : "\(row),\(row % 3 == 0 ? "1.5" : "2")\n" }
+            try expectSameForAllThreadCounts(late)
+            let read = try self.read(late, threads: 2)
+            #expect(try read.column(named: "b").missing?.enumerated().filter(\.element).map(\.offset) == [missingRow])
+            #expect(try read.column(named: "a").missing == nil)
+        }
     }
 }
