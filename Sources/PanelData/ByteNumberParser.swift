@@ -83,6 +83,27 @@ enum ByteNumberParser {
         }
         if position < textEnd && bytes[position] == UInt8(ascii: ".") {
             position += 1
+            // Leading zeros after the point (only while no significant digit was seen).
+            if mantissa == 0 {
+                while position < textEnd && bytes[position] == UInt8(ascii: "0") {
+                    sawDigit = true
+                    exponent -= 1
+                    position += 1
+                }
+            }
+            // Eight significant digits at a time while they fit in the 19 kept.
+            if mantissa != 0 || (position < textEnd && bytes[position] &- UInt8(ascii: "1") < 9),
+                let base = bytes.baseAddress
+            {
+                while textEnd - position >= 8 && significantDigits <= 11 {
+                    guard let block = eightDigits(base + position) else { break }
+                    mantissa = mantissa &* 100_000_000 &+ block
+                    significantDigits += 8
+                    exponent -= 8
+                    sawDigit = true
+                    position += 8
+                }
+            }
             while position < textEnd {
                 let digit = bytes[position] &- UInt8(ascii: "0")
                 guard digit < 10 else { break }
@@ -138,6 +159,20 @@ enum ByteNumberParser {
             return negative ? -value : value
         }
         return slowDouble(bytes, textStart, textEnd)
+    }
+
+    /// The value of the eight ASCII digits at `pointer`, or `nil` if one of them is not a
+    /// digit (SWAR: all eight bytes are checked and combined with three multiplications).
+    @inline(__always)
+    static func eightDigits(_ pointer: UnsafePointer<UInt8>) -> UInt64? {
+        let raw = UInt64(littleEndian: UnsafeRawPointer(pointer).loadUnaligned(as: UInt64.self))
+        let check = (raw &+ 0x4646_4646_4646_4646) | (raw &- 0x3030_3030_3030_3030)
+        guard check & 0x8080_8080_8080_8080 == 0 else { return nil }
+        var value = raw &- 0x3030_3030_3030_3030
+        value = (value &* 10) &+ (value >> 8)
+        let low = (value & 0x0000_00FF_0000_00FF) &* (100 &+ (1_000_000 << 32))
+        let high = ((value >> 16) & 0x0000_00FF_0000_00FF) &* (1 &+ (10_000 << 32))
+        return (low &+ high) >> 32
     }
 
     /// `strtod` on a NUL-terminated copy of text already checked against the grammar.

@@ -72,15 +72,53 @@ enum CSVChunks {
             case .success(let accumulators) where part == 0:
                 joined = accumulators
             case .success(var accumulators):
-                for column in joined.indices {
-                    try CSVColumnAccumulator.join(
-                        &joined[column], &accumulators[column], sources: chunks[0..<part], later: chunks[part])
-                }
+                try joinColumns(&joined, &accumulators, sources: chunks[0..<part], later: chunks[part])
             }
             // Chunk `part + 1` starts on line endLines[part] of this chunk's numbering.
             lineOffset += endLines[part] - 1
         }
         return joined
+    }
+}
+
+extension CSVChunks {
+    /// Joins each column of `later` onto the same column of `earlier`, the columns
+    /// concurrently (each join touches only its own column); the error thrown is the first
+    /// column's, as in a column-by-column loop.
+    static func joinColumns(
+        _ earlier: inout [CSVColumnAccumulator], _ later: inout [CSVColumnAccumulator],
+        sources: ArraySlice<CSVSource>, later laterSource: CSVSource
+    ) throws {
+        var errors = [Error?](repeating: nil, count: earlier.count)
+        earlier.withUnsafeMutableBufferPointer { earlierBuffer in
+            later.withUnsafeMutableBufferPointer { laterBuffer in
+                errors.withUnsafeMutableBufferPointer { errorBuffer in
+                    let slots = JoinSlots(
+                        earlier: earlierBuffer, later: laterBuffer, errors: errorBuffer,
+                        sources: sources, laterSource: laterSource)
+                    DispatchQueue.concurrentPerform(iterations: earlierBuffer.count) { column in slots.join(column) }
+                }
+            }
+        }
+        if let error = errors.lazy.compactMap({ $0 }).first { throw error }
+    }
+}
+
+/// The columns of a join, handed to the worker threads; each worker writes only its
+/// column's slots, and the buffers outlive the `concurrentPerform` call.
+private struct JoinSlots: @unchecked Sendable {
+    let earlier: UnsafeMutableBufferPointer<CSVColumnAccumulator>
+    let later: UnsafeMutableBufferPointer<CSVColumnAccumulator>
+    let errors: UnsafeMutableBufferPointer<Error?>
+    let sources: ArraySlice<CSVSource>
+    let laterSource: CSVSource
+
+    func join(_ column: Int) {
+        do {
+            try CSVColumnAccumulator.join(&earlier[column], &later[column], sources: sources, later: laterSource)
+        } catch {
+            errors[column] = error
+        }
     }
 }
 
@@ -95,7 +133,11 @@ private struct ChunkSlots: @unchecked Sendable {
 
     func read(_ part: Int) {
         var endLine = 0
-        results[part] = Result { try CSVReader.readRecords(chunks[part], overrides: overrides, endLine: &endLine) }
+        // The first chunk's columns receive every later chunk's rows: reserve for all data.
+        let reserveBytes = part == 0 ? chunks.reduce(0) { $0 + $1.bytes.count - $1.dataStart } : nil
+        results[part] = Result {
+            try CSVReader.readRecords(chunks[part], overrides: overrides, reserveBytes: reserveBytes, endLine: &endLine)
+        }
         endLines[part] = endLine
     }
 }

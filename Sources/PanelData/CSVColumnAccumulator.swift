@@ -15,9 +15,14 @@ struct CSVColumnAccumulator {
     private var codes: [Int32] = []
     private var labels: [String] = []
     private var lookup: [String: Int32] = [:]
+    /// The missing mask, kept only once a missing value was seen (`sawMissing`); then it
+    /// has `rows` entries.
     private var missing: [Bool] = []
+    private var rows = 0
     private var sawMissing = false
     private var sawValue = false
+    /// Rows expected in the column (an estimate from the file size), for reserving storage.
+    private var expectedRows = 0
 
     init(index: Int, name: String, override: ColumnKind?) {
         self.index = index
@@ -27,15 +32,39 @@ struct CSVColumnAccumulator {
     }
 
     /// Number of rows read so far.
-    var rowCount: Int { missing.count }
+    var rowCount: Int { rows }
+
+    /// Records a non-missing row in the mask (when the mask is kept).
+    @inline(__always)
+    private mutating func appendPresent() {
+        if sawMissing { missing.append(false) }
+        rows += 1
+    }
+
+    /// Reserves storage for about `rows` rows in total, so that appending does not reallocate.
+    mutating func reserve(rows: Int) {
+        expectedRows = max(expectedRows, rows)
+        switch kind {
+        case .int: ints.reserveCapacity(rows)
+        case .double: doubles.reserveCapacity(rows)
+        case .factor: codes.reserveCapacity(rows)
+        }
+    }
 
     /// Reads field `index` of each record of a chunk.
     mutating func consume(
         starts: UnsafeBufferPointer<Int>, ends: UnsafeBufferPointer<Int>, lines: [Int],
         recordCount: Int, fieldCount: Int, source: CSVSource
     ) throws {
-        missing.reserveCapacity(missing.count + recordCount)
-        for record in 0..<recordCount {
+        var record = 0
+        while record < recordCount {
+            if kind == .double || kind == .int {
+                record = consumeNumbers(
+                    from: record, starts: starts, ends: ends, recordCount: recordCount, fieldCount: fieldCount,
+                    source: source)
+                guard record < recordCount else { break }
+            }
+            defer { record += 1 }
             let offset = record * fieldCount
             let start = starts[offset + index]
             let end = ends[offset + index]
@@ -47,13 +76,69 @@ struct CSVColumnAccumulator {
         }
     }
 
+    /// The fast path of `consume` for `int` and `double` columns: parses the fields of
+    /// records `from...` into a scratch buffer while they are unquoted, not possibly missing
+    /// tokens, and parse as `kind`, appends them, and returns the first record left for the
+    /// general path (which handles it exactly as if this path did not exist).
+    private mutating func consumeNumbers(
+        from first: Int, starts: UnsafeBufferPointer<Int>, ends: UnsafeBufferPointer<Int>,
+        recordCount: Int, fieldCount: Int, source: CSVSource
+    ) -> Int {
+        let bytes = source.bytes
+        let shortest = max(source.longestMissingToken + 1, 1)
+        let quote = CSVTokenizer.quote
+        let column = index
+        var record = first
+        if kind == .double {
+            record = withUnsafeTemporaryAllocation(of: Double.self, capacity: recordCount - first) { buffer in
+                var record = first
+                var count = 0
+                while record < recordCount {
+                    let start = starts[record * fieldCount + column]
+                    let end = ends[record * fieldCount + column]
+                    guard end - start >= shortest, bytes[start] != quote,
+                        let value = ByteNumberParser.double(bytes, start, end)
+                    else { break }
+                    buffer[count] = value
+                    count += 1
+                    record += 1
+                }
+                doubles.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[0..<count]))
+                return record
+            }
+        } else {
+            record = withUnsafeTemporaryAllocation(of: Int.self, capacity: recordCount - first) { buffer in
+                var record = first
+                var count = 0
+                while record < recordCount {
+                    let start = starts[record * fieldCount + column]
+                    let end = ends[record * fieldCount + column]
+                    guard end - start >= shortest, bytes[start] != quote,
+                        let value = ByteNumberParser.int(bytes, start, end)
+                    else { break }
+                    buffer[count] = value
+                    count += 1
+                    record += 1
+                }
+                ints.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[0..<count]))
+                return record
+            }
+        }
+        if record > first {
+            if sawMissing { missing.append(contentsOf: repeatElement(false, count: record - first)) }
+            rows += record - first
+            sawValue = true
+        }
+        return record
+    }
+
     /// The finished column. A column with no non-missing value (and no override) is
     /// `double`, all missing.
     func makeColumn() -> Column {
         let mask = sawMissing ? missing : nil
         switch kind {
         case .int where !isFixed && !sawValue:
-            return Column(name: name, storage: .double([Double](repeating: .nan, count: missing.count)), missing: mask)
+            return Column(name: name, storage: .double([Double](repeating: .nan, count: rows)), missing: mask)
         case .int:
             return Column(name: name, storage: .int(ints), missing: mask)
         case .double:
@@ -64,8 +149,13 @@ struct CSVColumnAccumulator {
     }
 
     private mutating func appendMissing() {
+        if !sawMissing {
+            missing.reserveCapacity(max(rows + 1, expectedRows))
+            missing.append(contentsOf: repeatElement(false, count: rows))
+            sawMissing = true
+        }
         missing.append(true)
-        sawMissing = true
+        rows += 1
         switch kind {
         case .int: ints.append(0)
         case .double: doubles.append(.nan)
@@ -87,7 +177,7 @@ struct CSVColumnAccumulator {
         if kind == .int {
             if let value = ByteNumberParser.int(bytes, contentStart, contentEnd) {
                 ints.append(value)
-                missing.append(false)
+                appendPresent()
                 sawValue = true
                 return
             }
@@ -98,7 +188,7 @@ struct CSVColumnAccumulator {
         if kind == .double {
             if let value = ByteNumberParser.double(bytes, contentStart, contentEnd) {
                 doubles.append(value)
-                missing.append(false)
+                appendPresent()
                 sawValue = true
                 return
             }
@@ -106,7 +196,7 @@ struct CSVColumnAccumulator {
             try convert(to: .factor, sources: [source])
         }
         appendLabel(source.text(start, end))
-        missing.append(false)
+        appendPresent()
         sawValue = true
     }
 
@@ -128,8 +218,8 @@ struct CSVColumnAccumulator {
         kind = newKind
         ints = []
         doubles = []
-        if newKind == .double { doubles.reserveCapacity(rows) }
-        if newKind == .factor { codes.reserveCapacity(rows) }
+        if newKind == .double { doubles.reserveCapacity(max(rows, expectedRows)) }
+        if newKind == .factor { codes.reserveCapacity(max(rows, expectedRows)) }
         var row = 0
         for source in sources where row < rows {
             let fieldCount = source.columnNames.count
@@ -145,7 +235,7 @@ struct CSVColumnAccumulator {
                 for record in 0..<min(count, rows - row) {
                     let start = starts[record * fieldCount + index]
                     let end = ends[record * fieldCount + index]
-                    let isMissing = missing[row + record]
+                    let isMissing = sawMissing && missing[row + record]
                     if newKind == .double {
                         let quoted = source.isQuoted(start, end)
                         let value = isMissing
@@ -174,8 +264,12 @@ struct CSVColumnAccumulator {
         if earlier.kind != target { try earlier.convert(to: target, sources: Array(sources)) }
         if later.kind != target { try later.convert(to: target, sources: [laterSource]) }
         switch target {
-        case .int: earlier.ints.append(contentsOf: later.ints)
-        case .double: earlier.doubles.append(contentsOf: later.doubles)
+        case .int:
+            earlier.ints.reserveCapacity(earlier.ints.count + later.ints.count)
+            earlier.ints.append(contentsOf: later.ints)
+        case .double:
+            earlier.doubles.reserveCapacity(earlier.doubles.count + later.doubles.count)
+            earlier.doubles.append(contentsOf: later.doubles)
         case .factor:
             var recode = [Int32]()
             recode.reserveCapacity(later.labels.count)
@@ -191,7 +285,16 @@ struct CSVColumnAccumulator {
             }
             earlier.codes.append(contentsOf: later.codes.lazy.map { $0 < 0 ? $0 : recode[Int($0)] })
         }
-        earlier.missing.append(contentsOf: later.missing)
+        if earlier.sawMissing || later.sawMissing {
+            earlier.missing.reserveCapacity(earlier.rows + later.rows)
+            if !earlier.sawMissing { earlier.missing.append(contentsOf: repeatElement(false, count: earlier.rows)) }
+            if later.sawMissing {
+                earlier.missing.append(contentsOf: later.missing)
+            } else {
+                earlier.missing.append(contentsOf: repeatElement(false, count: later.rows))
+            }
+        }
+        earlier.rows += later.rows
         earlier.sawMissing = earlier.sawMissing || later.sawMissing
         earlier.sawValue = earlier.sawValue || later.sawValue
     }

@@ -19,6 +19,13 @@ public enum CSVReader {
     /// - Throws: `io` if the file cannot be read, `csv` if it is malformed, `unknownColumn`
     ///   if `options.columnTypes` names a column the file does not have.
     public static func read(path: String, options: CSVReadOptions = .init()) throws -> Dataset {
+        // Parse the file in place when it can be mapped; otherwise (or if it changed size
+        // meanwhile) read it into memory.
+        if let dataset = try FileBytes.withMapped(path: path, { buffer in
+            try parse(buffer, fileName: path, options: options)
+        }) {
+            return dataset
+        }
         let bytes = try FileBytes.read(path: path)
         return try read(bytes: bytes, fileName: path, options: options)
     }
@@ -76,8 +83,11 @@ public enum CSVReader {
     /// any of its fields is parsed, and when fields of several records fail, the earliest
     /// record's wins. So the error does not depend on how the records are batched.
     /// `endLine` is set to the line number just after the last record.
+    /// `reserveBytes` is the number of data bytes the columns will eventually hold (this
+    /// chunk's, or the whole file's for the first chunk of a parallel read): storage for the
+    /// rows they are estimated to hold is reserved after the first batch.
     static func readRecords(
-        _ source: CSVSource, overrides: [String: ColumnKind], endLine: inout Int
+        _ source: CSVSource, overrides: [String: ColumnKind], reserveBytes: Int? = nil, endLine: inout Int
     ) throws -> [CSVColumnAccumulator] {
         let names = source.columnNames
         var accumulators = names.enumerated().map { index, name in
@@ -89,6 +99,7 @@ public enum CSVReader {
         var starts = [Int](repeating: 0, count: capacity * fieldCount)
         var ends = [Int](repeating: 0, count: capacity * fieldCount)
         var lines = [Int](repeating: 0, count: capacity)
+        var reserved = false
         while !tokenizer.isAtEnd {
             // A malformed record ends the batch; the records before it are parsed first.
             var malformed: PanelDataError?
@@ -116,6 +127,15 @@ public enum CSVReader {
             }
             if let error = first ?? malformed { throw error }
             guard count > 0 else { break }
+            if !reserved {
+                reserved = true
+                let consumed = tokenizer.position - source.dataStart
+                if consumed > 0 && !tokenizer.isAtEnd {
+                    let total = reserveBytes ?? (source.bytes.count - source.dataStart)
+                    let estimate = Int(Double(total) / Double(consumed) * Double(count) * 1.02) + 64
+                    for index in accumulators.indices { accumulators[index].reserve(rows: estimate) }
+                }
+            }
         }
         endLine = tokenizer.line
         return accumulators

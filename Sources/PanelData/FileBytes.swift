@@ -40,6 +40,36 @@ enum FileBytes {
         return result
     }
 
+    /// Calls `body` with the contents of the regular file at `path` mapped into memory
+    /// (read-only, pages populated up front, so no copy and few page faults), then unmaps
+    /// it. Returns `nil` without calling `body` when the file is empty or cannot be mapped,
+    /// or when its size changed while `body` ran (the caller then reads it with `read`).
+    ///
+    /// - Throws: `io` if the file cannot be opened or is not a regular file; whatever
+    ///   `body` throws.
+    static func withMapped<Result>(
+        path: String, _ body: (UnsafeBufferPointer<UInt8>) throws -> Result
+    ) throws -> Result? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw ioError(path) }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { throw ioError(path) }
+        guard (status.st_mode & S_IFMT) == S_IFREG else {
+            throw PanelDataError.io(path: path, reason: "not a regular file")
+        }
+        let size = Int(status.st_size)
+        guard size > 0,
+            let address = mmap(nil, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, descriptor, 0),
+            address != UnsafeMutableRawPointer(bitPattern: -1)
+        else { return nil }
+        defer { munmap(address, size) }
+        let result = try body(UnsafeBufferPointer(start: address.assumingMemoryBound(to: UInt8.self), count: size))
+        var after = stat()
+        guard fstat(descriptor, &after) == 0, Int(after.st_size) == size else { return nil }
+        return result
+    }
+
     /// Writes `bytes` to a temporary file in the directory of `path`, flushes it to disk
     /// and renames it over `path`, so readers never see a half-written file.
     static func writeAtomically(_ bytes: [UInt8], to path: String) throws {

@@ -72,6 +72,37 @@ import Testing
         #expect(parse("9007199254740993.0000000001") == 9_007_199_254_740_994)
         #expect(parse("0.1e1") == 1)
     }
+
+    /// Long fractions (eight digits at a time), leading zeros, 19/20 significant digits and
+    /// non-digits inside an eight-byte block agree with `Double(String)` or are rejected.
+    @Test func longFractionsAndBlocksWithNonDigits() {
+        var generator = SplitMix64(seed: 7)
+        for index in 0..<20_000 {
+            let zeros = String(repeating: "0", count: Int(generator.next() % 6))
+            let digits = String(generator.next() % 10_000_000_000_000_000_000)
+            let cut = digits.prefix(Int(generator.next() % 21))
+            let integer = ["0", "1", "12", "123456", "000"][index % 5]
+            let text = (index % 3 == 0 ? "-" : "") + integer + "." + zeros + cut
+            guard let reference = Double(text) else {
+                #expect(parse(text) == nil, "\(text)")
+                continue
+            }
+            #expect(parse(text)?.bitPattern == reference.bitPattern, "\(text)")
+        }
+        for text in ["1.2345678x", "1.234567x9", "0.12345678.9", "1.1234567e1", "1.12345678e1", "1.123456781234567 ", "0.000000001234567891234567891"] {
+            #expect(parse(text)?.bitPattern == Double(String(text.filter { $0 != " " }))?.bitPattern, "\(text)")
+        }
+    }
+
+    /// The literal reciprocal table is the computed one.
+    @Test func reciprocalTableLiteralsAreRight() {
+        let literal = ReciprocalScaling.literalReciprocals
+        let computed = ReciprocalScaling.computedReciprocals()
+        #expect(literal.count == computed.count)
+        for (a, b) in zip(literal, computed) {
+            #expect(a.high == b.high && a.low == b.low && a.bits == b.bits)
+        }
+    }
 }
 
 /// A small deterministic generator so the test inputs are reproducible.

@@ -92,4 +92,32 @@ import Testing
         let location = csvErrorLocation("a,b\n1,2\n\"p\nq\",2\n1,2,3\n", options: options)
         #expect(location?.row == 5 && location?.column == 3)
     }
+
+    /// More records than one tokenizer batch (storage is reserved from the first batch's
+    /// size), long fields split across eight-byte blocks, CRLF, missing values and a kind
+    /// change after the first batch: equal for every thread count, and the values right.
+    @Test func manyRecordsWithLateKindChanges() throws {
+        var text = "a,b,c,d\r\n"
+        var expectedB = [Double]()
+        for row in 0..<20_000 {
+            let b = row == 15_000 ? "2.5" : String(row)
+            let d = row % 997 == 0 ? "NA" : "x\(row % 7)"
+            text += "\(row),\(b),-0.\(String(repeating: "12345", count: 1 + row % 4)),\(d)\r\n"
+            expectedB.append(Double(b)!)
+        }
+        try expectSameForAllThreadCounts(text)
+        let data = try read(text, threads: 1)
+        #expect(data.columns.map(\.kind) == [.int, .double, .double, .factor])
+        #expect(try data.doubles("b") == expectedB)
+        #expect(try data.doubles("c")[3] == -0.12345123451234512345)
+        // Missing values first seen late, in one chunk only, or early only.
+        for missingRow in [3, 12_000, 19_999] {
+            var late = "a,b\n"
+            for row in 0..<20_000 { late += row == missingRow ? "\(row),NA\n" : "\(row),\(row % 3 == 0 ? "1.5" : "2")\n" }
+            try expectSameForAllThreadCounts(late)
+            let read = try self.read(late, threads: 2)
+            #expect(try read.column(named: "b").missing?.enumerated().filter(\.element).map(\.offset) == [missingRow])
+            #expect(try read.column(named: "a").missing == nil)
+        }
+    }
 }

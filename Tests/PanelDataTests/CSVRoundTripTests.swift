@@ -69,6 +69,32 @@ import Testing
         }
     }
 
+    /// Files are read in place (memory-mapped): same values, errors naming the file and
+    /// line, the empty-file error, and directories rejected.
+    @Test func mappedFileReads() throws {
+        let directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("paneldata-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("bom.csv").path
+        let text = "\u{FEFF}a,b\r\n1,-0.0\r\n2,0.1\r\n"
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        #expect(try CSVReader.read(path: path) == readCSV(text))
+        let bad = directory.appendingPathComponent("bad.csv").path
+        try Data("a,b\n1,2\n3,x\n".utf8).write(to: URL(fileURLWithPath: bad))
+        var options = CSVReadOptions()
+        options.columnTypes = ["b": .double]
+        #expect(throws: PanelDataError.csv(file: bad, row: 3, column: 2, columnName: "b", reason: "cannot read \"x\" as double")) {
+            _ = try CSVReader.read(path: bad, options: options)
+        }
+        let empty = directory.appendingPathComponent("empty.csv").path
+        try Data().write(to: URL(fileURLWithPath: empty))
+        #expect(throws: PanelDataError.self) { _ = try CSVReader.read(path: empty) }
+        #expect(throws: PanelDataError.io(path: directory.path, reason: "not a regular file")) {
+            _ = try CSVReader.read(path: directory.path)
+        }
+    }
+
     @Test func factorWithNumericLabelsNeedsOverride() throws {
         let data = try Dataset(columns: [.factor("code", labels: ["10", "20", "10"])])
         let inferred = try readCSV(CSVWriter.string(data))
