@@ -9,17 +9,21 @@ public struct RegressionTable: Sendable {
     /// Column headers; default "(1)", "(2)", ….
     public let titles: [String]
     public let digits: Int
+    /// The estimation sample of each column (e.g. "region = 3"), shown as a first "Sample" row; nil for none.
+    public let samples: [String]?
 
-    public init(_ results: [RegressionResult], titles: [String]? = nil, digits: Int = 4) {
+    public init(_ results: [RegressionResult], titles: [String]? = nil, digits: Int = 4, samples: [String]? = nil) {
         self.results = results
         self.titles = titles ?? results.indices.map { "(\($0 + 1))" }
         self.digits = digits
+        self.samples = samples
     }
 
     /// The table's cells: a header row, then body rows; `sections` marks the rows that start a block.
     func cells() -> (header: [String], rows: [[String]], sections: Set<Int>) {
         var rows: [[String]] = [["Dependent var."] + results.map(\.dependent)]
-        var sections: Set<Int> = [1]
+        if let samples, samples.count == results.count { rows.insert(["Sample"] + samples, at: 0) }
+        var sections: Set<Int> = [rows.count]
         var names: [String] = []
         for result in results { for name in result.coefficientNames where !names.contains(name) { names.append(name) } }
         // The intercept leads, as in etable and esttab.

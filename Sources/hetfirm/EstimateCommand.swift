@@ -8,6 +8,8 @@ extension Hetfirm {
             abstract: "OLS with absorbed fixed effects on a CSV panel, fixest syntax and standard errors.",
             discussion: """
                 Example: hetfirm estimate panel.csv "y ~ x1 + x2 | firm + year" --vcov cluster=firm
+                Multiple estimation as in fixest: "c(y1, y2) ~ x1 + csw0(x2, x3) | sw0(firm)" and --split region
+                (one model per value of region; --fsplit also estimates on the full sample first), all in one table.
                 Without --vcov the standard errors follow fixest: clustered by the first fixed effect, iid without fixed effects.
                 """)
 
@@ -35,6 +37,12 @@ extension Hetfirm {
         @Option(help: "Table format: text (fixest summary for one model), markdown or latex (etable style).")
         var table: String?
 
+        @Option(help: "Estimate every model on each value of this column (rows where it is missing are left out).")
+        var split: String?
+
+        @Option(help: "Like --split, with the full sample first.")
+        var fsplit: String?
+
         @Flag(help: "Report the seconds spent reading the CSV and estimating, on standard error.")
         var timing = false
 
@@ -50,10 +58,12 @@ extension Hetfirm {
             } else {
                 output = .text
             }
+            if split != nil && fsplit != nil { throw badInput("give --split or --fsplit, not both") }
+            let sampleSplit = (split ?? fsplit).map { SampleSplit(column: $0, includesFullSample: fsplit != nil) }
             let report: EstimationReport
             do {
                 report = try DataEstimation.run(dataPath: data, formulas: formulas, vcov: vcov, fixedEffects: fixef, output: output,
-                                                degreesOfFreedom: dof, fixNonPositiveDefinite: !noPsdFix)
+                                                degreesOfFreedom: dof, fixNonPositiveDefinite: !noPsdFix, split: sampleSplit)
             } catch let error as InvalidInput {
                 Console.error(error.description)
                 throw ExitStatus.badInput

@@ -18,7 +18,7 @@ struct FormulaSyntax {
 
     /// Functions fixest offers that this parser recognises but does not support yet.
     static let unsupportedFunctions: Set<String> = [
-        "i", "sw", "sw0", "csw", "csw0", "mvsw", "c", "poly", "factor", "as.factor", "f", "l", "d",
+        "i", "mvsw", "poly", "factor", "as.factor", "f", "l", "d",
     ]
 
     let source: String
@@ -151,6 +151,9 @@ struct FormulaSyntax {
         }
         if name == "I" {
             return try parsePower(name: token)
+        }
+        if MultipleEstimationCall.Function.names.contains(name) {
+            throw error(at: token, "'\(name)()' makes several models and cannot be used here")
         }
         if Self.unsupportedFunctions.contains(name) {
             throw error(at: token, "'\(name)()' is not supported yet")

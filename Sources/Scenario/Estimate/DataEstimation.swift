@@ -22,6 +22,8 @@ public enum EstimationOutput: String, Sendable, CaseIterable {
 /// What `hetfirm estimate` prints.
 public struct EstimationReport: Sendable {
     public let results: [RegressionResult]
+    /// The sample of each result ("Full sample", "region = 3") when the data were split, else empty.
+    public let samples: [String]
     /// fixest-style summary (or JSON, when asked).
     public let text: String
     /// Things the user must see (exit code 3), e.g. non-convergence.
@@ -51,12 +53,16 @@ public enum DataEstimation {
     }
 
     /// Reads `dataPath` once and estimates every formula on it.
+    ///
+    /// Each formula may stand for several models (`sw()`, `csw0()`, `c(y1, y2) ~`, see
+    /// `FormulaParser.expand`); with `split`, every model is estimated on each sample, the
+    /// sample being the outer loop as in fixest. All models come out in one table.
     public static func run(dataPath: String, formulas texts: [String], vcov: String?, fixedEffects: Bool,
                            output: EstimationOutput, degreesOfFreedom: String = "fixest",
-                           fixNonPositiveDefinite: Bool = true) throws -> EstimationReport {
+                           fixNonPositiveDefinite: Bool = true, split: SampleSplit? = nil) throws -> EstimationReport {
         guard !texts.isEmpty else { throw InvalidInput(description: "error: give at least one formula") }
         let formulas: [Formula]
-        do { formulas = try texts.map(FormulaParser.parse) } catch { throw InvalidInput(description: "\(error)") }
+        do { formulas = try texts.flatMap(FormulaParser.expand) } catch { throw InvalidInput(description: "\(error)") }
         let options = EstimationOptions(vcov: try vcov.map(Self.vcov))
         var withFixedEffects = options
         withFixedEffects.recoverFixedEffects = fixedEffects
@@ -77,11 +83,21 @@ public enum DataEstimation {
         }
         let readingSeconds = seconds(clock.now - readingStart)
         let estimationStart = clock.now
-        let results: [RegressionResult]
+        var results: [RegressionResult] = []
+        var samples: [String] = []
+        var sampleRows: [Int]?
         do {
-            results = try formulas.map { try FixedEffectsOLS.fit($0, data: data, options: withFixedEffects) }
-        } catch EstimationError.notNumeric(let variable, let row, let value) {
+            for sample in try split?.samples(of: data) ?? [SampleSplit.Sample(label: "", rows: nil)] {
+                sampleRows = sample.rows
+                let subset = SampleSplit.data(sample, of: data)
+                for formula in formulas {
+                    results.append(try FixedEffectsOLS.fit(formula, data: subset, options: withFixedEffects))
+                    if split != nil { samples.append(sample.label) }
+                }
+            }
+        } catch EstimationError.notNumeric(let variable, let subsetRow, let value) {
             // Data row r is line r + 2 of the file (after the header).
+            let row = sampleRows.map { $0.indices.contains(subsetRow) ? $0[subsetRow] : subsetRow } ?? subsetRow
             let column = (data.columnNames.firstIndex(of: variable) ?? 0) + 1
             throw InvalidInput(description: "\(dataPath):\(row + 2):\(column): error: column '\(variable)' is not numeric: '\(value)' "
                 + "(NaN, inf and text are not numbers; leave the cell empty or write NA for a missing value)")
@@ -98,15 +114,29 @@ public enum DataEstimation {
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
             let encoded = results.count == 1 ? try encoder.encode(results[0]) : try encoder.encode(results)
             text = String(decoding: encoded, as: UTF8.self) + "\n"
-        case .text where results.count == 1:
+        case .text where results.count == 1 && split == nil:
             text = RegressionSummary.text(results[0]) + fixedEffectText(results[0])
         case .text, .markdown:
-            text = RegressionTable(results).markdown() + notes(results)
+            text = table(results, samples: samples).markdown() + notes(results)
         case .latex:
-            text = RegressionTable(results).latex()
+            text = table(results, samples: samples).latex()
         }
-        return EstimationReport(results: results, text: text, warnings: results.flatMap(\.warnings),
+        return EstimationReport(results: results, samples: samples, text: text, warnings: results.flatMap(\.warnings),
                                 readingSeconds: readingSeconds, estimationSeconds: estimationSeconds)
+    }
+
+    /// The side-by-side table: columns titled by their dependent variable when those differ
+    /// (with the column number where a title repeats), else "(1)", "(2)", …; a "Sample" row
+    /// when the data were split.
+    public static func table(_ results: [RegressionResult], samples: [String]) -> RegressionTable {
+        let dependents = results.map(\.dependent)
+        var titles: [String]? = nil
+        if Set(dependents).count > 1 {
+            titles = dependents.enumerated().map { index, name in
+                dependents.filter { $0 == name }.count > 1 ? "\(name) (\(index + 1))" : name
+            }
+        }
+        return RegressionTable(results, titles: titles, samples: samples.isEmpty ? nil : samples)
     }
 
     private static func seconds(_ duration: Duration) -> Double {

@@ -14,9 +14,14 @@ enum EstimateValidation {
                 return ScenarioError(kind: .outOfDomain, location: scenario.location(of: keyPath), keyPath: keyPath,
                                      message: message, fix: fix)
             }
-            let formula: Formula
-            do { formula = try FormulaParser.parse(request.formula) } catch {
+            let models: [Formula]
+            do { models = try FormulaParser.expand(request.formula) } catch {
                 throw fail("formula", message: "the formula does not parse: \(error)", fix: "write fixest syntax, e.g. \"log(y) ~ x | fe1 + fe2^fe3\"")
+            }
+            guard models.count == 1, let formula = models.first else {
+                throw fail("formula", message: "the formula makes \(models.count) models (sw, csw, c() or y1 + y2 ~); "
+                    + "an [[estimate]] block estimates one",
+                           fix: "write one [[estimate]] block per model, e.g. formula = \"\(models.first?.source ?? "y ~ x")\"")
             }
             if formula.instrumentSpecification != nil {
                 throw fail("formula", message: "instrumental-variable formulas are not estimated yet",

@@ -29,7 +29,7 @@ struct FormulaErrorTests {
         // functions and powers
         ("y ~ foo(x)", 4, 3, "unknown function 'foo'; expected log, exp, sqrt, abs or I"),
         ("y ~ i(x)", 4, 1, "'i()' is not supported yet"),
-        ("y ~ csw(x, z)", 4, 3, "'csw()' is not supported yet"),
+        ("y ~ csw(x, z)", 4, 3, "'csw()' makes several models and cannot be used here"),
         ("y ~ I(x^2.5)", 8, 3, "the power in I() must be an integer, found '2.5'"),
         ("y ~ I(x^a)", 8, 1, "the power in I() must be an integer, found 'a'"),
         ("y ~ I(x^0)", 8, 1, "a power of 0 is a constant, not a regressor"),
