@@ -58,6 +58,11 @@ grep -q "CRV1 clustered by city^dest" "$work/stdout" && passed=$((passed + 1)) |
 expect 0 "estimate two models as LaTeX" -- "$bin" estimate "$data" "y ~ x1 | plant^year" "y ~ x1 + x2 | plant^year" --table latex
 grep -q "toprule" "$work/stdout" && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: no LaTeX table"; }
 expect 0 "estimate as JSON" -- "$bin" estimate "$data" "y ~ x1 | dest" --json
+unbalanced=Tests/Fixtures/pyfixest/data/unbalanced.csv
+expect 0 "estimate a csw0 stepwise formula" -- "$bin" estimate "$unbalanced" "y ~ x1 + csw0(x2, year) | sw0(unit)"
+grep -q "(6)" "$work/stdout" && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: csw0 did not give six models"; }
+expect 0 "estimate on split samples" -- "$bin" estimate "$unbalanced" "y ~ x1 + x2 | year" --split region
+grep -q "region = 20" "$work/stdout" && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: no split sample row"; }
 expect 2 "estimate with a formula error" -- "$bin" estimate "$data" "y ~ x1 + + x2"
 grep -q "\^" "$work/stderr" && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: no caret"; }
 expect 2 "estimate with an unknown column" -- "$bin" estimate "$data" "y ~ x9"
