@@ -41,6 +41,10 @@ public enum FixedEffectsOLS {
         let (kept, dropped) = Collinearity.select(
             gram: gram, rawSquaredNorms: sample.regressors.map(squaredNorm), names: sample.regressorNames,
             fixedEffectNames: formula.fixedEffects.map(\.description), tolerance: options.collinearityTolerance)
+        guard !sample.regressorNames.isEmpty else {
+            throw EstimationError.degenerate(
+                estimator: "OLS", reason: "\(formula.source) has no regressor to estimate: the fixed effects absorb the intercept")
+        }
         guard !kept.isEmpty else {
             throw EstimationError.allRegressorsCollinear(reasons: dropped.map { "\($0.name) \($0.reason)" })
         }
