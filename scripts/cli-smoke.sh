@@ -71,5 +71,10 @@ expect 2 "estimate on a text cell" -- "$bin" estimate "$work/text.csv" "y ~ x"
 grep -q "text.csv:3:2" "$work/stderr" && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: no CSV location"; }
 expect 2 "estimate with a bad --vcov" -- "$bin" estimate "$data" "y ~ x1" --vcov robust
 
+iv=Tests/Fixtures/linearmodels/data/iv_fe.csv
+expect 0 "estimate 2SLS with fixed effects" -- "$bin" estimate "$iv" "y ~ x | unit + year | d ~ z1 + z2"
+grep -q "Hansen J" "$work/stdout" && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: no IV diagnostics"; }
+expect 2 "estimate an under-identified 2SLS" -- "$bin" estimate Tests/Fixtures/linearmodels/data/iv_no_fe.csv "y ~ x1 | d1 + d2 ~ z1"
+
 echo "smoke: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -3,8 +3,9 @@ import Foundation
 
 /// One estimation printed the way fixest's `summary()` prints it.
 public enum RegressionSummary {
-    public static func text(_ result: RegressionResult) -> String {
-        var lines = ["OLS estimation, Dep. Var.: \(result.dependent)", "Observations: \(grouped(result.observationCount))"]
+    /// `title` names the estimator ("OLS estimation", "TSLS estimation").
+    public static func text(_ result: RegressionResult, title: String = "OLS estimation") -> String {
+        var lines = ["\(title), Dep. Var.: \(result.dependent)", "Observations: \(grouped(result.observationCount))"]
         if !result.fixedEffects.isEmpty {
             lines.append("Fixed-effects: " + result.fixedEffects.map { "\($0.name): \(grouped($0.levels))" }.joined(separator: ",  "))
         }

@@ -14,3 +14,14 @@ struct StudentTTests {
         #expect(throws: NumericalError.self) { try StudentTDistribution(degreesOfFreedom: 0) }
     }
 }
+
+@Suite("test distributions")
+struct TestDistributionTests {
+    /// scipy 1.17.1: stats.chi2.sf(7.3, 3), stats.f.sf(2.9, 2, 57).
+    @Test func againstScipy() {
+        #expect(abs(TestDistributions.chiSquaredSurvival(7.3, degreesOfFreedom: 3) / 0.06292623645904312 - 1) < 1e-12)
+        #expect(abs(TestDistributions.fSurvival(2.9, numeratorDegrees: 2, denominatorDegrees: 57) / 0.06318057006809968 - 1) < 1e-12)
+        #expect(TestDistributions.chiSquaredSurvival(.nan, degreesOfFreedom: 3).isNaN)
+        #expect(TestDistributions.fSurvival(1, numeratorDegrees: 0, denominatorDegrees: 5).isNaN)
+    }
+}

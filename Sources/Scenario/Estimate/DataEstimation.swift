@@ -84,6 +84,8 @@ public enum DataEstimation {
         let readingSeconds = seconds(clock.now - readingStart)
         let estimationStart = clock.now
         var results: [RegressionResult] = []
+        /// The full 2SLS results of IV formulas (first stages, diagnostics), aligned with `results`.
+        var instrumental: [IVResult?] = []
         var samples: [String] = []
         var sampleRows: [Int]?
         do {
@@ -91,7 +93,14 @@ public enum DataEstimation {
                 sampleRows = sample.rows
                 let subset = SampleSplit.data(sample, of: data)
                 for formula in formulas {
-                    results.append(try FixedEffectsOLS.fit(formula, data: subset, options: withFixedEffects))
+                    if formula.instrumentSpecification != nil {
+                        let iv = try InstrumentalVariablesEstimator.fit(formula, data: subset, options: withFixedEffects)
+                        results.append(iv.secondStage)
+                        instrumental.append(iv)
+                    } else {
+                        results.append(try FixedEffectsOLS.fit(formula, data: subset, options: withFixedEffects))
+                        instrumental.append(nil)
+                    }
                     if split != nil { samples.append(sample.label) }
                 }
             }
@@ -103,6 +112,8 @@ public enum DataEstimation {
                 + "(NaN, inf and text are not numbers; leave the cell empty or write NA for a missing value)")
         } catch let error as EstimationError {
             throw InvalidInput(description: "error: \(error)")
+        } catch let error as IVError {
+            throw InvalidInput(description: "error: \(error)")
         } catch let error as PanelDataError {
             throw InvalidInput(description: "error: \(error)")
         }
@@ -112,10 +123,17 @@ public enum DataEstimation {
         case .json:
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            let encoded = results.count == 1 ? try encoder.encode(results[0]) : try encoder.encode(results)
+            let encoded: Data
+            if results.count == 1, let iv = instrumental.first ?? nil { encoded = try encoder.encode(iv) }
+            else if results.count == 1 { encoded = try encoder.encode(results[0]) }
+            else { encoded = try encoder.encode(results) }
             text = String(decoding: encoded, as: UTF8.self) + "\n"
         case .text where results.count == 1 && split == nil:
-            text = RegressionSummary.text(results[0]) + fixedEffectText(results[0])
+            if let iv = instrumental.first ?? nil {
+                text = IVSummary.text(iv)
+            } else {
+                text = RegressionSummary.text(results[0]) + fixedEffectText(results[0])
+            }
         case .text, .markdown:
             text = table(results, samples: samples).markdown() + notes(results)
         case .latex:
