@@ -62,6 +62,16 @@ public struct RegressionTable: Sendable {
         return table + (table.hasSuffix("\n") ? "" : "\n") + "\nSignif. codes: *** 0.01, ** 0.05, * 0.1. Standard errors in parentheses.\n"
     }
 
+    /// The same cells as CSV (one header row, then the body; fields quoted when needed), for spreadsheets.
+    public func csv() -> String {
+        let (header, rows, _) = cells()
+        func field(_ text: String) -> String {
+            guard text.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) else { return text }
+            return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }
+        return ([header] + rows).map { $0.map(field).joined(separator: ",") }.joined(separator: "\n") + "\n"
+    }
+
     /// A LaTeX `tabular` with booktabs rules.
     public func latex() -> String {
         let (header, rows, sections) = cells()

@@ -34,7 +34,7 @@ extension Hetfirm {
         @Flag(help: "Keep a multi-way covariance that is not positive semi-definite as it is (fixest's eigenvalue fix is on by default).")
         var noPsdFix = false
 
-        @Option(help: "Table format: text (fixest summary for one model), markdown or latex (etable style).")
+        @Option(help: "Table format: text (fixest summary for one model), markdown, latex (etable style) or csv.")
         var table: String?
 
         @Option(help: "Estimate every model on each value of this column (rows where it is missing are left out).")
@@ -52,7 +52,7 @@ extension Hetfirm {
                 output = .json
             } else if let table {
                 guard let format = EstimationOutput(rawValue: table), format != .json else {
-                    throw badInput("--table must be text, markdown or latex, not '\(table)'")
+                    throw badInput("--table must be text, markdown, latex or csv, not '\(table)'")
                 }
                 output = format
             } else {

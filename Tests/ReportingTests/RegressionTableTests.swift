@@ -49,4 +49,13 @@ struct RegressionTableTests {
         #expect(text.contains("Standard-errors: CRV1 clustered by unit"))
         #expect(text.contains("Within R2:"))
     }
+
+    @Test("CSV has the same cells, quoted where needed")
+    func csv() throws {
+        let text = RegressionTable(try Self.results()).csv()
+        let lines = text.split(separator: "\n").map(String.init)
+        #expect(lines[0] == ",(1),(2)")
+        #expect(lines.contains { $0.hasPrefix("x1,") && $0.contains("***") })
+        #expect(lines.contains { $0.hasPrefix("Observations,\"1,000\",\"1,000\"") })
+    }
 }

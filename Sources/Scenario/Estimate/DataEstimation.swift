@@ -16,6 +16,7 @@ public enum EstimationOutput: String, Sendable, CaseIterable {
     case text
     case markdown
     case latex
+    case csv
     case json
 }
 
@@ -138,6 +139,8 @@ public enum DataEstimation {
             text = table(results, samples: samples).markdown() + notes(results)
         case .latex:
             text = table(results, samples: samples).latex()
+        case .csv:
+            text = table(results, samples: samples).csv()
         }
         return EstimationReport(results: results, samples: samples, text: text, warnings: results.flatMap(\.warnings),
                                 readingSeconds: readingSeconds, estimationSeconds: estimationSeconds)
