@@ -113,7 +113,23 @@ struct MediationAnalysisTests {
         var fallback = options()
         fallback.fallback = .bootstrapPercentile
         #expect(throws: MediationError.self) {
-            try MediationAnalysis.run(treatment: "x", mediator: "m", outcome: "y", data: data, options: fallback)
+            try MediationAnalysis.run(treatment: "x", mediator: "m", outcome: "y", fixedEffects: ["firm"], data: data,
+                                               options: fallback)
         }
+    }
+
+    @Test("bootstrap fallback: says which test decided, resamples the vcov's cluster variable")
+    func bootstrapFallback() throws {
+        let data = try MediationFixture.make(n: 600, a: 0, b: 0.5, direct: 0.5, firms: 30, seed: 11)
+        var fallback = options(bootstrap: 199, vcov: .cluster(["firm"]))
+        fallback.fallback = .bootstrapBiasCorrected
+        let result = try MediationAnalysis.run(treatment: "x", mediator: "m", outcome: "y", fixedEffects: ["firm"], data: data,
+                                               options: fallback)
+        #expect(result.verdict == .noMediation(.bootstrapBiasCorrected), "\(result.explanation)")
+        #expect(result.explanation.contains("bias-corrected"))
+        #expect(result.bootstrap?.clusterVariable == "firm" && result.bootstrap?.clusterCount == 30)
+        let hc1 = try MediationAnalysis.run(treatment: "x", mediator: "m", outcome: "y", fixedEffects: ["firm"], data: data,
+                                            options: options(bootstrap: 49, vcov: .heteroskedastic))
+        #expect(hc1.bootstrap?.clusterVariable == nil && hc1.bootstrap?.clusterCount == 600)
     }
 }
