@@ -76,5 +76,10 @@ expect 0 "estimate 2SLS with fixed effects" -- "$bin" estimate "$iv" "y ~ x | un
 grep -q "Hansen J" "$work/stdout" && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: no IV diagnostics"; }
 expect 2 "estimate an under-identified 2SLS" -- "$bin" estimate Tests/Fixtures/linearmodels/data/iv_no_fe.csv "y ~ x1 | d1 + d2 ~ z1"
 
+panel=Tests/Fixtures/pyfixest/data/unbalanced.csv
+expect 0 "mediation with a cluster bootstrap" -- "$bin" mediate "$panel" --treatment x1 --mediator x2 --outcome y --fe unit,year --vcov cluster=unit --bootstrap 99
+grep -q "Sobel" "$work/stdout" && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: no Sobel row"; }
+expect 2 "mediator equal to the treatment" -- "$bin" mediate "$panel" --treatment x1 --mediator x1 --outcome y
+
 echo "smoke: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -1,0 +1,57 @@
+import Estimation
+import Foundation
+import PanelData
+import Reporting
+
+/// `hetfirm mediate DATA.csv --treatment X --mediator M --outcome Y`: the stepwise mediation test with
+/// Sobel, Aroian and cluster-bootstrap inference on a user's CSV.
+public enum DataMediation {
+    public struct Request: Sendable {
+        public var dataPath: String
+        public var treatment: String
+        public var mediators: [String]
+        public var outcome: String
+        public var controls: [String] = []
+        public var fixedEffects: [String] = []
+        public var vcov: String?
+        public var bootstrapReplications = 999
+        public var seed: UInt64 = 20_040_501
+        public var joint = false
+
+        public init(dataPath: String, treatment: String, mediators: [String], outcome: String) {
+            self.dataPath = dataPath
+            self.treatment = treatment
+            self.mediators = mediators
+            self.outcome = outcome
+        }
+    }
+
+    /// The summary table, and the warnings of the underlying regressions.
+    public static func run(_ request: Request) throws -> (text: String, warnings: [String]) {
+        var options = MediationOptions(estimation: EstimationOptions(vcov: try request.vcov.map(DataEstimation.vcov)))
+        guard request.bootstrapReplications >= 0 else {
+            throw InvalidInput(description: "error: --bootstrap must be ≥ 0 (0 turns the bootstrap off)")
+        }
+        options.bootstrapReplications = request.bootstrapReplications
+        options.seed = request.seed
+        let data: Dataset
+        do { data = try CSVReader.read(path: request.dataPath) } catch let error as PanelDataError {
+            throw InvalidInput(description: "error: \(error)")
+        }
+        do {
+            let results = request.joint
+                ? try MediationAnalysis.runJoint(treatment: request.treatment, mediators: request.mediators, outcome: request.outcome,
+                                                 controls: request.controls, fixedEffects: request.fixedEffects, data: data, options: options)
+                : try MediationAnalysis.run(treatment: request.treatment, mediators: request.mediators, outcome: request.outcome,
+                                            controls: request.controls, fixedEffects: request.fixedEffects, data: data, options: options)
+            let warnings = results.flatMap { [$0.totalEffectRegression, $0.mediatorRegression, $0.outcomeRegression].flatMap(\.warnings) }
+            return (MediationSummary.markdown(results), Array(Set(warnings)).sorted())
+        } catch let error as MediationError {
+            throw InvalidInput(description: "error: \(error)")
+        } catch let error as EstimationError {
+            throw InvalidInput(description: "error: \(error)")
+        } catch let error as PanelDataError {
+            throw InvalidInput(description: "error: \(error)")
+        }
+    }
+}

@@ -1,0 +1,52 @@
+import ArgumentParser
+import Foundation
+import Scenario
+
+extension Hetfirm {
+    struct Mediate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Stepwise mediation test (Baron–Kenny / Wen) with Sobel, Aroian and cluster-bootstrap inference.",
+            discussion: """
+                Example: hetfirm mediate panel.csv --treatment inter --mediator allo --outcome met --controls gov,open --fe province,year --vcov cluster=province
+                Several mediators (comma-separated) are tested one at a time, or jointly with --joint.
+                """)
+
+        @Argument(help: "A CSV file with a header row.")
+        var data: String
+        @Option(help: "The treatment X.") var treatment: String
+        @Option(help: "The mediator M (several: comma-separated).") var mediator: String
+        @Option(help: "The outcome Y.") var outcome: String
+        @Option(help: "Control terms, comma-separated (e.g. gov,log(pop)).") var controls: String?
+        @Option(help: "Fixed effects, comma-separated (e.g. province,year or city^year).") var fe: String?
+        @Option(help: "iid, hc1, or cluster=VAR[,VAR]; the bootstrap resamples the first cluster variable.") var vcov: String?
+        @Option(help: "Bootstrap replications (0 turns the bootstrap off).") var bootstrap = 999
+        @Option(help: "Seed of the bootstrap's random streams.") var seed: UInt64 = 20_040_501
+        @Flag(help: "All mediators in one outcome equation instead of one at a time.") var joint = false
+
+        func run() throws {
+            func list(_ text: String?) -> [String] {
+                (text ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            }
+            var request = DataMediation.Request(dataPath: data, treatment: treatment, mediators: list(mediator), outcome: outcome)
+            request.controls = list(controls)
+            request.fixedEffects = list(fe)
+            request.vcov = vcov
+            request.bootstrapReplications = bootstrap
+            request.seed = seed
+            request.joint = joint
+            let outcome: (text: String, warnings: [String])
+            do { outcome = try DataMediation.run(request) } catch let error as InvalidInput {
+                Console.error(error.description)
+                throw ExitStatus.badInput
+            } catch {
+                Console.error("error: \(error)")
+                throw ExitStatus.runFailed
+            }
+            print(outcome.text, terminator: "")
+            if !outcome.warnings.isEmpty {
+                for warning in outcome.warnings { Console.error("warning: \(warning)") }
+                throw ExitStatus.warnings
+            }
+        }
+    }
+}
