@@ -31,7 +31,21 @@ struct IVDiagnosticsBuilder {
         let (durbin, wuHausman) = try endogeneity(projectedIV: projected)
         return IVDiagnostics(
             craggDonaldF: try craggDonaldF(), sargan: sargan, hansenJ: overidentified ? try hansenJ(full) : nil,
-            durbin: durbin, wuHausman: wuHausman, controlFunctionF: try controlFunction())
+            durbin: durbin, wuHausman: wuHausman, controlFunctionF: try controlFunction(),
+            kleibergenPaap: try kleibergenPaap())
+    }
+
+    /// Kleibergen–Paap rk LM and rk Wald F (see ``KleibergenPaapRankTest``) on M_X W and M_X Z; `nil` when a
+    /// cross-product or the covariance Ω of the rank restriction is singular (e.g. a non-PSD multi-way meat).
+    func kleibergenPaap() throws -> (lm: IVTestStatistic, waldF: Double)? {
+        let partial = try LeastSquaresFit(columns: exogenous)
+        let w = try endogenous.map { try partial.regress($0).residuals }
+        let z = try instruments.map { try partial.regress($0).residuals }
+        do {
+            return try KleibergenPaapRankTest(endogenous: w, instruments: z, exogenous: exogenous, context: context).compute()
+        } catch is EstimationError {
+            return nil
+        }
     }
 
     /// Durbin and Wu–Hausman (iid) in linearmodels' form: δ = e₀ᵀP_[Z_f,W]e₀ − ûᵀP_{Z_f}û.

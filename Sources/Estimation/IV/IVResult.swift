@@ -49,6 +49,26 @@ public struct IVDiagnostics: Sendable, Codable, Equatable {
     /// Control-function Durbin–Wu–Hausman: OLS of y on [X, W, V̂] (V̂ the first-stage residuals), Wald test of the
     /// V̂ coefficients with the chosen covariance, divided by p. With iid errors it equals `wuHausman`.
     public let controlFunctionF: IVTestStatistic
+    /// Kleibergen–Paap (2006) rk LM underidentification test of rank(Π) = p − 1, χ²(L − p + 1), with the chosen
+    /// covariance and no small-sample factor (``KleibergenPaapRankTest``); with iid errors the Anderson LM n · r²_min.
+    /// `nil` when it cannot be computed (singular Ω) or in results decoded from older files.
+    public let kleibergenPaapLM: IVTestStatistic?
+    /// Kleibergen–Paap rk Wald F: rk Wald / L with the first stages' small-sample factor (ivreg2's scaling); with iid
+    /// errors the Cragg–Donald F, with one endogenous regressor the first-stage F of the chosen covariance.
+    public let kleibergenPaapWaldF: Double?
+
+    init(craggDonaldF: Double, sargan: IVTestStatistic?, hansenJ: IVTestStatistic?, durbin: IVTestStatistic,
+         wuHausman: IVTestStatistic, controlFunctionF: IVTestStatistic,
+         kleibergenPaap: (lm: IVTestStatistic, waldF: Double)?) {
+        self.craggDonaldF = craggDonaldF
+        self.sargan = sargan
+        self.hansenJ = hansenJ
+        self.durbin = durbin
+        self.wuHausman = wuHausman
+        self.controlFunctionF = controlFunctionF
+        kleibergenPaapLM = kleibergenPaap?.lm
+        kleibergenPaapWaldF = kleibergenPaap?.waldF
+    }
 }
 
 /// The result of a 2SLS estimation with absorbed fixed effects.
