@@ -16,6 +16,11 @@ public enum IVSummary {
         let diagnostics = result.diagnostics
         lines.append("Diagnostics:")
         lines.append("  Cragg–Donald F (iid): \(NumberFormat.general(diagnostics.craggDonaldF, digits: 6))")
+        let vcov = result.secondStage.covariance.type.description
+        if let lm = diagnostics.kleibergenPaapLM { lines.append("  Kleibergen–Paap rk LM (\(vcov)): \(statistic(lm))") }
+        if let wald = diagnostics.kleibergenPaapWaldF {
+            lines.append("  Kleibergen–Paap rk Wald F (\(vcov)): \(NumberFormat.general(wald, digits: 6))")
+        }
         if let sargan = diagnostics.sargan { lines.append("  Sargan (iid): \(statistic(sargan))") }
         if let hansen = diagnostics.hansenJ { lines.append("  Hansen J (\(result.secondStage.covariance.type.description)): \(statistic(hansen))") }
         if diagnostics.sargan == nil && diagnostics.hansenJ == nil { lines.append("  Over-identification: exactly identified, no test") }
