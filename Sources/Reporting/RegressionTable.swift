@@ -11,12 +11,37 @@ public struct RegressionTable: Sendable {
     public let digits: Int
     /// The estimation sample of each column (e.g. "region = 3"), shown as a first "Sample" row; nil for none.
     public let samples: [String]?
+    /// The 2SLS results behind IV columns (nil for OLS columns), for the first-stage and diagnostic rows.
+    public let instrumental: [IVResult?]
 
-    public init(_ results: [RegressionResult], titles: [String]? = nil, digits: Int = 4, samples: [String]? = nil) {
+    public init(_ results: [RegressionResult], titles: [String]? = nil, digits: Int = 4, samples: [String]? = nil,
+                instrumental: [IVResult?]? = nil) {
         self.results = results
         self.titles = titles ?? results.indices.map { "(\($0 + 1))" }
         self.digits = digits
         self.samples = samples
+        self.instrumental = instrumental?.count == results.count ? instrumental ?? [] : results.map { _ in nil }
+    }
+
+    /// First-stage F per endogenous regressor, Kleibergen–Paap rk Wald F and the over-identification p-value.
+    func instrumentalRows() -> [[String]] {
+        guard instrumental.contains(where: { $0 != nil }) else { return [] }
+        var endogenous: [String] = []
+        for iv in instrumental.compactMap({ $0 }) { for name in iv.endogenousNames where !endogenous.contains(name) { endogenous.append(name) } }
+        var rows = endogenous.map { name in
+            ["First-stage F: \(name)"] + instrumental.map { iv in
+                iv?.firstStages.first { $0.endogenous == name }.map { NumberFormat.fixed($0.fStatistic.statistic, digits: 2) } ?? ""
+            }
+        }
+        rows.append(["KP rk Wald F"] + instrumental.map { iv in
+            iv?.diagnostics.kleibergenPaapWaldF.map { NumberFormat.fixed($0, digits: 2) } ?? ""
+        })
+        rows.append(["Over-id. p (Sargan / Hansen J)"] + instrumental.map { iv in
+            guard let iv else { return "" }
+            guard let test = iv.diagnostics.hansenJ ?? iv.diagnostics.sargan else { return "exact" }
+            return NumberFormat.fixed(test.pValue, digits: 3)
+        })
+        return rows
     }
 
     /// The table's cells: a header row, then body rows; `sections` marks the rows that start a block.
@@ -44,6 +69,11 @@ public struct RegressionTable: Sendable {
             for effect in effects {
                 rows.append([effect] + results.map { $0.fixedEffects.contains { $0.name == effect } ? "Yes" : "No" })
             }
+        }
+        let diagnostics = instrumentalRows()
+        if !diagnostics.isEmpty {
+            sections.insert(rows.count)
+            rows += diagnostics
         }
         sections.insert(rows.count)
         rows.append(["S.E. type"] + results.map { $0.covariance.type.description })

@@ -58,4 +58,23 @@ struct RegressionTableTests {
         #expect(lines.contains { $0.hasPrefix("x1,") && $0.contains("***") })
         #expect(lines.contains { $0.hasPrefix("Observations,\"1,000\",\"1,000\"") })
     }
+
+    @Test("IV columns add first-stage F, KP rk Wald F and over-identification rows; OLS columns leave them empty")
+    func instrumentalRows() throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/linearmodels/data/iv_no_fe.csv")
+        let data = try CSVReader.read(path: url.path)
+        let options = EstimationOptions(vcov: .heteroskedastic)
+        let ols = try FixedEffectsOLS.fit(FormulaParser.parse("y ~ x1 + x2"), data: data, options: options)
+        let iv = try InstrumentalVariablesEstimator.fit(FormulaParser.parse("y ~ x1 + x2 | d1 ~ z1 + z2"), data: data, options: options)
+        let table = RegressionTable([ols, iv.secondStage], instrumental: [nil, iv])
+        let lines = table.markdown().split(separator: "\n").map(String.init)
+        let firstStage = try #require(lines.first { $0.hasPrefix("| First-stage F: d1") })
+        #expect(firstStage.contains(NumberFormat.fixed(iv.firstStages[0].fStatistic.statistic, digits: 2)))
+        #expect(lines.contains { $0.hasPrefix("| KP rk Wald F") })
+        let overidentification = try #require(lines.first { $0.hasPrefix("| Over-id. p") })
+        #expect(overidentification.contains(NumberFormat.fixed(try #require(iv.diagnostics.hansenJ).pValue, digits: 3)))
+        // Without IV columns there are no such rows.
+        #expect(!RegressionTable([ols]).markdown().contains("First-stage"))
+    }
 }

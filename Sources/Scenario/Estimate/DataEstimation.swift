@@ -136,11 +136,11 @@ public enum DataEstimation {
                 text = RegressionSummary.text(results[0]) + fixedEffectText(results[0])
             }
         case .text, .markdown:
-            text = table(results, samples: samples).markdown() + notes(results)
+            text = table(results, samples: samples, instrumental: instrumental).markdown() + notes(results)
         case .latex:
-            text = table(results, samples: samples).latex()
+            text = table(results, samples: samples, instrumental: instrumental).latex()
         case .csv:
-            text = table(results, samples: samples).csv()
+            text = table(results, samples: samples, instrumental: instrumental).csv()
         }
         return EstimationReport(results: results, samples: samples, text: text, warnings: results.flatMap(\.warnings),
                                 readingSeconds: readingSeconds, estimationSeconds: estimationSeconds)
@@ -149,7 +149,7 @@ public enum DataEstimation {
     /// The side-by-side table: columns titled by their dependent variable when those differ
     /// (with the column number where a title repeats), else "(1)", "(2)", …; a "Sample" row
     /// when the data were split.
-    public static func table(_ results: [RegressionResult], samples: [String]) -> RegressionTable {
+    public static func table(_ results: [RegressionResult], samples: [String], instrumental: [IVResult?] = []) -> RegressionTable {
         let dependents = results.map(\.dependent)
         var titles: [String]? = nil
         if Set(dependents).count > 1 {
@@ -157,7 +157,8 @@ public enum DataEstimation {
                 dependents.filter { $0 == name }.count > 1 ? "\(name) (\(index + 1))" : name
             }
         }
-        return RegressionTable(results, titles: titles, samples: samples.isEmpty ? nil : samples)
+        return RegressionTable(results, titles: titles, samples: samples.isEmpty ? nil : samples,
+                               instrumental: instrumental.isEmpty ? nil : instrumental)
     }
 
     private static func seconds(_ duration: Duration) -> Double {
