@@ -36,22 +36,11 @@ public enum InstrumentalVariablesEstimator {
         let n = sample.rows.count
         var warnings: [String] = []
 
-        var solver: FixedEffectsSolver?
-        var demeaned = [sample.dependent] + sample.regressors
-        var report: DemeaningReport?
-        if !sample.fixedEffects.isEmpty {
-            let fixedEffectsSolver = try FixedEffectsSolver(factors: sample.fixedEffects)
-            let result = try fixedEffectsSolver.demean(demeaned, options: options.demeaning)
-            demeaned = result.columns
-            report = result.report
-            solver = fixedEffectsSolver
-            if !result.report.converged {
-                warnings.append("the fixed effects did not converge within \(options.demeaning.maximumIterations) "
-                    + "iterations (tolerance \(options.demeaning.tolerance)): estimates are not reliable")
-            }
-        }
+        let demeaned = try sample.demeaned(options: options.demeaning, dependentName: formula.dependent.description)
+        let solver = demeaned.solver, report = demeaned.report
+        if let warning = demeaned.warning { warnings.append(warning) }
         let exogenousCount = sample.regressorNames.count - endogenousNames.count - instrumentNames.count
-        let raw = sample.regressors, y = demeaned[0], columns = Array(demeaned.dropFirst())
+        let raw = sample.regressors, y = demeaned.dependent, columns = demeaned.regressors
         let fixedEffectNames = formula.fixedEffects.map(\.description)
 
         // Exogenous regressors: collinear ones are dropped as in OLS.

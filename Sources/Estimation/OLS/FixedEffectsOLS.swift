@@ -19,22 +19,10 @@ public enum FixedEffectsOLS {
         var warnings: [String] = []
 
         // Demean y and every regressor by the fixed effects.
-        var solver: FixedEffectsSolver?
-        var demeaned = [sample.dependent] + sample.regressors
-        var report: DemeaningReport?
-        if !sample.fixedEffects.isEmpty {
-            let fixedEffectsSolver = try FixedEffectsSolver(factors: sample.fixedEffects)
-            let result = try fixedEffectsSolver.demean(demeaned, options: options.demeaning)
-            demeaned = result.columns
-            report = result.report
-            solver = fixedEffectsSolver
-            if !result.report.converged {
-                let columns = result.report.nonConvergedColumns.map { $0 == 0 ? formula.dependent.description : sample.regressorNames[$0 - 1] }
-                warnings.append("the fixed effects did not converge within \(options.demeaning.maximumIterations) iterations "
-                    + "(tolerance \(options.demeaning.tolerance)) for \(columns.joined(separator: ", ")): estimates are not reliable")
-            }
-        }
-        let y = demeaned[0], x = Array(demeaned.dropFirst())
+        let demeaned = try sample.demeaned(options: options.demeaning, dependentName: formula.dependent.description)
+        let solver = demeaned.solver, report = demeaned.report
+        if let warning = demeaned.warning { warnings.append(warning) }
+        let y = demeaned.dependent, x = demeaned.regressors
 
         // Collinearity, then β from the normal equations of the kept regressors.
         let gram = crossProducts(x)
