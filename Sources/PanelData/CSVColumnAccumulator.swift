@@ -88,40 +88,18 @@ struct CSVColumnAccumulator {
         let shortest = max(source.longestMissingToken + 1, 1)
         let quote = CSVTokenizer.quote
         let column = index
-        var record = first
+        let record: Int
         if kind == .double {
-            record = withUnsafeTemporaryAllocation(of: Double.self, capacity: recordCount - first) { buffer in
-                var record = first
-                var count = 0
-                while record < recordCount {
-                    let start = starts[record * fieldCount + column]
-                    let end = ends[record * fieldCount + column]
-                    guard end - start >= shortest, bytes[start] != quote,
-                        let value = ByteNumberParser.double(bytes, start, end)
-                    else { break }
-                    buffer[count] = value
-                    count += 1
-                    record += 1
-                }
-                doubles.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[0..<count]))
-                return record
+            record = Self.parseRun(from: first, recordCount: recordCount, into: &doubles) { record in
+                let start = starts[record * fieldCount + column], end = ends[record * fieldCount + column]
+                guard end - start >= shortest, bytes[start] != quote else { return nil }
+                return ByteNumberParser.double(bytes, start, end)
             }
         } else {
-            record = withUnsafeTemporaryAllocation(of: Int.self, capacity: recordCount - first) { buffer in
-                var record = first
-                var count = 0
-                while record < recordCount {
-                    let start = starts[record * fieldCount + column]
-                    let end = ends[record * fieldCount + column]
-                    guard end - start >= shortest, bytes[start] != quote,
-                        let value = ByteNumberParser.int(bytes, start, end)
-                    else { break }
-                    buffer[count] = value
-                    count += 1
-                    record += 1
-                }
-                ints.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[0..<count]))
-                return record
+            record = Self.parseRun(from: first, recordCount: recordCount, into: &ints) { record in
+                let start = starts[record * fieldCount + column], end = ends[record * fieldCount + column]
+                guard end - start >= shortest, bytes[start] != quote else { return nil }
+                return ByteNumberParser.int(bytes, start, end)
             }
         }
         if record > first {
@@ -130,6 +108,23 @@ struct CSVColumnAccumulator {
             sawValue = true
         }
         return record
+    }
+
+    /// Parses records `first...` with `parse` into a scratch buffer until it returns nil, appends the values
+    /// to `storage` in one go, and returns the first record not parsed.
+    @inline(__always)
+    private static func parseRun<Value>(from first: Int, recordCount: Int, into storage: inout [Value],
+                                        _ parse: (Int) -> Value?) -> Int {
+        withUnsafeTemporaryAllocation(of: Value.self, capacity: recordCount - first) { buffer in
+            var record = first, count = 0
+            while record < recordCount, let value = parse(record) {
+                buffer.initializeElement(at: count, to: value)
+                count += 1
+                record += 1
+            }
+            storage.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[0..<count]))
+            return record
+        }
     }
 
     /// The finished column. A column with no non-missing value (and no override) is
