@@ -23,9 +23,7 @@ public enum InstrumentalVariablesEstimator {
         let instrumentNames = iv.instruments.map(\.description)
         try checkRoles(exogenous: exogenousNames, endogenous: endogenousNames, instruments: instrumentNames)
 
-        let vcov = options.vcov ?? (formula.fixedEffects.first.map { VcovType.cluster([$0.description]) } ?? .iid)
-        var clusterNames: [String] = []
-        if case .cluster(let names) = vcov { clusterNames = names }
+        let vcov = options.resolvedVcov(for: formula), clusterNames = vcov.clusterNames
         // One sample over every variable: an OLS formula with X, W and Z as regressors.
         let combined = Formula(
             source: formula.source, dependent: formula.dependent,

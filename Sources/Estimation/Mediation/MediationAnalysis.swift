@@ -75,9 +75,7 @@ public enum MediationAnalysis {
             return try FormulaParser.parse(text)
         }
         let outcomeFormula = try formula(y, [x] + ms)
-        let vcov = options.estimation.vcov ?? (outcomeFormula.fixedEffects.first.map { VcovType.cluster([$0.description]) } ?? .iid)
-        var clusterNames: [String] = []
-        if case .cluster(let names) = vcov { clusterNames = names }
+        let vcov = options.estimation.resolvedVcov(for: outcomeFormula), clusterNames = vcov.clusterNames
         var estimation = options.estimation
         estimation.vcov = vcov
 

@@ -19,6 +19,20 @@ public struct EstimationOptions: Sendable, Equatable {
     public var absorbedParameterRule = AbsorbedParameterRule.fixest
 
     public init(vcov: VcovType? = nil) { self.vcov = vcov }
+
+    /// The covariance type used for `formula`: `vcov`, or fixest's default (CRV1 by the first fixed
+    /// effect when there are fixed effects, iid otherwise).
+    public func resolvedVcov(for formula: Formula) -> VcovType {
+        vcov ?? (formula.fixedEffects.first.map { VcovType.cluster([$0.description]) } ?? .iid)
+    }
+}
+
+extension VcovType {
+    /// The clustering variables (`[]` unless clustered).
+    var clusterNames: [String] {
+        if case .cluster(let names) = self { return names }
+        return []
+    }
 }
 
 /// How the parameters absorbed by the fixed effects are counted for degrees of freedom.

@@ -10,9 +10,7 @@ import PanelData
 /// covariance by the one sandwich function (Covariance) → `RegressionResult`.
 public enum FixedEffectsOLS {
     public static func fit(_ formula: Formula, data: Dataset, options: EstimationOptions = .init()) throws -> RegressionResult {
-        let vcov = options.vcov ?? (formula.fixedEffects.first.map { VcovType.cluster([$0.description]) } ?? .iid)
-        var clusterNames: [String] = []
-        if case .cluster(let names) = vcov { clusterNames = names }
+        let vcov = options.resolvedVcov(for: formula), clusterNames = vcov.clusterNames
         let sample = try EstimationSample.build(formula: formula, dataset: data, clusterNames: clusterNames,
                                                 removeSingletons: options.removeSingletons)
         let n = sample.rows.count
