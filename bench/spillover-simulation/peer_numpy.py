@@ -1,0 +1,176 @@
+"""A straightforward vectorized numpy implementation of hetfirm's information-spillover
+data-generating process and of the paper-003 regressors (docs/models/information-spillover.md),
+used as the peer in bench/spillover-simulation.
+
+It reads the [model] table of a resolved scenario (every default filled in, as hetfirm writes it
+to OUT/scenario.toml), simulates one replication and builds the constructed regressors, and prints
+the timings and a few moments as JSON. Random numbers come from numpy's PCG64, so the panels agree
+with hetfirm's in distribution, not draw by draw.
+
+Usage: python3 peer_numpy.py SCENARIO.toml [SEED]
+"""
+import json
+import sys
+import time
+import tomllib
+
+import numpy as np
+
+
+def simulate(p, rng):
+    C, M, T, F = int(p["cities"]), int(p["destinations"]), int(p["years"]), int(p["firms"])
+    sigma, k, v_d, v_z = p["sigma"], p["k"], p["v_d"], p["v_z"]
+    # World.
+    area = np.exp(rng.normal(p["area_log_mean"], p["area_log_sd"], C))
+    province = rng.permutation(np.arange(C) % int(p["provinces"]))
+    demand0 = rng.normal(p["demand_log_mean"], p["demand_log_sd"], M)
+    fixed_cost = p["f"] * np.exp(rng.normal(0.0, p["fixed_cost_sd"], M))
+    # Source exporters: counts and growth sums per (city, destination, year).
+    u = rng.normal(p["density_log_mean"], p["density_city_sd"], C)
+    w = rng.normal(0.0, p["density_destination_sd"], M)
+    rate = area[:, None] * np.exp(u[:, None] + w[None, :])
+    count = rng.poisson(rate[:, :, None], (C, M, T))
+    growth = rng.normal(p["drift"], np.sqrt(v_d), (M, T))
+    demand = demand0[:, None] + np.cumsum(growth, axis=1)          # d_mt
+    previous = np.concatenate([demand0[:, None], demand[:, :-1]], axis=1)  # d_m,t-1
+    noise = rng.standard_normal((C, M, T)) * np.sqrt(count * v_z)
+    gsum = count * growth[None, :, :] + noise
+    # Firms and plants: 2 + NB extra plants, truncated, in distinct cities.
+    mean_extra, dispersion = p["plants_extra_mean"], p["plants_dispersion"]
+    extra = rng.negative_binomial(dispersion, dispersion / (dispersion + mean_extra), F)
+    plants_per_firm = np.minimum(2 + extra, int(p["max_plants"]))
+    firm_of_plant = np.repeat(np.arange(F), plants_per_firm)
+    P = firm_of_plant.size
+    order = np.argsort(rng.random((F, C)), axis=1)
+    starts = np.cumsum(plants_per_firm) - plants_per_firm
+    rank = np.arange(P) - np.repeat(np.cumsum(plants_per_firm) - plants_per_firm, plants_per_firm)
+    city = order[firm_of_plant, rank]
+    established = rng.integers(-int(p["establishment_lead"]), T, P)
+    established[rank == 0] = -1
+    phi = (1.0 - rng.random(P)) ** (-1.0 / k)
+    own = rng.normal(0.0, np.sqrt(v_z), (P, M))                      # z_im
+    xi = (sigma - 1) ** (sigma - 1) / sigma ** sigma
+    rows = {key: [] for key in ("plant", "dest", "year", "lnexp", "delta", "n_nb", "n_oth")}
+    for t in range(T):
+        alive = established <= t
+        c_alive = np.where(alive, city, 0)
+        n_city = count[:, :, t][c_alive] * alive[:, None]               # P x M
+        s_city = gsum[:, :, t][c_alive] * alive[:, None]
+        # Plants are stored firm by firm, so firm sums are segment sums.
+        n_firm = np.add.reduceat(n_city, starts, axis=0)
+        s_firm = np.add.reduceat(s_city, starts, axis=0)
+        n_oth = n_firm[firm_of_plant] - n_city
+        s_oth = s_firm[firm_of_plant] - s_city
+        n_nb = count[:, :, t][city]
+        n = n_nb + n_oth
+        total = gsum[:, :, t][city] + s_oth
+        delta = n * v_d / (v_z + n * v_d)
+        pooled = np.divide(total, n, out=np.full(n.shape, p["drift"]), where=n > 0)
+        belief = previous[None, :, t] + p["drift"] + delta * (pooled - p["drift"])
+        variance = v_d * v_z / (v_z + n * v_d)
+        log_profit = np.log(xi) + (sigma - 1) * np.log(phi)[:, None] + belief + variance / 2
+        exports = alive[:, None] & (log_profit >= np.log(fixed_cost)[None, :])
+        plant, dest = np.nonzero(exports)
+        lnexp = (np.log(sigma) + log_profit[plant, dest] + own[plant, dest]
+                 + rng.normal(0.0, p["sales_noise"], plant.size))
+        for key, value in (("plant", plant), ("dest", dest), ("year", np.full(plant.size, t)), ("lnexp", lnexp),
+                           ("delta", delta[plant, dest]), ("n_nb", n_nb[plant, dest]), ("n_oth", n_oth[plant, dest])):
+            rows[key].append(value)
+    panel = {key: np.concatenate(value) for key, value in rows.items()}
+    world = dict(area=area, province=province, city=city, firm=firm_of_plant, established=established,
+                 count=count, gsum=gsum, C=C, M=M, T=T, F=F)
+    return panel, world
+
+
+def construct(panel, world):
+    """Eqs. (13), (14), local and province controls, (16)-(17) with overall shares, dummies."""
+    city, firm, established = world["city"], world["firm"], world["established"]
+    starts = np.flatnonzero(np.r_[True, firm[1:] != firm[:-1]])
+    count, gsum, area, province = world["count"], world["gsum"], world["area"], world["province"]
+    C, M, T, F = world["C"], world["M"], world["T"], world["F"]
+    plant, dest, year = panel["plant"], panel["dest"], panel["year"]
+    out = {}
+    # Sister-city sums per (plant, dest, year): firm sums over alive plants minus the plant's own city.
+    n_oth = np.zeros(plant.size); s_oth = np.zeros(plant.size); a_oth = np.zeros(plant.size)
+    num = np.zeros(plant.size)
+    for t in range(T):
+        sel = year == t
+        alive = established <= t
+        # Plants are stored firm by firm, so firm sums over alive plants are segment sums.
+        n_firm = np.add.reduceat(count[city, :, t] * alive[:, None], starts, axis=0)
+        s_firm = np.add.reduceat(gsum[city, :, t] * alive[:, None], starts, axis=0)
+        a_firm = np.add.reduceat(area[city] * alive, starts)
+        k_firm = np.add.reduceat(alive.astype(float), starts)
+        pl, de = plant[sel], dest[sel]
+        n_oth[sel] = n_firm[firm[pl], de] - count[city[pl], de, t]
+        s_oth[sel] = s_firm[firm[pl], de] - gsum[city[pl], de, t]
+        a_oth[sel] = a_firm[firm[pl]] - area[city[pl]]
+        num[sel] = k_firm[firm[pl]] - 1
+    with np.errstate(divide="ignore", invalid="ignore"):
+        out["dlnaffiliate"] = np.where(n_oth > 0, s_oth / n_oth, np.nan)
+        out["lndensity"] = np.where(n_oth > 0, np.log(n_oth / a_oth), np.nan)
+        n_own = count[city[plant], dest, year]; s_own = gsum[city[plant], dest, year]
+        out["dlnnear"] = np.where(n_own > 0, s_own / n_own, np.nan)
+        out["lnnear_density"] = np.where(n_own > 0, np.log(n_own / area[city[plant]]), np.nan)
+        prov_a = np.bincount(province, weights=area)
+        by_province = np.argsort(province, kind="stable")
+        province_starts = np.flatnonzero(np.r_[True, np.diff(province[by_province]) != 0])
+        prov_n = np.add.reduceat(count[by_province], province_starts, axis=0).astype(float)
+        prov_s = np.add.reduceat(gsum[by_province], province_starts, axis=0)
+        pn = prov_n[province[city[plant]], dest, year] - n_own
+        ps = prov_s[province[city[plant]], dest, year] - s_own
+        pa = prov_a[province[city[plant]]] - area[city[plant]]
+        out["dlnnear_prov"] = np.where(pn > 0, ps / pn, np.nan)
+        out["lnprov_density"] = np.where((pn > 0) & (pa > 0), np.log(pn / pa), np.nan)
+        total = n_own + n_oth
+        out["pooled_signal"] = np.where(total > 0, (s_own + s_oth) / total, np.nan)
+    for a, b in (("dlnaffiliate", "lndensity"), ("dlnnear", "lnnear_density"), ("dlnnear_prov", "lnprov_density")):
+        out[f"{a}_x_{b}"] = out[a] * out[b]
+    # Exports to other destinations, new and returning exporters, firm exports.
+    exports = np.exp(panel["lnexp"])
+    key_py = plant.astype(np.int64) * T + year
+    plant_year_total = np.bincount(key_py, weights=exports, minlength=len(city) * T)
+    other = plant_year_total[key_py] - exports
+    with np.errstate(divide="ignore"):
+        out["lnexp_other"] = np.where(other > 0, np.log(other), np.nan)
+    key = (plant.astype(np.int64) * M + dest) * T + year
+    present = np.zeros(len(city) * M * T, dtype=bool); present[key] = True
+    before = np.where(year > 0, key - 1, key)
+    out["new_dummy"] = np.where(year > 0, ~present[before], True).astype(float)
+    # Rows are in year order, so a pair's first row is its first export year.
+    pair = plant.astype(np.int64) * M + dest
+    first_year = np.full(len(city) * M, T)
+    unique_pairs, first_row = np.unique(pair, return_index=True)
+    first_year[unique_pairs] = year[first_row]
+    earlier = first_year[pair] < year - 1
+    out["exp_dummy"] = (earlier & (out["new_dummy"] == 1)).astype(float)
+    firm_year_total = np.bincount(firm[plant].astype(np.int64) * T + year, weights=exports, minlength=F * T)
+    out["lnexport"] = np.log(firm_year_total[firm[plant].astype(np.int64) * T + year])
+    out["num"] = num
+    return out
+
+
+def main():
+    with open(sys.argv[1], "rb") as handle:
+        parameters = tomllib.load(handle)["model"]
+    seed = int(sys.argv[2]) if len(sys.argv) > 2 else 20261121
+    rng = np.random.default_rng(seed)
+    start = time.perf_counter()
+    panel, world = simulate(parameters, rng)
+    simulated = time.perf_counter()
+    measures = construct(panel, world)
+    constructed = time.perf_counter()
+    affiliate = measures["dlnaffiliate"]
+    print(json.dumps({
+        "rows": int(panel["plant"].size),
+        "simulate_seconds": simulated - start,
+        "construct_seconds": constructed - simulated,
+        "total_seconds": constructed - start,
+        "mean_lnexp": float(panel["lnexp"].mean()),
+        "share_with_dlnaffiliate": float(np.isfinite(affiliate).mean()),
+        "mean_delta": float(panel["delta"].mean()),
+    }))
+
+
+if __name__ == "__main__":
+    main()
