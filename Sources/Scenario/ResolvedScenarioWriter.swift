@@ -35,6 +35,7 @@ public enum ResolvedScenarioWriter {
             case .hetero?: lines.append("vcov    = \"hetero\"")
             case .cluster(let names)?: lines.append("vcov    = { cluster = \(TOMLText.stringArray(names)) }")
             }
+            if let split = estimation.split { lines.append("split   = " + TOMLText.basicString(split)) }
             if !estimation.recover.isEmpty {
                 let pairs = estimation.recover.map { "\(KeyPath.quoted($0.coefficient)) = \(TOMLText.basicString($0.truth))" }
                 lines.append("recover = { " + pairs.joined(separator: ", ") + " }")

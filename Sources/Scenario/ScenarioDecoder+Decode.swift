@@ -247,8 +247,8 @@ extension ScenarioDecoder {
                                          previous: [EstimationRequest]) -> EstimationRequest? {
         let label = "[[estimate]]"
         let before = errors.count
-        rejectUnknownKeys(table, at: path, in: label, allowed: ["name", "formula", "vcov", "recover"])
-        var name: String?, formula: String?, vcov: EstimationRequest.Vcov?
+        rejectUnknownKeys(table, at: path, in: label, allowed: ["name", "formula", "vcov", "recover", "split"])
+        var name: String?, formula: String?, vcov: EstimationRequest.Vcov?, split: String?
         var recover: [EstimationRequest.Recovery] = []
         if let node = table["name"] {
             if let value = string(node, at: KeyPath.join(path, "name"), example: "\"baseline\"") {
@@ -312,7 +312,10 @@ extension ScenarioDecoder {
                        fix: "write recover = { coefficient = \"truth.name\" }")
             }
         }
+        if let node = table["split"] {
+            split = string(node, at: KeyPath.join(path, "split"), example: "\"region\"")
+        }
         guard errors.count == before, let name, let formula else { return nil }
-        return EstimationRequest(name: name, formula: formula, vcov: vcov, recover: recover)
+        return EstimationRequest(name: name, formula: formula, vcov: vcov, recover: recover, split: split)
     }
 }
