@@ -16,12 +16,7 @@ struct PreparedEstimation: Sendable {
     init(_ request: EstimationRequest) throws {
         self.request = request
         formulas = try FormulaParser.expand(request.formula)
-        switch request.vcov {
-        case nil: options = EstimationOptions()
-        case .iid?: options = EstimationOptions(vcov: .iid)
-        case .hetero?: options = EstimationOptions(vcov: .heteroskedastic)
-        case .cluster(let names)?: options = EstimationOptions(vcov: .cluster(names))
-        }
+        options = EstimationOptions(vcov: request.vcov?.vcovType)
         split = request.split.map { SampleSplit(column: $0) }
     }
 
