@@ -74,6 +74,9 @@ expect 2 "estimate with a bad --vcov" -- "$bin" estimate "$data" "y ~ x1" --vcov
 iv=Tests/Fixtures/linearmodels/data/iv_fe.csv
 expect 0 "estimate 2SLS with fixed effects" -- "$bin" estimate "$iv" "y ~ x | unit + year | d ~ z1 + z2"
 grep -q "Hansen J" "$work/stdout" && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: no IV diagnostics"; }
+expect 0 "estimate 2SLS with the asymptotic convention" -- "$bin" estimate "$iv" "y ~ x | unit + year | d ~ z1 + z2" --ssc asymptotic
+grep -q "Small-sample convention: asymptotic" "$work/stdout" && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: convention not printed"; }
+expect 2 "estimate with a bad --ssc" -- "$bin" estimate "$iv" "y ~ x | unit + year | d ~ z1 + z2" --ssc small
 expect 2 "estimate an under-identified 2SLS" -- "$bin" estimate Tests/Fixtures/linearmodels/data/iv_no_fe.csv "y ~ x1 | d1 + d2 ~ z1"
 
 panel=Tests/Fixtures/pyfixest/data/unbalanced.csv

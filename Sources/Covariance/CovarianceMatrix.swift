@@ -36,6 +36,10 @@ public struct CovarianceMatrix: Sendable, Equatable {
         self.warnings = warnings
     }
 
+    /// Whether coefficient tests and intervals use the normal distribution (the asymptotic convention)
+    /// rather than Student's t with `tDegreesOfFreedom`.
+    public var usesNormalInference: Bool { options.convention == .asymptotic }
+
     /// √Vⱼⱼ for each coefficient (NaN where a diagonal entry is negative).
     public var standardErrors: [Double] {
         matrix.diagonalElements.map { $0 >= 0 ? $0.squareRoot() : .nan }

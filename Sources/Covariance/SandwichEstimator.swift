@@ -24,6 +24,9 @@ import Numerical
 ///   pyfixest implements only two-way (`run_crv_loop`, signs [1, 1, −1]); fixest up to four
 ///   (`vcov_cluster_internal`); this implementation any number.
 /// - **t df**: n − K without clusters; with clusters G_min − 1 (``TDegrees/minimum``) or n − K.
+/// - **Asymptotic** (``SmallSampleConvention/asymptotic``): iid RSS/n · B, HC0 B M B, clustered
+///   B (Σ_S (−1)^{|S|+1} M_S) B with every factor 1; the t df are still recorded but
+///   ``CovarianceMatrix/usesNormalInference`` tells consumers to use the normal distribution.
 public enum SandwichEstimator {
     /// The one sandwich function: bread · meat · bread with the corrections above.
     public static func covariance(_ input: CovarianceInput, type: VcovType,
@@ -47,7 +50,8 @@ public enum SandwichEstimator {
             throw CovarianceError.nonPositiveResidualDegrees(n: n, k: parameterCount)
         }
         let nDouble = Double(n)
-        let parameterFactor = options.adjustForParameters
+        let asymptotic = options.convention == .asymptotic
+        let parameterFactor = options.adjustForParameters && !asymptotic
             ? (nDouble - 1) / (nDouble - Double(parameterCount)) : 1
 
         var matrix: Matrix
@@ -60,10 +64,13 @@ public enum SandwichEstimator {
             for i in 0..<n {
                 rss += (input.weights?[i] ?? 1) * input.residuals[i] * input.residuals[i]
             }
-            factor = parameterFactor
+            // RSS/(n − 1) · factor: (n − 1)/n makes RSS/n under the asymptotic convention.
+            factor = asymptotic ? (nDouble - 1) / nDouble : parameterFactor
             matrix = (rss / (nDouble - 1) * factor) * input.bread
         case .heteroskedastic:
             switch options.heteroskedasticConvention {
+            case _ where asymptotic:
+                factor = 1
             case .pyfixest:
                 factor = options.adjustForParameters ? nDouble / (nDouble - Double(parameterCount)) : 1
             case .fixest:
@@ -74,7 +81,8 @@ public enum SandwichEstimator {
             clusterCounts = input.clusterCounts
             let minimumG = clusterCounts.min() ?? 2
             if options.tDegrees == .minimum { tDegrees = minimumG - 1 }
-            let common = options.clusterAdjustment && options.clusterDegrees == .minimum
+            let clusterAdjustment = options.clusterAdjustment && !asymptotic
+            let common = clusterAdjustment && options.clusterDegrees == .minimum
                 ? Double(minimumG) / Double(minimumG - 1) : 1
             factor = parameterFactor * common
             var meat = Matrix(rows: k, columns: k)
@@ -84,7 +92,7 @@ public enum SandwichEstimator {
                 let stride = subset.count == 1 ? input.codeStrides[subset[0]] : cells.count
                 let count = subset.count == 1 ? input.clusterCounts[subset[0]] : cells.count
                 var termFactor = subset.count % 2 == 1 ? 1.0 : -1.0
-                if options.clusterAdjustment && options.clusterDegrees == .conventional {
+                if clusterAdjustment && options.clusterDegrees == .conventional {
                     guard count >= 2 else {
                         throw CovarianceError.tooFewClusters(dimension: subset[0], count: count)
                     }

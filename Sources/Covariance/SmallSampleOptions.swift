@@ -8,8 +8,11 @@ import Foundation
 /// - CRV1:  V = G/(G − 1) · (n − 1)/(n − K) · B M_G B,    K = k + absorbed − nested
 /// - multi-way: V = G_min/(G_min − 1) · (n − 1)/(n − K) · B (Σ_S (−1)^{|S|+1} M_S) B
 ///
-/// where B is the bread (X̃ᵀWX̃)⁻¹ and M the meat (see ``SandwichEstimator``).
+/// where B is the bread (X̃ᵀWX̃)⁻¹ and M the meat (see ``SandwichEstimator``). With
+/// `convention = .asymptotic` none of these factors applies (see ``SmallSampleConvention``).
 public struct SmallSampleOptions: Sendable, Equatable, Codable {
+    /// Finite-sample corrections with t inference (default) or none with z inference.
+    public var convention: SmallSampleConvention = .finiteSample
     /// Multiply by (n − 1)/(n − K) (fixest `adj`, pyfixest `k_adj`).
     public var adjustForParameters: Bool = true
     /// How absorbed fixed effects enter K (fixest `fixef.K`, pyfixest `k_fixef`).
@@ -32,7 +35,7 @@ public struct SmallSampleOptions: Sendable, Equatable, Codable {
     public init() {}
 
     private enum CodingKeys: String, CodingKey {
-        case adjustForParameters, fixedEffectsInK, clusterAdjustment, clusterDegrees, tDegrees
+        case convention, adjustForParameters, fixedEffectsInK, clusterAdjustment, clusterDegrees, tDegrees
         case heteroskedasticConvention, fixNonPositiveDefinite
     }
 
@@ -40,6 +43,7 @@ public struct SmallSampleOptions: Sendable, Equatable, Codable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let defaults = SmallSampleOptions()
+        convention = try container.decodeIfPresent(SmallSampleConvention.self, forKey: .convention) ?? defaults.convention
         adjustForParameters = try container.decodeIfPresent(Bool.self, forKey: .adjustForParameters)
             ?? defaults.adjustForParameters
         fixedEffectsInK = try container.decodeIfPresent(FixedEffectsInK.self, forKey: .fixedEffectsInK)

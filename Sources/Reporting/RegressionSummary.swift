@@ -10,11 +10,13 @@ public enum RegressionSummary {
             lines.append("Fixed-effects: " + result.fixedEffects.map { "\($0.name): \(grouped($0.levels))" }.joined(separator: ",  "))
         }
         lines.append("Standard-errors: \(result.covariance.type.description)")
+        lines.append("Small-sample convention: \(result.covariance.options.convention.label)")
         var dropped: [String] = []
         if result.droppedMissing > 0 { dropped.append("\(grouped(result.droppedMissing)) rows with missing values") }
         if result.droppedSingletons > 0 { dropped.append("\(grouped(result.droppedSingletons)) fixed-effect singletons") }
         if !dropped.isEmpty { lines.append("Removed: " + dropped.joined(separator: ", ")) }
-        let header = ["", "Estimate", "Std. Error", "t value", "Pr(>|t|)", ""]
+        let normal = result.covariance.usesNormalInference
+        let header = ["", "Estimate", "Std. Error", normal ? "z value" : "t value", normal ? "Pr(>|z|)" : "Pr(>|t|)", ""]
         var rows: [[String]] = []
         for (index, name) in result.coefficientNames.enumerated() {
             let p = result.pValues[index]
@@ -25,7 +27,8 @@ public enum RegressionSummary {
         }
         lines.append(aligned([header] + rows))
         lines.append("---")
-        lines.append("Signif. codes: *** 0.01, ** 0.05, * 0.1; t df = \(result.covariance.tDegreesOfFreedom)")
+        lines.append("Signif. codes: *** 0.01, ** 0.05, * 0.1; "
+            + (normal ? "normal (z) inference" : "t df = \(result.covariance.tDegreesOfFreedom)"))
         let rmse = (result.residualSumOfSquares / Double(result.observationCount)).squareRoot()
         var fit = "RMSE: \(NumberFormat.general(rmse, digits: 5))   R2: \(NumberFormat.general(result.rSquared, digits: 5))"
             + "   Adj. R2: \(NumberFormat.general(result.adjustedRSquared, digits: 5))"

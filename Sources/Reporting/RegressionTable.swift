@@ -77,6 +77,9 @@ public struct RegressionTable: Sendable {
         }
         sections.insert(rows.count)
         rows.append(["S.E. type"] + results.map { $0.covariance.type.description })
+        if results.contains(where: { $0.covariance.usesNormalInference }) {
+            rows.append(["Small-sample"] + results.map { $0.covariance.options.convention.rawValue })
+        }
         rows.append(["Observations"] + results.map { RegressionSummary.grouped($0.observationCount) })
         rows.append(["R²"] + results.map { NumberFormat.fixed($0.rSquared, digits: 5) })
         if results.contains(where: { $0.withinRSquared != nil }) {

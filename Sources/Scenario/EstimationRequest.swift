@@ -1,5 +1,11 @@
 /// One `[[estimate]]` table: an estimation to run on every simulated panel (DESIGN.md,
 /// "Scenario files"). The formula is kept as written; the Estimation target parses it.
+///
+/// A formula may stand for several models as in `hetfirm estimate` (`sw()`, `sw0()`, `csw()`, `csw0()`,
+/// `c(y1, y2) ~` or `y1 + y2 ~`), and `split` estimates each model on every value of a column. Each
+/// (sample, model) pair is one estimation, named `NAME[i]` (i = 1, 2, … the model's position in fixest's
+/// expansion order), `NAME[COLUMN = VALUE]` or `NAME[i, COLUMN = VALUE]`; a single model without split keeps
+/// `NAME`. Each `recover` entry applies to every model that has the coefficient.
 public struct EstimationRequest: Sendable, Equatable {
     /// How standard errors are computed, as written in `vcov`.
     public enum Vcov: Sendable, Equatable {
@@ -18,6 +24,8 @@ public struct EstimationRequest: Sendable, Equatable {
     public let vcov: Vcov?
     /// Coefficient → truth it should recover (`recover = { x = "truth.delta" }`), in file order.
     public let recover: [Recovery]
+    /// `split = "region"`: estimate every model on each value of this panel column; `nil` for the full sample.
+    public let split: String?
 
     public struct Recovery: Sendable, Equatable {
         public let coefficient: String
@@ -28,10 +36,11 @@ public struct EstimationRequest: Sendable, Equatable {
         }
     }
 
-    public init(name: String, formula: String, vcov: Vcov? = nil, recover: [Recovery] = []) {
+    public init(name: String, formula: String, vcov: Vcov? = nil, recover: [Recovery] = [], split: String? = nil) {
         self.name = name
         self.formula = formula
         self.vcov = vcov
         self.recover = recover
+        self.split = split
     }
 }

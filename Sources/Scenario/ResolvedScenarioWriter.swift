@@ -35,10 +35,31 @@ public enum ResolvedScenarioWriter {
             case .hetero?: lines.append("vcov    = \"hetero\"")
             case .cluster(let names)?: lines.append("vcov    = { cluster = \(TOMLText.stringArray(names)) }")
             }
+            if let split = estimation.split { lines.append("split   = " + TOMLText.basicString(split)) }
             if !estimation.recover.isEmpty {
                 let pairs = estimation.recover.map { "\(KeyPath.quoted($0.coefficient)) = \(TOMLText.basicString($0.truth))" }
                 lines.append("recover = { " + pairs.joined(separator: ", ") + " }")
             }
+        }
+
+        for mediation in scenario.mediations {
+            lines.append("")
+            lines.append("[[mediate]]")
+            lines.append("name      = " + TOMLText.basicString(mediation.name))
+            lines.append("treatment = " + TOMLText.basicString(mediation.treatment))
+            lines.append("mediator  = " + TOMLText.stringArray(mediation.mediators))
+            lines.append("outcome   = " + TOMLText.basicString(mediation.outcome))
+            if !mediation.controls.isEmpty { lines.append("controls  = " + TOMLText.stringArray(mediation.controls)) }
+            if !mediation.fixedEffects.isEmpty { lines.append("fe        = " + TOMLText.stringArray(mediation.fixedEffects)) }
+            switch mediation.vcov {
+            case nil: break
+            case .iid?: lines.append("vcov      = \"iid\"")
+            case .hetero?: lines.append("vcov      = \"hetero\"")
+            case .cluster(let names)?: lines.append("vcov      = { cluster = \(TOMLText.stringArray(names)) }")
+            }
+            lines.append("bootstrap = \(mediation.bootstrapReplications)")
+            if mediation.joint { lines.append("joint     = true") }
+            if let truth = mediation.indirectTruth { lines.append("recover   = { indirect = \(TOMLText.basicString(truth)) }") }
         }
 
         let montecarlo = scenario.montecarlo

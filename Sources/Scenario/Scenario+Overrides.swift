@@ -5,7 +5,7 @@ extension Scenario {
             sourcePath: sourcePath, name: name, model: model, seed: seed, parameters: parameters,
             montecarlo: MonteCarloSettings(replications: replications, threads: threads,
                                            recover: montecarlo.recover, level: montecarlo.level),
-            sweep: sweep, estimations: estimations,
+            sweep: sweep, estimations: estimations, mediations: mediations,
             output: OutputSettings(directory: outputDirectory, writePanel: output.writePanel,
                                    gnuplot: output.gnuplot, format: output.format),
             locator: locator)

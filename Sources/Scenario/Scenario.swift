@@ -15,12 +15,14 @@ public struct Scenario: Sendable {
     public let sweep: [SweepAxis]
     /// The `[[estimate]]` tables, in file order (not in the brief; see DESIGN.md's example).
     public let estimations: [EstimationRequest]
+    /// The `[[mediate]]` tables, in file order.
+    public let mediations: [MediationRequest]
     public let output: OutputSettings
     let locator: SourceLocator
 
     init(sourcePath: String, name: String, model: ModelDescriptor, seed: UInt64, parameters: ParameterValues,
          montecarlo: MonteCarloSettings, sweep: [SweepAxis], estimations: [EstimationRequest],
-         output: OutputSettings, locator: SourceLocator) {
+         mediations: [MediationRequest] = [], output: OutputSettings, locator: SourceLocator) {
         self.sourcePath = sourcePath
         self.name = name
         self.model = model
@@ -29,6 +31,7 @@ public struct Scenario: Sendable {
         self.montecarlo = montecarlo
         self.sweep = sweep
         self.estimations = estimations
+        self.mediations = mediations
         self.output = output
         self.locator = locator
     }

@@ -13,9 +13,10 @@ extension ScenarioDecoder {
         let montecarlo = decodeMonteCarloSection(root["montecarlo"], descriptor: descriptor)
         let sweep = decodeSweepSection(root["sweep"], descriptor: descriptor)
         let estimations = decodeEstimateSection(root["estimate"])
+        let mediations = decodeMediateSection(root["mediate"])
         let output = decodeOutputSection(root["output"], scenarioName: header.name)
         if let error = firstError() { throw error }
-        guard let parameters, let montecarlo, let sweep, let estimations, let output else {
+        guard let parameters, let montecarlo, let sweep, let estimations, let mediations, let output else {
             throw ScenarioError(kind: .malformedTOML, location: location(""), keyPath: "",
                                 message: "the scenario could not be decoded", fix: "report this as a bug in hetfirm")
         }
@@ -27,7 +28,7 @@ extension ScenarioDecoder {
 
         return Scenario(sourcePath: fileName, name: header.name, model: descriptor, seed: header.seed,
                         parameters: parameters, montecarlo: montecarlo, sweep: sweep, estimations: estimations,
-                        output: output, locator: locator)
+                        mediations: mediations, output: output, locator: locator)
     }
 
     // MARK: top level
@@ -247,8 +248,8 @@ extension ScenarioDecoder {
                                          previous: [EstimationRequest]) -> EstimationRequest? {
         let label = "[[estimate]]"
         let before = errors.count
-        rejectUnknownKeys(table, at: path, in: label, allowed: ["name", "formula", "vcov", "recover"])
-        var name: String?, formula: String?, vcov: EstimationRequest.Vcov?
+        rejectUnknownKeys(table, at: path, in: label, allowed: ["name", "formula", "vcov", "recover", "split"])
+        var name: String?, formula: String?, vcov: EstimationRequest.Vcov?, split: String?
         var recover: [EstimationRequest.Recovery] = []
         if let node = table["name"] {
             if let value = string(node, at: KeyPath.join(path, "name"), example: "\"baseline\"") {
@@ -267,37 +268,7 @@ extension ScenarioDecoder {
             report(.missingKey, path, "missing key 'formula' in \(label)",
                    fix: "add formula = \"y ~ x | fe\" (fixest syntax) to this [[estimate]]")
         }
-        if let node = table["vcov"] {
-            let vcovPath = KeyPath.join(path, "vcov")
-            switch node {
-            case .string(let kind) where kind == "iid": vcov = .iid
-            case .string(let kind) where kind == "hetero": vcov = .hetero
-            case .string(let kind):
-                report(.outOfDomain, vcovPath, "vcov = \(TOMLText.basicString(kind)) is not \"iid\" or \"hetero\"",
-                       fix: "write vcov = \"iid\", vcov = \"hetero\" or vcov = { cluster = [\"…\"] }")
-            case .table(let spec):
-                rejectUnknownKeys(spec, at: vcovPath, in: "vcov", allowed: ["cluster"])
-                let clusterPath = KeyPath.join(vcovPath, "cluster")
-                if case .array(let elements)? = spec["cluster"] {
-                    let names = elements.compactMap { element -> String? in
-                        if case .string(let name) = element, !name.isEmpty { return name }
-                        return nil
-                    }
-                    if names.count == elements.count && !names.isEmpty {
-                        vcov = .cluster(names)
-                    } else {
-                        report(.wrongType, clusterPath, "cluster must be a non-empty array of variable names",
-                               fix: "write cluster = [\"city^dest\"]")
-                    }
-                } else if spec["cluster"] != nil || spec.isEmpty {
-                    report(spec.isEmpty ? .missingKey : .wrongType, spec.isEmpty ? vcovPath : clusterPath,
-                           "vcov needs cluster = [ … ]", fix: "write vcov = { cluster = [\"city^dest\"] }")
-                }
-            default:
-                report(.wrongType, vcovPath, "vcov must be a string or an inline table, not \(node.described)",
-                       fix: "write vcov = \"hetero\" or vcov = { cluster = [\"city^dest\"] }")
-            }
-        }
+        if let node = table["vcov"] { vcov = decodeVcov(node, at: KeyPath.join(path, "vcov")) }
         if let node = table["recover"] {
             let recoverPath = KeyPath.join(path, "recover")
             if case .table(let pairs) = node {
@@ -312,7 +283,10 @@ extension ScenarioDecoder {
                        fix: "write recover = { coefficient = \"truth.name\" }")
             }
         }
+        if let node = table["split"] {
+            split = string(node, at: KeyPath.join(path, "split"), example: "\"region\"")
+        }
         guard errors.count == before, let name, let formula else { return nil }
-        return EstimationRequest(name: name, formula: formula, vcov: vcov, recover: recover)
+        return EstimationRequest(name: name, formula: formula, vcov: vcov, recover: recover, split: split)
     }
 }

@@ -10,7 +10,7 @@ struct ScenarioDecoder {
     let registry: ModelRegistry
     private(set) var errors: [ScenarioError] = []
 
-    static let sections = ["scenario", "model", "montecarlo", "sweep", "output", "estimate"]
+    static let sections = ["scenario", "model", "montecarlo", "sweep", "output", "estimate", "mediate"]
     static let defaultSeed: UInt64 = 20_261_121
     /// Guards memory: the sweep is materialised point by point for constraint checks.
     static let maximumSweepPoints = 1_000_000

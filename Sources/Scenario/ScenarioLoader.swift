@@ -37,6 +37,7 @@ public enum ScenarioLoader {
         var decoder = ScenarioDecoder(fileName: fileName, locator: locator, registry: registry)
         let scenario = try decoder.decode(root)
         try EstimateValidation.check(scenario)
+        try MediationValidation.check(scenario)
         return scenario
     }
 

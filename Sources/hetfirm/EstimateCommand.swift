@@ -31,6 +31,9 @@ extension Hetfirm {
         @Option(help: "How fixed effects count in K: fixest (Σ levels − (#FE − 1), the default) or reghdfe (exact, by connected components).")
         var dof = "fixest"
 
+        @Option(help: "Small-sample convention: finite-sample (fixest/pyfixest corrections, t inference; the default) or asymptotic (ivreg2 without small, linearmodels debiased=False: RSS/n, HC0, no cluster factors, z inference).")
+        var ssc = "finite-sample"
+
         @Flag(help: "Keep a multi-way covariance that is not positive semi-definite as it is (fixest's eigenvalue fix is on by default).")
         var noPsdFix = false
 
@@ -63,7 +66,8 @@ extension Hetfirm {
             let report: EstimationReport
             do {
                 report = try DataEstimation.run(dataPath: data, formulas: formulas, vcov: vcov, fixedEffects: fixef, output: output,
-                                                degreesOfFreedom: dof, fixNonPositiveDefinite: !noPsdFix, split: sampleSplit)
+                                                degreesOfFreedom: dof, fixNonPositiveDefinite: !noPsdFix, split: sampleSplit,
+                                                smallSample: ssc)
             } catch let error as InvalidInput {
                 Console.error(error.description)
                 throw ExitStatus.badInput

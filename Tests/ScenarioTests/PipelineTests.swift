@@ -154,7 +154,8 @@ struct PipelineTests {
             ("log(employment) ~ log(phi0) + + m", "estimate[0].formula", "does not parse", 13),
             ("log(employment) ~ log(phi) | region", "estimate[0].formula", "did you mean 'phi0'?", 13),
             ("log(employment) ~ log(phi0) | region", "estimate[0].recover.\"m:I\"", "not a coefficient", 15),
-            ("log(employment) ~ log(phi0) + csw0(m:I) | region", "estimate[0].formula", "the formula makes 2 models", 13),
+            ("log(employment) ~ csw(log(phi0), exporter) | region", "estimate[0].recover.\"m:I\"", "not a coefficient of any of the 2 models", 15),
+            ("log(employment) ~ sw(log(phi0), log(phi)) | region", "estimate[0].formula", "did you mean 'phi0'?", 13),
         ]
         for (formula, keyPath, message, line) in cases {
             let text = Self.employmentElasticity.replacingOccurrences(

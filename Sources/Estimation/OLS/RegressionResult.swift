@@ -59,8 +59,12 @@ public struct RegressionResult: Sendable, Codable, Equatable {
     public var standardErrors: [Double] { covariance.standardErrors }
     public var tStatistics: [Double] { zip(coefficients, standardErrors).map { $0 / $1 } }
 
-    /// Two-sided p-values from Student's t with the covariance's degrees of freedom.
+    /// Two-sided p-values from Student's t with the covariance's degrees of freedom, or from the standard normal
+    /// under the asymptotic convention (``CovarianceMatrix/usesNormalInference``).
     public var pValues: [Double] {
+        if covariance.usesNormalInference, let normal = try? NormalDistribution(mean: 0, standardDeviation: 1) {
+            return tStatistics.map { $0.isNaN ? .nan : 2 * normal.cumulative(-abs($0)) }
+        }
         guard let distribution = try? StudentTDistribution(degreesOfFreedom: Double(max(covariance.tDegreesOfFreedom, 1))) else {
             return coefficients.map { _ in .nan }
         }

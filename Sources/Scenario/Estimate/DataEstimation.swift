@@ -60,7 +60,8 @@ public enum DataEstimation {
     /// sample being the outer loop as in fixest. All models come out in one table.
     public static func run(dataPath: String, formulas texts: [String], vcov: String?, fixedEffects: Bool,
                            output: EstimationOutput, degreesOfFreedom: String = "fixest",
-                           fixNonPositiveDefinite: Bool = true, split: SampleSplit? = nil) throws -> EstimationReport {
+                           fixNonPositiveDefinite: Bool = true, split: SampleSplit? = nil,
+                           smallSample: String = SmallSampleConvention.finiteSample.rawValue) throws -> EstimationReport {
         guard !texts.isEmpty else { throw InvalidInput(description: "error: give at least one formula") }
         let formulas: [Formula]
         do { formulas = try texts.flatMap(FormulaParser.expand) } catch { throw InvalidInput(description: "\(error)") }
@@ -73,6 +74,11 @@ public enum DataEstimation {
         case "reghdfe": withFixedEffects.absorbedParameterRule = .connectedComponents
         default: throw InvalidInput(description: "error: --dof must be fixest or reghdfe, not '\(degreesOfFreedom)'")
         }
+        guard let convention = SmallSampleConvention(rawValue: smallSample) else {
+            let names = SmallSampleConvention.allCases.map(\.rawValue).joined(separator: " or ")
+            throw InvalidInput(description: "error: --ssc must be \(names), not '\(smallSample)'")
+        }
+        withFixedEffects.smallSample.convention = convention
         let clock = ContinuousClock()
         let readingStart = clock.now
         let data: Dataset

@@ -28,10 +28,10 @@ public enum DataMediation {
 
     /// The summary table, and the warnings of the underlying regressions.
     public static func run(_ request: Request) throws -> (text: String, warnings: [String]) {
-        var options = MediationOptions(estimation: EstimationOptions(vcov: try request.vcov.map(DataEstimation.vcov)))
         guard request.bootstrapReplications >= 0 else {
             throw InvalidInput(description: "error: --bootstrap must be ≥ 0 (0 turns the bootstrap off)")
         }
+        var options = MediationOptions(estimation: EstimationOptions(vcov: try request.vcov.map(DataEstimation.vcov)))
         options.bootstrapReplications = request.bootstrapReplications
         options.seed = request.seed
         let data: Dataset
@@ -39,11 +39,9 @@ public enum DataMediation {
             throw InvalidInput(description: "error: \(error)")
         }
         do {
-            let results = request.joint
-                ? try MediationAnalysis.runJoint(treatment: request.treatment, mediators: request.mediators, outcome: request.outcome,
-                                                 controls: request.controls, fixedEffects: request.fixedEffects, data: data, options: options)
-                : try MediationAnalysis.run(treatment: request.treatment, mediators: request.mediators, outcome: request.outcome,
-                                            controls: request.controls, fixedEffects: request.fixedEffects, data: data, options: options)
+            let results = try analyse(data: data, treatment: request.treatment, mediators: request.mediators,
+                                      outcome: request.outcome, controls: request.controls,
+                                      fixedEffects: request.fixedEffects, joint: request.joint, options: options)
             let warnings = results.flatMap { [$0.totalEffectRegression, $0.mediatorRegression, $0.outcomeRegression].flatMap(\.warnings) }
             return (MediationSummary.markdown(results), Array(Set(warnings)).sorted())
         } catch let error as MediationError {
@@ -53,5 +51,16 @@ public enum DataMediation {
         } catch let error as PanelDataError {
             throw InvalidInput(description: "error: \(error)")
         }
+    }
+
+    /// The analysis shared by `hetfirm mediate` and scenario `[[mediate]]` blocks: one result per mediator,
+    /// one at a time or (`joint`) in one outcome equation.
+    static func analyse(data: Dataset, treatment: String, mediators: [String], outcome: String, controls: [String],
+                        fixedEffects: [String], joint: Bool, options: MediationOptions) throws -> [MediationResult] {
+        joint
+            ? try MediationAnalysis.runJoint(treatment: treatment, mediators: mediators, outcome: outcome,
+                                             controls: controls, fixedEffects: fixedEffects, data: data, options: options)
+            : try MediationAnalysis.run(treatment: treatment, mediators: mediators, outcome: outcome,
+                                        controls: controls, fixedEffects: fixedEffects, data: data, options: options)
     }
 }

@@ -2,8 +2,9 @@ import Estimation
 import Models
 
 /// Checks every `[[estimate]]` block before anything runs: the formula parses (the message keeps
-/// the parser's caret), it reads only columns of the model's simulated panel, each `recover` key
-/// is a coefficient of the formula, and each truth is one the model knows (or a number).
+/// the parser's caret), each model it expands to reads only columns of the model's simulated panel
+/// (so does `split`), each `recover` key is a coefficient of at least one of the models, and each
+/// truth is one the model knows (or a number).
 enum EstimateValidation {
     static func check(_ scenario: Scenario) throws(ScenarioError) {
         let columns = scenario.model.panelColumns
@@ -18,28 +19,36 @@ enum EstimateValidation {
             do { models = try FormulaParser.expand(request.formula) } catch {
                 throw fail("formula", message: "the formula does not parse: \(error)", fix: "write fixest syntax, e.g. \"log(y) ~ x | fe1 + fe2^fe3\"")
             }
-            guard models.count == 1, let formula = models.first else {
-                throw fail("formula", message: "the formula makes \(models.count) models (sw, csw, c() or y1 + y2 ~); "
-                    + "an [[estimate]] block estimates one",
-                           fix: "write one [[estimate]] block per model, e.g. formula = \"\(models.first?.source ?? "y ~ x")\"")
+            var used: [String] = []
+            for formula in models {
+                if formula.instrumentSpecification != nil {
+                    throw fail("formula", message: "instrumental-variable formulas are not estimated yet",
+                               fix: "estimate the reduced form or the first stage with OLS for now")
+                }
+                used += formula.variables + formula.fixedEffects.flatMap(\.variables)
             }
-            if formula.instrumentSpecification != nil {
-                throw fail("formula", message: "instrumental-variable formulas are not estimated yet",
-                           fix: "estimate the reduced form or the first stage with OLS for now")
-            }
-            var used = formula.variables + formula.fixedEffects.flatMap(\.variables)
             if case .cluster(let names)? = request.vcov { used += names.flatMap { $0.split(separator: "^").map(String.init) } }
             if !columns.isEmpty {
                 for variable in used where !columns.contains(variable) {
                     throw fail("formula", message: "'\(variable)' is not a column of the simulated \(scenario.model.key) panel",
                                fix: Suggestion.fix(for: variable, among: columns, noun: "columns"))
                 }
+                if let split = request.split, !columns.contains(split) {
+                    throw fail("split", message: "'\(split)' is not a column of the simulated \(scenario.model.key) panel",
+                               fix: Suggestion.fix(for: split, among: columns, noun: "columns"))
+                }
             }
-            let coefficients = (formula.hasIntercept ? ["(Intercept)"] : []) + formula.regressors.map(\.description)
+            var coefficients: [String] = []
+            for formula in models {
+                for name in PreparedEstimation.coefficientNames(of: formula) where !coefficients.contains(name) {
+                    coefficients.append(name)
+                }
+            }
             let truths = scenario.model.truths.map(\.name)
             for recovery in request.recover {
                 guard coefficients.contains(recovery.coefficient) else {
-                    throw fail("recover", recovery.coefficient, message: "'\(recovery.coefficient)' is not a coefficient of \(request.formula)",
+                    throw fail("recover", recovery.coefficient, message: "'\(recovery.coefficient)' is not a coefficient of "
+                                   + (models.count > 1 ? "any of the \(models.count) models of " : "") + request.formula,
                                fix: Suggestion.fix(for: recovery.coefficient, among: coefficients, noun: "coefficients"))
                 }
                 if Double(recovery.truth) != nil { continue }

@@ -30,7 +30,7 @@ struct AllocationEfficiencyPipeline {
         }
 
         var monteCarlo: MonteCarloOutcome?
-        if settings.replications > 0, !(scenario.montecarlo.recover.isEmpty && scenario.estimations.isEmpty) {
+        if settings.replications > 0, !(scenario.montecarlo.recover.isEmpty && scenario.estimations.isEmpty && scenario.mediations.isEmpty) {
             monteCarlo = try runMonteCarlo(model: model, artifacts: &artifacts)
         }
         let claimGrid = try internetGrid(sweep: sweep, parameters: parameters)
@@ -112,6 +112,7 @@ struct AllocationEfficiencyPipeline {
             { @Sendable update in report(.replications(update)) }
         }
         let regressions = try scenario.estimations.map(PreparedEstimation.init)
+        let mediations = scenario.mediations.map { PreparedMediation($0, seed: seed) }
         let outcomes = try runner.run(replications: 0..<settings.replications, progress: reportReplications) { replication in
             // An estimator that cannot run on one panel (too few producers) fails that replication only.
             do {
@@ -120,6 +121,11 @@ struct AllocationEfficiencyPipeline {
                     : try AllocationEfficiencyRecovery.estimates(from: panel, finalYear: finalYear, recover: recover)
                 for regression in regressions {
                     estimates += try regression.estimates(on: panel.dataset) { panel.truth.value(named: $0) }
+                }
+                for mediation in mediations {
+                    estimates += try mediation.estimates(on: panel.dataset, replication: replication) {
+                        panel.truth.value(named: $0)
+                    }
                 }
                 return (record: ReplicationRecord(replication: replication, estimates: estimates), failure: String?.none)
             } catch {

@@ -1,0 +1,12 @@
+import Covariance
+
+extension EstimationRequest.Vcov {
+    /// The covariance estimator this scenario setting names.
+    var vcovType: VcovType {
+        switch self {
+        case .iid: return .iid
+        case .hetero: return .heteroskedastic
+        case .cluster(let names): return .cluster(names)
+        }
+    }
+}

@@ -1,0 +1,113 @@
+extension ScenarioDecoder {
+    // MARK: [[mediate]]
+
+    /// The `[[mediate]]` tables (see ``MediationRequest``); `nil` after reporting located errors.
+    mutating func decodeMediateSection(_ node: TOMLNode?) -> [MediationRequest]? {
+        guard let node else { return [] }
+        guard case .array(let elements) = node else {
+            report(.wrongType, "mediate", "mediate must be an array of tables, not \(node.described)",
+                   fix: "write each mediation analysis under its own [[mediate]] header")
+            return nil
+        }
+        var requests: [MediationRequest] = []
+        var ok = true
+        for (index, element) in elements.enumerated() {
+            let path = KeyPath.index("mediate", index)
+            guard case .table(let table) = element else {
+                report(.wrongType, path, "mediate[\(index)] must be a table, not \(element.described)",
+                       fix: "write each mediation analysis under its own [[mediate]] header")
+                ok = false
+                continue
+            }
+            if let request = decodeMediate(table, at: path, previous: requests) {
+                requests.append(request)
+            } else {
+                ok = false
+            }
+        }
+        return ok ? requests : nil
+    }
+
+    private mutating func decodeMediate(_ table: [String: TOMLNode], at path: String,
+                                        previous: [MediationRequest]) -> MediationRequest? {
+        let label = "[[mediate]]"
+        let before = errors.count
+        rejectUnknownKeys(table, at: path, in: label, allowed: [
+            "name", "treatment", "mediator", "outcome", "controls", "fe", "vcov", "bootstrap", "joint", "recover",
+        ])
+        // A misspelt key is reported as such, not also as the missing key it was meant to be.
+        let misspelt = errors.count > before
+        func required(_ key: String, example: String) -> String? {
+            guard let node = table[key] else {
+                if misspelt { return nil }
+                report(.missingKey, path, "missing key '\(key)' in \(label)", fix: "add \(key) = \(example) to this \(label)")
+                return nil
+            }
+            return string(node, at: KeyPath.join(path, key), example: example)
+        }
+        let name = required("name", example: "\"mechanism\"")
+        if let name, previous.contains(where: { $0.name == name }) {
+            report(.outOfDomain, KeyPath.join(path, "name"), "two [[mediate]] tables are named '\(name)'",
+                   fix: "give each mediation analysis its own name")
+        }
+        let treatment = required("treatment", example: "\"I\"")
+        let outcome = required("outcome", example: "\"log(employment)\"")
+        var mediators: [String]?
+        if let node = table["mediator"] {
+            mediators = names(node, at: KeyPath.join(path, "mediator"), example: "\"m\" or [\"m1\", \"m2\"]")
+        } else if !misspelt {
+            report(.missingKey, path, "missing key 'mediator' in \(label)", fix: "add mediator = \"m\" to this \(label)")
+        }
+        let controls = table["controls"].map { names($0, at: KeyPath.join(path, "controls"), example: "[\"z\", \"log(w)\"]") } ?? []
+        let effects = table["fe"].map { names($0, at: KeyPath.join(path, "fe"), example: "[\"region\", \"year\"]") } ?? []
+        let vcov = table["vcov"].flatMap { decodeVcov($0, at: KeyPath.join(path, "vcov")) }
+        var bootstrap = 0
+        if let node = table["bootstrap"], let value = integer(node, at: KeyPath.join(path, "bootstrap"), example: "199") {
+            if (0...100_000).contains(value) {
+                bootstrap = value
+            } else {
+                report(.outOfDomain, KeyPath.join(path, "bootstrap"), "bootstrap = \(value) is outside 0…100000",
+                       fix: "use 0 (no bootstrap, the default) or a number of replications such as 199")
+            }
+        }
+        let joint = table["joint"].flatMap { bool($0, at: KeyPath.join(path, "joint")) } ?? false
+        var indirect: String?
+        if let node = table["recover"] {
+            let recoverPath = KeyPath.join(path, "recover")
+            if case .table(let pairs) = node {
+                rejectUnknownKeys(pairs, at: recoverPath, in: "recover", allowed: ["indirect"])
+                if let value = pairs["indirect"] {
+                    indirect = string(value, at: KeyPath.join(recoverPath, "indirect"), example: "\"truth.indirect\"")
+                }
+            } else {
+                report(.wrongType, recoverPath, "recover must be an inline table, not \(node.described)",
+                       fix: "write recover = { indirect = \"truth.name\" }")
+            }
+        }
+        guard errors.count == before, let name, let treatment, let outcome, let mediators, let controls, let effects else {
+            return nil
+        }
+        return MediationRequest(name: name, treatment: treatment, mediators: mediators, outcome: outcome,
+                                controls: controls, fixedEffects: effects, vcov: vcov, bootstrapReplications: bootstrap,
+                                joint: joint, indirectTruth: indirect)
+    }
+
+    /// A non-empty string, or a non-empty array of non-empty strings.
+    private mutating func names(_ node: TOMLNode, at path: String, example: String) -> [String]? {
+        switch node {
+        case .string(let value) where !value.isEmpty:
+            return [value]
+        case .array(let elements):
+            let values = elements.compactMap { element -> String? in
+                if case .string(let value) = element, !value.isEmpty { return value }
+                return nil
+            }
+            if values.count == elements.count, !values.isEmpty { return values }
+        default:
+            break
+        }
+        report(.wrongType, path, "\(name(of: path)) must be a name or a non-empty array of names, not \(node.described)",
+               fix: "write \(name(of: path)) = \(example)")
+        return nil
+    }
+}

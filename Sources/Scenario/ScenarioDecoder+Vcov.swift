@@ -1,0 +1,35 @@
+extension ScenarioDecoder {
+    /// `vcov = "iid"`, `"hetero"` or `{ cluster = ["a", "b^c"] }` of an `[[estimate]]` or `[[mediate]]` table;
+    /// `nil` after reporting a located error.
+    mutating func decodeVcov(_ node: TOMLNode, at vcovPath: String) -> EstimationRequest.Vcov? {
+        switch node {
+        case .string(let kind) where kind == "iid": return .iid
+        case .string(let kind) where kind == "hetero": return .hetero
+        case .string(let kind):
+            report(.outOfDomain, vcovPath, "vcov = \(TOMLText.basicString(kind)) is not \"iid\" or \"hetero\"",
+                   fix: "write vcov = \"iid\", vcov = \"hetero\" or vcov = { cluster = [\"…\"] }")
+        case .table(let spec):
+            rejectUnknownKeys(spec, at: vcovPath, in: "vcov", allowed: ["cluster"])
+            let clusterPath = KeyPath.join(vcovPath, "cluster")
+            if case .array(let elements)? = spec["cluster"] {
+                let names = elements.compactMap { element -> String? in
+                    if case .string(let name) = element, !name.isEmpty { return name }
+                    return nil
+                }
+                if names.count == elements.count && !names.isEmpty {
+                    return .cluster(names)
+                } else {
+                    report(.wrongType, clusterPath, "cluster must be a non-empty array of variable names",
+                           fix: "write cluster = [\"city^dest\"]")
+                }
+            } else if spec["cluster"] != nil || spec.isEmpty {
+                report(spec.isEmpty ? .missingKey : .wrongType, spec.isEmpty ? vcovPath : clusterPath,
+                       "vcov needs cluster = [ … ]", fix: "write vcov = { cluster = [\"city^dest\"] }")
+            }
+        default:
+            report(.wrongType, vcovPath, "vcov must be a string or an inline table, not \(node.described)",
+                   fix: "write vcov = \"hetero\" or vcov = { cluster = [\"city^dest\"] }")
+        }
+        return nil
+    }
+}

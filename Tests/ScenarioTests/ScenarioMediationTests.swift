@@ -1,0 +1,115 @@
+import Estimation
+import Foundation
+import MonteCarlo
+import PanelData
+import Scenario
+import Testing
+
+/// `[[mediate]]` blocks: the stepwise mediation of `hetfirm mediate` on every simulated panel, its indirect effect
+/// (Sobel SE) in the recovery report, and located errors for bad keys.
+@Suite("scenario [[mediate]] blocks", .serialized)
+struct ScenarioMediationTests {
+    static func scenario(_ block: String, replications: Int = 5) -> String {
+        """
+        [scenario]
+        name = "mediation"
+        model = "allocation-efficiency"
+        seed = 11
+
+        [model]
+        regions = 4
+        years = 3
+        firms_per_region = 800
+
+        [[mediate]]
+        \(block)
+
+        [montecarlo]
+        replications = \(replications)
+        recover = []
+
+        [output]
+        panel = true
+        """
+    }
+
+    static let block = """
+        name = "mech"
+        treatment = "I"
+        mediator = "exporter"
+        outcome = "employment"
+        controls = ["m"]
+        fe = ["year"]
+        vcov = "hetero"
+        recover = { indirect = "0" }
+        """
+
+    @Test("each panel's indirect effect and Sobel SE equal MediationAnalysis on that panel")
+    func sameAsMediate() throws {
+        let result = try PipelineTests.run(Self.scenario(Self.block), threads: 2)
+        defer { try? FileManager.default.removeItem(atPath: result.directory) }
+        let report = try #require(result.summary.recovery)
+        #expect(report.rows.map(\.parameter) == ["mech: indirect"])
+        let row = try #require(report.rows.first)
+        #expect(row.replications == 5 && row.truth == 0)
+        // Replication 0's panel is panel.csv; the scenario's estimate is the mediate analysis on it.
+        let panel = try CSVReader.read(path: result.directory + "/panel.csv")
+        var options = MediationOptions(estimation: EstimationOptions(vcov: .heteroskedastic))
+        options.bootstrapReplications = 0
+        let direct = try MediationAnalysis.run(treatment: "I", mediator: "exporter", outcome: "employment",
+                                               controls: ["m"], fixedEffects: ["year"], data: panel, options: options)
+        let lines = try PipelineTests.read(result.directory, "replications.csv").split(separator: "\n")
+        let first = try #require(lines.first { $0.hasPrefix("0,") }).split(separator: ",")
+        let estimate = try #require(Double(first[3])), error = try #require(Double(first[4]))
+        #expect(abs(estimate - direct.indirectEffect) <= 1e-9 * max(abs(direct.indirectEffect), 1e-12))
+        #expect(abs(error - direct.sobel.standardError) <= 1e-9 * direct.sobel.standardError)
+        let resolved = try PipelineTests.read(result.directory, "scenario.toml")
+        #expect(resolved.contains("[[mediate]]") && resolved.contains("mediator  = [\"exporter\"]"))
+        // The resolved scenario reads back as the same block.
+        let again = try ScenarioLoader.parse(text: resolved, fileName: "scenario.toml")
+        #expect(again.mediations == (try ScenarioLoader.parse(text: Self.scenario(Self.block), fileName: "m.toml")).mediations)
+    }
+
+    @Test("several mediators, a bootstrap, identical results whatever the thread count")
+    func severalMediators() throws {
+        let block = Self.block.replacingOccurrences(of: "mediator = \"exporter\"", with: "mediator = [\"exporter\", \"phi0\"]\nbootstrap = 19")
+        let serial = try PipelineTests.run(Self.scenario(block, replications: 4), threads: 1)
+        let parallel = try PipelineTests.run(Self.scenario(block, replications: 4), threads: 2)
+        defer {
+            try? FileManager.default.removeItem(atPath: serial.directory)
+            try? FileManager.default.removeItem(atPath: parallel.directory)
+        }
+        #expect(try #require(serial.summary.recovery).rows.map(\.parameter) == ["mech: indirect(exporter)", "mech: indirect(phi0)"])
+        #expect(try PipelineTests.read(serial.directory, "replications.csv") == PipelineTests.read(parallel.directory, "replications.csv"))
+    }
+
+    @Test("mistakes in [[mediate]] are located errors before anything runs")
+    func locatedErrors() throws {
+        // The block starts on line 11 ([[mediate]]); its keys on lines 12–19.
+        let cases: [(String, String, String, String, Int)] = [
+            ("mediator = \"exporter\"", "mediatr = \"exporter\"", "mediate[0].mediatr", "did you mean 'mediator'?", 14),
+            ("mediator = \"exporter\"", "mediator = \"I\"", "mediate[0].mediator", "is also the treatment", 14),
+            ("mediator = \"exporter\"", "mediator = \"exportr\"", "mediate[0].mediator", "did you mean 'exporter'?", 14),
+            ("mediator = \"exporter\"", "mediator = []", "mediate[0].mediator", "non-empty array of names", 14),
+            ("controls = [\"m\"]", "controls = [\"log(mm)\"]", "mediate[0].controls", "not a column", 16),
+            ("controls = [\"m\"]", "controls = [\"m +\"]", "mediate[0].controls", "does not parse", 16),
+            ("fe = [\"year\"]", "fe = [\"yaer\"]", "mediate[0].fe", "did you mean 'year'?", 17),
+            ("recover = { indirect = \"0\" }", "recover = { indirect = \"truth.sgima\" }", "mediate[0].recover.indirect",
+             "not a truth", 19),
+            ("recover = { indirect = \"0\" }", "recover = { indirekt = \"0\" }", "mediate[0].recover.indirekt", "unknown key", 19),
+            ("vcov = \"hetero\"", "bootstrap = -1", "mediate[0].bootstrap", "outside 0…100000", 18),
+            ("name = \"mech\"", "", "mediate[0]", "missing key 'name'", 11),
+        ]
+        for (old, new, keyPath, message, line) in cases {
+            let text = Self.scenario(Self.block.replacingOccurrences(of: old, with: new))
+            do {
+                _ = try ScenarioLoader.parse(text: text, fileName: "mediate.toml")
+                Issue.record("accepted: \(new)")
+            } catch {
+                #expect(error.keyPath == keyPath, "\(new): \(error.description)")
+                #expect(error.description.contains(message), "\(new): \(error.description)")
+                #expect(error.location?.line == line, "\(new): \(error.description)")
+            }
+        }
+    }
+}
