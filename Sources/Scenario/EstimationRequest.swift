@@ -26,6 +26,11 @@ public struct EstimationRequest: Sendable, Equatable {
     public let recover: [Recovery]
     /// `split = "region"`: estimate every model on each value of this panel column; `nil` for the full sample.
     public let split: String?
+    /// `sample = "new_dummy == 0 && num >= 4"`: estimate on the rows that pass (see ``SampleFilter``).
+    public let sample: String?
+    /// `standardize = true`: z-score every variable of the formula over the estimation rows first (the
+    /// paper-003 Table 3 col. 5 convention; interactions must then be product columns, not `a:b`).
+    public let standardize: Bool
 
     public struct Recovery: Sendable, Equatable {
         public let coefficient: String
@@ -36,11 +41,14 @@ public struct EstimationRequest: Sendable, Equatable {
         }
     }
 
-    public init(name: String, formula: String, vcov: Vcov? = nil, recover: [Recovery] = [], split: String? = nil) {
+    public init(name: String, formula: String, vcov: Vcov? = nil, recover: [Recovery] = [], split: String? = nil,
+                sample: String? = nil, standardize: Bool = false) {
         self.name = name
         self.formula = formula
         self.vcov = vcov
         self.recover = recover
         self.split = split
+        self.sample = sample
+        self.standardize = standardize
     }
 }

@@ -36,6 +36,8 @@ public enum ResolvedScenarioWriter {
             case .cluster(let names)?: lines.append("vcov    = { cluster = \(TOMLText.stringArray(names)) }")
             }
             if let split = estimation.split { lines.append("split   = " + TOMLText.basicString(split)) }
+            if let sample = estimation.sample { lines.append("sample  = " + TOMLText.basicString(sample)) }
+            if estimation.standardize { lines.append("standardize = true") }
             if !estimation.recover.isEmpty {
                 let pairs = estimation.recover.map { "\(KeyPath.quoted($0.coefficient)) = \(TOMLText.basicString($0.truth))" }
                 lines.append("recover = { " + pairs.joined(separator: ", ") + " }")

@@ -248,8 +248,9 @@ extension ScenarioDecoder {
                                          previous: [EstimationRequest]) -> EstimationRequest? {
         let label = "[[estimate]]"
         let before = errors.count
-        rejectUnknownKeys(table, at: path, in: label, allowed: ["name", "formula", "vcov", "recover", "split"])
-        var name: String?, formula: String?, vcov: EstimationRequest.Vcov?, split: String?
+        rejectUnknownKeys(table, at: path, in: label, allowed: ["name", "formula", "vcov", "recover", "split", "sample", "standardize"])
+        var name: String?, formula: String?, vcov: EstimationRequest.Vcov?, split: String?, sample: String?
+        var standardize = false
         var recover: [EstimationRequest.Recovery] = []
         if let node = table["name"] {
             if let value = string(node, at: KeyPath.join(path, "name"), example: "\"baseline\"") {
@@ -286,7 +287,18 @@ extension ScenarioDecoder {
         if let node = table["split"] {
             split = string(node, at: KeyPath.join(path, "split"), example: "\"region\"")
         }
+        if let node = table["sample"], let text = string(node, at: KeyPath.join(path, "sample"), example: "\"num >= 4\"") {
+            do {
+                _ = try SampleFilter(text)
+                sample = text
+            } catch let problem as SampleFilter.Problem {
+                report(.outOfDomain, KeyPath.join(path, "sample"), "the sample filter does not parse: \(problem)",
+                       fix: "write comparisons of a column with a number joined by &&, e.g. \"new_dummy == 0 && num >= 4\"")
+            } catch {}
+        }
+        if let node = table["standardize"], let value = bool(node, at: KeyPath.join(path, "standardize")) { standardize = value }
         guard errors.count == before, let name, let formula else { return nil }
-        return EstimationRequest(name: name, formula: formula, vcov: vcov, recover: recover, split: split)
+        return EstimationRequest(name: name, formula: formula, vcov: vcov, recover: recover, split: split,
+                                 sample: sample, standardize: standardize)
     }
 }

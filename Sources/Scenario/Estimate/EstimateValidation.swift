@@ -21,17 +21,25 @@ enum EstimateValidation {
             }
             var used: [String] = []
             for formula in models {
-                if formula.instrumentSpecification != nil {
-                    throw fail("formula", message: "instrumental-variable formulas are not estimated yet",
-                               fix: "estimate the reduced form or the first stage with OLS for now")
-                }
                 used += formula.variables + formula.fixedEffects.flatMap(\.variables)
+                if request.standardize, let term = (formula.regressors + [formula.dependent]).first(where: { $0.description.contains(":") }) {
+                    throw fail("standardize", message: "standardize = true z-scores columns, so the interaction '\(term)' cannot be standardized as a product",
+                               fix: "use a product column (e.g. a_x_b) instead of a:b, as the paper's Table 3 col. 5 does")
+                }
+            }
+            var filterColumns: [String] = []
+            if let text = request.sample, let filter = try? SampleFilter(text) {
+                filterColumns = filter.clauses.map(\.column)
             }
             if case .cluster(let names)? = request.vcov { used += names.flatMap { $0.split(separator: "^").map(String.init) } }
             if !columns.isEmpty {
                 for variable in used where !columns.contains(variable) {
                     throw fail("formula", message: "'\(variable)' is not a column of the simulated \(scenario.model.key) panel",
                                fix: Suggestion.fix(for: variable, among: columns, noun: "columns"))
+                }
+                for column in filterColumns where !columns.contains(column) {
+                    throw fail("sample", message: "'\(column)' is not a column of the simulated \(scenario.model.key) panel",
+                               fix: Suggestion.fix(for: column, among: columns, noun: "columns"))
                 }
                 if let split = request.split, !columns.contains(split) {
                     throw fail("split", message: "'\(split)' is not a column of the simulated \(scenario.model.key) panel",

@@ -20,10 +20,11 @@ struct PreparedEstimation: Sendable {
         split = request.split.map { SampleSplit(column: $0) }
     }
 
-    /// The coefficient names OLS gives `formula` when nothing is dropped: the intercept (if any), then the
-    /// regressors in formula order.
+    /// The coefficient names OLS or 2SLS gives `formula` when nothing is dropped: the intercept (if any), the
+    /// regressors in formula order, then the endogenous regressors.
     static func coefficientNames(of formula: Formula) -> [String] {
         (formula.hasIntercept ? ["(Intercept)"] : []) + formula.regressors.map(\.description)
+            + (formula.instrumentSpecification?.endogenous.map(\.description) ?? [])
     }
 
     /// The name of one (sample, model) estimation: `NAME`, `NAME[i]`, `NAME[COLUMN = VALUE]` or
@@ -36,29 +37,99 @@ struct PreparedEstimation: Sendable {
     /// One estimate per `recover` entry and model that has the coefficient, named "LABEL: coefficient" (see
     /// ``label(model:sample:)``), beside its truth (a number, or `truth.X` looked up by `truth`).
     func estimates(on data: Dataset, truth: (String) -> Double?) throws -> [ParameterEstimate] {
-        let samples = try split?.samples(of: data) ?? [SampleSplit.Sample(label: "", rows: nil)]
         var estimates: [ParameterEstimate] = []
-        for sample in samples {
-            let subset = SampleSplit.data(sample, of: data)
-            for (index, formula) in formulas.enumerated() {
-                let wanted = Self.coefficientNames(of: formula)
-                let recoveries = request.recover.filter { wanted.contains($0.coefficient) }
-                guard !recoveries.isEmpty else { continue }
-                let label = label(model: index, sample: split == nil ? nil : sample.label)
-                let result = try FixedEffectsOLS.fit(formula, data: subset, options: options)
-                for recovery in recoveries {
-                    guard let position = result.coefficientNames.firstIndex(of: recovery.coefficient) else {
-                        let reason = result.droppedRegressors.first { $0.name == recovery.coefficient }?.reason ?? "not estimated"
-                        throw EstimationError.degenerate(estimator: label, reason: "\(recovery.coefficient): \(reason)")
-                    }
-                    let value = Double(recovery.truth) ?? truth(String(recovery.truth.dropFirst("truth.".count))) ?? .nan
-                    estimates.append(ParameterEstimate(
-                        parameter: "\(label): \(recovery.coefficient)", truth: value,
-                        estimate: result.coefficients[position], standardError: result.standardErrors[position]))
+        for fit in try fits(on: data, onlyRecovered: true) {
+            for recovery in request.recover where Self.coefficientNames(of: fit.formula).contains(recovery.coefficient) {
+                let result = fit.result
+                guard let position = result.coefficientNames.firstIndex(of: recovery.coefficient) else {
+                    let reason = result.droppedRegressors.first { $0.name == recovery.coefficient }?.reason ?? "not estimated"
+                    throw EstimationError.degenerate(estimator: fit.label, reason: "\(recovery.coefficient): \(reason)")
                 }
+                let value = Double(recovery.truth) ?? truth(String(recovery.truth.dropFirst("truth.".count))) ?? .nan
+                estimates.append(ParameterEstimate(
+                    parameter: "\(fit.label): \(recovery.coefficient)", truth: value,
+                    estimate: result.coefficients[position], standardError: result.standardErrors[position]))
             }
         }
         return estimates
+    }
+
+    /// One fitted (sample, model) estimation.
+    struct Fit {
+        let label: String
+        let formula: Formula
+        let result: RegressionResult
+        /// First stages and diagnostics when the formula has instruments.
+        let instrumental: IVResult?
+    }
+
+    /// Every (sample, model) estimation of the block on `data` (after its `sample` filter and, with
+    /// `standardize`, on z-scored variables). With `onlyRecovered`, models without a `recover` coefficient are skipped.
+    func fits(on data: Dataset, onlyRecovered: Bool = false) throws -> [Fit] {
+        let filtered = try filteredData(data)
+        let samples = try split?.samples(of: filtered) ?? [SampleSplit.Sample(label: "", rows: nil)]
+        var fits: [Fit] = []
+        for sample in samples {
+            let subset = SampleSplit.data(sample, of: filtered)
+            for (index, formula) in formulas.enumerated() {
+                let wanted = Self.coefficientNames(of: formula)
+                if onlyRecovered, !request.recover.contains(where: { wanted.contains($0.coefficient) }) { continue }
+                let label = label(model: index, sample: split == nil ? nil : sample.label)
+                let input = request.standardize ? try Self.standardized(subset, formula: formula) : subset
+                if formula.instrumentSpecification != nil {
+                    let iv = try InstrumentalVariablesEstimator.fit(formula, data: input, options: options)
+                    fits.append(Fit(label: label, formula: formula, result: iv.secondStage, instrumental: iv))
+                } else {
+                    fits.append(Fit(label: label, formula: formula,
+                                    result: try FixedEffectsOLS.fit(formula, data: input, options: options), instrumental: nil))
+                }
+            }
+        }
+        return fits
+    }
+
+    /// The rows of `data` that pass the block's `sample` filter; an empty result is an error.
+    func filteredData(_ data: Dataset) throws -> Dataset {
+        guard let text = request.sample else { return data }
+        let rows = try SampleFilter(text).rows(of: data)
+        guard !rows.isEmpty else {
+            throw EstimationError.emptySample(reason: "[[estimate]] '\(request.name)': no row of \(data.rowCount) passes sample = \"\(text)\"")
+        }
+        return data.selectingRows(rows)
+    }
+
+    /// `data` with every numeric variable of `formula` (not fixed effects) replaced by its z-score over the rows
+    /// where all of them are present.
+    static func standardized(_ data: Dataset, formula: Formula) throws -> Dataset {
+        let fixedEffectColumns = Set(formula.fixedEffects.flatMap(\.variables))
+        let names = formula.variables.filter { !fixedEffectColumns.contains($0) }
+        var columns = data.columns
+        var complete = Array(repeating: true, count: data.rowCount)
+        for name in names {
+            let column = try data.column(named: name)
+            for row in 0..<complete.count where column.isMissing(row) { complete[row] = false }
+        }
+        for name in names {
+            guard let position = columns.firstIndex(where: { $0.name == name }) else { continue }
+            let column = columns[position]
+            let values: [Double]
+            switch column.storage {
+            case .double(let doubles): values = doubles
+            case .int(let ints): values = ints.map(Double.init)
+            case .factor: continue
+            }
+            var count = 0.0, sum = 0.0
+            for row in values.indices where complete[row] { count += 1; sum += values[row] }
+            let mean = sum / max(count, 1)
+            var squares = 0.0
+            for row in values.indices where complete[row] { squares += (values[row] - mean) * (values[row] - mean) }
+            let sd = (squares / max(count - 1, 1)).squareRoot()
+            guard sd > 0, sd.isFinite else {
+                throw EstimationError.degenerate(estimator: "standardize", reason: "'\(name)' is constant on the estimation rows")
+            }
+            columns[position] = .double(name, values.map { ($0 - mean) / sd }, missing: column.missing)
+        }
+        return try Dataset(columns: columns)
     }
 
     /// A file-name-safe stem: letters, digits, '.', '_' and '-' kept, runs of anything else become '-'.
