@@ -11,9 +11,8 @@ public enum InformationSpillover {
         source: "paper 003 (notes: papers/003-cross-regional-information-spillover.md), extended to years as in docs/models/information-spillover.md",
         parameters: parameters,
         constraints: constraints,
-        recoverable: [
-            (key: "v_z/v_d", estimator: "truth.noise_ratio, the structural target of the density interaction of eq. (15)"),
-        ],
+        // No model-specific estimator: the coefficients of eq. (15) are checked against `truths`.
+        recoverable: [],
         panelColumns: panelColumns,
         truths: InformationSpilloverTruth.meanings
     )

@@ -1,7 +1,16 @@
 extension InformationSpillover {
     /// Every parameter of the model, with long name, symbol, equation of paper 003 and default.
-    /// The defaults give a small, fast panel (about 10⁴ rows); the paper-scale set is in the design note.
+    /// The defaults give a small, fast panel (a few 10⁴ rows); `paperScale` gives the paper's size.
     static let parameters: [ParameterSpec] = learning + world + firms + sales + choices
+
+    /// Overrides of the defaults that give a panel of the paper's size: 14,000 firms with about five
+    /// plants each in 300 cities, 120 destinations and 12 years, about 6.2 million plant-destination-year
+    /// rows (it varies by replication, mostly with the draw of the destinations' demand levels) and
+    /// about 11 million product rows (the paper: 6,240,750 and 11,106,454).
+    public static let paperScale: [String: ParameterValue] = [
+        "firms": .integer(14_000), "cities": .integer(300), "provinces": .integer(30), "destinations": .integer(120),
+        "years": .integer(12), "max_plants": .integer(30), "products": .integer(5_000), "f": .real(1.45),
+    ]
 
     static let learning: [ParameterSpec] = [
         .init(key: "sigma", symbol: "σ", name: "elasticityOfSubstitution",
@@ -22,11 +31,11 @@ extension InformationSpillover {
               defaultValue: .real(0.0)),
         .init(key: "demand_log_sd", symbol: "sd d_m,−1", name: "initialDemandLogSD",
               meaning: "SD of d_m,−1 across destinations (sets the income groups by quartile)",
-              defaultValue: .real(1.0), domain: .atLeast(0)),
+              defaultValue: .real(0.8), domain: .atLeast(0)),
         .init(key: "f", symbol: "f", name: "fixedCost",
-              meaning: "scale of the fixed export cost f_m of cutoff (6)", defaultValue: .real(0.5), domain: .greaterThan(0)),
+              meaning: "scale of the fixed export cost f_m of cutoff (6)", defaultValue: .real(0.6), domain: .greaterThan(0)),
         .init(key: "fixed_cost_sd", symbol: "sd ln f_m", name: "fixedCostDispersion",
-              meaning: "SD of ln(f_m/f) across destinations", defaultValue: .real(0.5), domain: .atLeast(0)),
+              meaning: "SD of ln(f_m/f) across destinations", defaultValue: .real(0.4), domain: .atLeast(0)),
     ]
 
     static let world: [ParameterSpec] = [

@@ -138,6 +138,8 @@ struct SpilloverLearningLoop {
                     shareCount += 1
                 }
             }
+            // After the first year, room for all years at 1.25 times its rate (rows grow with new plants).
+            if t == 0 { writer.reserve(rows: Int(Double(writer.rowCount) * Double(years) * 1.25)) }
         }
         return (shareSum, shareCount)
     }

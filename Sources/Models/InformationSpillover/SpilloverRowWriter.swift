@@ -39,6 +39,20 @@ struct SpilloverRowWriter {
 
     var rowCount: Int { plant.count }
 
+    /// Reserves room for about `rows` rows and their products (an allocation hint; no effect on the output).
+    mutating func reserve(rows: Int) {
+        plant.reserveCapacity(rows); firm.reserveCapacity(rows); city.reserveCapacity(rows)
+        destination.reserveCapacity(rows); year.reserveCapacity(rows)
+        for column in [\SpilloverRowWriter.exports, \.logExports, \.imports, \.logImports, \.delta, \.localCount, \.otherCount,
+                       \.slopeOther, \.slopeLocal] {
+            self[keyPath: column].reserveCapacity(rows)
+        }
+        let products = Int(Double(rows) * (1 + (extraProducts?.mean ?? 0)) * 1.05)
+        productPlant.reserveCapacity(products); productId.reserveCapacity(products)
+        productDestination.reserveCapacity(products); productYear.reserveCapacity(products)
+        productExports.reserveCapacity(products)
+    }
+
     /// Appends one exporting plant-destination-year and its products; returns its export value.
     mutating func append(plant i: Int, firm f: Int, city c: Int, destination m: Int, year t: Int,
                          expectedLogSales: Double, ownComponent: Double, truth: RowTruth) -> Double {
