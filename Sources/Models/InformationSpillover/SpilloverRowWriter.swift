@@ -125,17 +125,3 @@ struct SpilloverRowWriter {
         ])
     }
 }
-
-/// The truth columns of one row.
-struct RowTruth {
-    /// δ, eq. (9).
-    var delta: Double
-    /// n^nb.
-    var localCount: Double
-    /// n^oth.
-    var otherCount: Double
-    /// ∂ ln r/∂ȳ^oth.
-    var slopeOther: Double
-    /// ∂ ln r/∂ȳ^nb.
-    var slopeLocal: Double
-}
