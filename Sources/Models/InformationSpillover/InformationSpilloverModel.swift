@@ -56,7 +56,8 @@ public struct InformationSpilloverModel: Sendable {
             shareWithSisterSignals: writer.rowCount > 0 ? Double(accumulator.count) / Double(writer.rowCount) : .nan)
         return SpilloverPanel(
             cityArea: world.cityArea, cityProvince: world.cityProvince, destinationIncomeGroup: demand.incomeGroup,
-            productDifferentiated: world.productDifferentiated, yearCount: p.yearCount, destinationCount: p.destinationCount,
+            productDifferentiated: world.productDifferentiated,
+            destinationFixedCost: world.destinationFixedCost, demandLevel: demand.levels, yearCount: p.yearCount, destinationCount: p.destinationCount,
             plantFirm: network.plantFirm, plantCity: network.plantCity, plantEstablishmentYear: network.plantEstablishmentYear,
             plantProductivity: network.plantProductivity, sourceCount: sources.count, sourceGrowthSum: sources.growthSum,
             firmGrossOutput: grossOutput, rows: try writer.rows(), products: try writer.products(),

@@ -13,6 +13,10 @@ public struct SpilloverPanel: Sendable {
     public let destinationIncomeGroup: [Int32]
     /// Rauch flag of each product.
     public let productDifferentiated: [Bool]
+    /// f_m, the fixed export cost of each destination, cutoff (6).
+    public let destinationFixedCost: [Double]
+    /// d_mt for t = −1 … T−1, flat at m (T + 1) + t + 1 (truth: plants never see it unless published).
+    public let demandLevel: [Double]
     /// T.
     public let yearCount: Int
     /// M.
