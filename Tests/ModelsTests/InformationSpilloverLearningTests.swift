@@ -7,9 +7,11 @@ import Testing
 /// aggregates, independently of the simulator's loop, and checks entry and sales against the rows.
 @Suite("InformationSpillover learning")
 struct InformationSpilloverLearningTests {
-    @Test("entry and expected sales follow the Kalman filter of the design note", arguments: ["annual", "none"])
-    func beliefsDriveEntry(revelation: String) throws {
-        let overrides: [String: ParameterValue] = ["revelation": .choice(revelation), "sales_noise": .real(0), "firms": .integer(150)]
+    @Test("entry and expected sales follow the Kalman filter of the design note (as-printed: eq. (8) literally)",
+          arguments: [("consistent", "annual"), ("consistent", "none"), ("as-printed", "annual"), ("as-printed", "none")])
+    func beliefsDriveEntry(variant: String, revelation: String) throws {
+        let overrides: [String: ParameterValue] = ["revelation": .choice(revelation), "variant": .choice(variant),
+                                                   "sales_noise": .real(0), "firms": .integer(150)]
         let p = try InformationSpilloverParameters.defaults(overrides)
         let panel = try InformationSpilloverModel(parameters: p).simulate(seed: 11, replication: 3)
         let cities = p.cityCount, destinations = p.destinationCount, years = p.yearCount
@@ -34,15 +36,31 @@ struct InformationSpilloverLearningTests {
                 let signalCities = exists ? panel.plantFirm.indices.filter {
                     panel.plantFirm[$0] == firm && Int(panel.plantEstablishmentYear[$0]) <= t
                 }.map { Int(panel.plantCity[$0]) } : []
+                let ownCity = Int(panel.plantCity[plant])
                 for m in 0..<destinations {
-                    var count = 0, sum = 0.0
+                    var localCount = 0, localSum = 0.0, otherCount = 0, otherSum = 0.0
                     for city in signalCities {
                         let index = (city * destinations + m) * years + t
-                        count += Int(panel.sourceCount[index])
-                        sum += panel.sourceGrowthSum[index]
+                        if city == ownCity {
+                            localCount += Int(panel.sourceCount[index])
+                            localSum += panel.sourceGrowthSum[index]
+                        } else {
+                            otherCount += Int(panel.sourceCount[index])
+                            otherSum += panel.sourceGrowthSum[index]
+                        }
                     }
+                    let count = localCount + otherCount, sum = localSum + otherSum
                     let previous = revelation == "annual" ? DemandBelief.published(level(m, t - 1)) : beliefs[plant * destinations + m]
-                    let belief = step.step(from: previous, signalCount: count, pooledMean: count > 0 ? sum / Double(count) : 0)
+                    var belief = step.step(from: previous, signalCount: count, pooledMean: count > 0 ? sum / Double(count) : 0)
+                    if variant == "as-printed" {
+                        // Level-equivalent group signals s̄ = μ_{t−1} + ȳ_group around the prior d̄ = μ_{t−1} + drift.
+                        belief.mean = BayesianSignalUpdate.asPrintedPosteriorMean(
+                            priorMean: previous.mean + p.demandDrift,
+                            localSignalMean: localCount > 0 ? previous.mean + localSum / Double(localCount) : 0,
+                            localCount: Double(localCount),
+                            otherSignalMean: otherCount > 0 ? previous.mean + otherSum / Double(otherCount) : 0,
+                            otherCount: Double(otherCount), demandVariance: p.demandVariance, signalNoiseVariance: p.signalNoiseVariance)
+                    }
                     beliefs[plant * destinations + m] = belief
                     guard exists else { continue }
                     let logProfit = log(p.xi) + (p.elasticityOfSubstitution - 1) * log(panel.plantProductivity[plant])
