@@ -1,0 +1,127 @@
+import Foundation
+import Numerical
+import PanelData
+
+/// Accumulates the plant and product rows of a `SpilloverPanel` in row order, with the row-level
+/// draws from the `sales` stream.
+///
+/// Draw order per row: one standard normal for u_imt (always, even when `sales_noise` is 0); one
+/// uniform for the import flag, and one standard normal for the import value when it imports;
+/// the number of extra products (one Poisson draw when `extra_products` > 0); one
+/// `nextInt(below: H)` per product, redrawn while it repeats a product of the row; one uniform per
+/// product for the flat Dirichlet split when the row ships more than one product.
+struct SpilloverRowWriter {
+    let stream: RandomStream
+    let normal: NormalDistribution
+    let extraProducts: PoissonDistribution?
+    let salesNoiseSD: Double
+    let importShare: Double
+    /// Imports are lognormal: ln imports ~ N(ln(σ f), 1), independent of the plant's demand.
+    let importLogMean: Double
+    let productCount: Int
+
+    var plant = [Int](), firm = [Int](), city = [Int](), destination = [Int](), year = [Int]()
+    var exports = [Double](), logExports = [Double](), imports = [Double](), logImports = [Double]()
+    var delta = [Double](), localCount = [Double](), otherCount = [Double](), slopeOther = [Double](), slopeLocal = [Double]()
+    var productPlant = [Int](), productId = [Int](), productDestination = [Int](), productYear = [Int]()
+    var productExports = [Double]()
+    private var chosen = [Int](), weights = [Double]()
+
+    init(parameters: InformationSpilloverParameters, stream: RandomStream) throws {
+        self.stream = stream
+        normal = try NormalDistribution(mean: 0, standardDeviation: 1)
+        extraProducts = parameters.extraProductsMean > 0 ? try PoissonDistribution(mean: parameters.extraProductsMean) : nil
+        salesNoiseSD = parameters.salesNoiseSD
+        importShare = parameters.importShare
+        importLogMean = log(parameters.elasticityOfSubstitution * parameters.fixedCost)
+        productCount = parameters.productCount
+    }
+
+    var rowCount: Int { plant.count }
+
+    /// Reserves room for about `rows` rows and their products (an allocation hint; no effect on the output).
+    mutating func reserve(rows: Int) {
+        plant.reserveCapacity(rows); firm.reserveCapacity(rows); city.reserveCapacity(rows)
+        destination.reserveCapacity(rows); year.reserveCapacity(rows)
+        for column in [\SpilloverRowWriter.exports, \.logExports, \.imports, \.logImports, \.delta, \.localCount, \.otherCount,
+                       \.slopeOther, \.slopeLocal] {
+            self[keyPath: column].reserveCapacity(rows)
+        }
+        let products = Int(Double(rows) * (1 + (extraProducts?.mean ?? 0)) * 1.05)
+        productPlant.reserveCapacity(products); productId.reserveCapacity(products)
+        productDestination.reserveCapacity(products); productYear.reserveCapacity(products)
+        productExports.reserveCapacity(products)
+    }
+
+    /// Appends one exporting plant-destination-year and its products; returns its export value.
+    mutating func append(plant i: Int, firm f: Int, city c: Int, destination m: Int, year t: Int,
+                         expectedLogSales: Double, ownComponent: Double, truth: RowTruth) -> Double {
+        let logSales = expectedLogSales + ownComponent + salesNoiseSD * normal.sample(stream)
+        let value = exp(logSales)
+        plant.append(i); firm.append(f); city.append(c); destination.append(m); year.append(t)
+        exports.append(value)
+        logExports.append(logSales)
+        if stream.nextUniform() < importShare {
+            let imported = exp(importLogMean + normal.sample(stream))
+            imports.append(imported)
+            logImports.append(log1p(imported))
+        } else {
+            imports.append(0)
+            logImports.append(0)
+        }
+        delta.append(truth.delta)
+        localCount.append(truth.localCount)
+        otherCount.append(truth.otherCount)
+        slopeOther.append(truth.slopeOther)
+        slopeLocal.append(truth.slopeLocal)
+        appendProducts(plant: i, destination: m, year: t, value: value)
+        return value
+    }
+
+    private mutating func appendProducts(plant i: Int, destination m: Int, year t: Int, value: Double) {
+        let count = min(1 + (extraProducts?.sample(stream) ?? 0), productCount)
+        chosen.removeAll(keepingCapacity: true)
+        while chosen.count < count {
+            let candidate = stream.nextInt(below: productCount)
+            if !chosen.contains(candidate) { chosen.append(candidate) }
+        }
+        weights.removeAll(keepingCapacity: true)
+        var total = 0.0
+        if count == 1 {
+            weights.append(1)
+            total = 1
+        } else {
+            for _ in 0..<count {
+                let weight = -log(stream.nextUniform())
+                weights.append(weight)
+                total += weight
+            }
+        }
+        for index in 0..<count {
+            productPlant.append(i); productId.append(chosen[index]); productDestination.append(m); productYear.append(t)
+            productExports.append(value * weights[index] / total)
+        }
+    }
+
+    /// Gross output of every firm-year, flat at f T + t: exports × (1 + ρ), ln ρ ~ N(0, 1) drawn for
+    /// every firm-year in that order after all rows.
+    func grossOutput(firmExports: [Double]) -> [Double] {
+        firmExports.map { $0 * (1 + exp(normal.sample(stream))) }
+    }
+
+    func rows() throws -> Dataset {
+        try Dataset(columns: [
+            .int("plant", plant), .int("firm", firm), .int("city", city), .int("dest", destination), .int("year", year),
+            .double("exports", exports), .double("lnexp", logExports), .double("imports", imports), .double("lnimp", logImports),
+            .double("delta", delta), .double("n_nb", localCount), .double("n_oth", otherCount),
+            .double("slope_oth", slopeOther), .double("slope_nb", slopeLocal),
+        ])
+    }
+
+    func products() throws -> Dataset {
+        try Dataset(columns: [
+            .int("plant", productPlant), .int("product", productId), .int("dest", productDestination),
+            .int("year", productYear), .double("exports", productExports),
+        ])
+    }
+}
