@@ -38,7 +38,7 @@ def simulate(p, rng):
     # Firms and plants: 2 + NB extra plants, truncated, in distinct cities.
     mean_extra, dispersion = p["plants_extra_mean"], p["plants_dispersion"]
     extra = rng.negative_binomial(dispersion, dispersion / (dispersion + mean_extra), F)
-    plants_per_firm = np.minimum(2 + extra, int(p["max_plants"]))
+    plants_per_firm = np.minimum(2 + extra, min(int(p["max_plants"]), C))
     firm_of_plant = np.repeat(np.arange(F), plants_per_firm)
     P = firm_of_plant.size
     order = np.argsort(rng.random((F, C)), axis=1)
@@ -46,7 +46,7 @@ def simulate(p, rng):
     rank = np.arange(P) - np.repeat(np.cumsum(plants_per_firm) - plants_per_firm, plants_per_firm)
     city = order[firm_of_plant, rank]
     established = rng.integers(-int(p["establishment_lead"]), T, P)
-    established[rank == 0] = -1
+    established[rank == 0] = -int(p["establishment_lead"]) - 1
     phi = (1.0 - rng.random(P)) ** (-1.0 / k)
     own = rng.normal(0.0, np.sqrt(v_z), (P, M))                      # z_im
     xi = (sigma - 1) ** (sigma - 1) / sigma ** sigma
@@ -77,6 +77,23 @@ def simulate(p, rng):
                            ("delta", delta[plant, dest]), ("n_nb", n_nb[plant, dest]), ("n_oth", n_oth[plant, dest])):
             rows[key].append(value)
     panel = {key: np.concatenate(value) for key, value in rows.items()}
+    # Imports per row: with probability import_share, ln imports ~ N(ln(sigma f), 1).
+    R = panel["plant"].size
+    imports = np.where(rng.random(R) < p["import_share"], np.exp(np.log(sigma * p["f"]) + rng.standard_normal(R)), 0.0)
+    panel["lnimp"] = np.log1p(imports)
+    # Products: 1 + Poisson(extra_products) distinct products per row, value split by a flat Dirichlet.
+    H = int(p["products"])
+    shipped = np.minimum(1 + rng.poisson(p["extra_products"], R), H)
+    product_row = np.repeat(np.arange(R), shipped)
+    offsets = np.arange(product_row.size) - np.repeat(np.cumsum(shipped) - shipped, shipped)
+    first = rng.integers(0, H, R)
+    step = rng.integers(1, H, R)            # distinct products: first + j*step mod H (H prime or not, good enough)
+    product = (first[product_row] + offsets * step[product_row]) % H
+    weight = rng.exponential(1.0, product_row.size)
+    share = weight / np.bincount(product_row, weights=weight)[product_row]
+    panel["product_exports"] = np.exp(panel["lnexp"])[product_row] * share
+    panel["product"] = product
+    panel["product_row"] = product_row
     world = dict(area=area, province=province, city=city, firm=firm_of_plant, established=established,
                  count=count, gsum=gsum, C=C, M=M, T=T, F=F)
     return panel, world
@@ -146,8 +163,49 @@ def construct(panel, world):
     out["exp_dummy"] = (earlier & (out["new_dummy"] == 1)).astype(float)
     firm_year_total = np.bincount(firm[plant].astype(np.int64) * T + year, weights=exports, minlength=F * T)
     out["lnexport"] = np.log(firm_year_total[firm[plant].astype(np.int64) * T + year])
+    gross_output = firm_year_total * (1 + np.exp(np.random.default_rng(1).standard_normal(F * T)))
+    with np.errstate(divide="ignore"):
+        out["lnsupply"] = np.where(firm_year_total[firm[plant].astype(np.int64) * T + year] > 0,
+                                   np.log(gross_output[firm[plant].astype(np.int64) * T + year]), np.nan)
+    # Weighted versions (16)-(17) with overall export shares of the sister plants.
+    out.update(weighted_measures(panel, world, exports))
+    # Destinations served by one plant of the firm, firms with two plants in one province.
+    key_fmt = (firm[plant].astype(np.int64) * M + dest) * T + year
+    served = np.bincount(key_fmt, minlength=F * M * T)
+    out["single_plant_dest"] = (served[key_fmt] == 1).astype(float)
     out["num"] = num
     return out
+
+
+def weighted_measures(panel, world, exports):
+    """Eqs. (16)-(17): sister-city mean growth and log density weighted by each sister plant's share of
+    the sister plants' total exports in t (sister cities with no continuing source exporter left out)."""
+    city, firm, established = world["city"], world["firm"], world["established"]
+    count, gsum, area = world["count"], world["gsum"], world["area"]
+    T = world["T"]
+    plant, dest, year = panel["plant"], panel["dest"], panel["year"]
+    plant_year = np.bincount(plant.astype(np.int64) * T + year, weights=exports, minlength=len(city) * T).reshape(-1, T)
+    starts = np.flatnonzero(np.r_[True, firm[1:] != firm[:-1]])
+    growth1 = np.full(plant.size, np.nan); density1 = np.full(plant.size, np.nan)
+    for t in range(T):
+        sel = year == t
+        weight = plant_year[:, t] * (established <= t)                     # P
+        n = count[city, :, t]                                              # P x M
+        positive = n > 0
+        safe = np.where(positive, n, 1)
+        w = weight[:, None] * positive
+        wx = w * (gsum[city, :, t] / safe)
+        wy = w * np.log(safe / area[city][:, None])
+        sums = [np.add.reduceat(a, starts, axis=0) for a in (w, wx, wy)]  # firm x M
+        pl, de = plant[sel], dest[sel]
+        total = sums[0][firm[pl], de] - w[pl, de]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            ok = total > 1e-300
+            g = (sums[1][firm[pl], de] - wx[pl, de]) / total
+            d = (sums[2][firm[pl], de] - wy[pl, de]) / total
+        growth1[np.flatnonzero(sel)[ok]] = g[ok]
+        density1[np.flatnonzero(sel)[ok]] = d[ok]
+    return {"dlnaffiliate1": growth1, "lndensity1": density1, "dlnaffiliate1_x_lndensity1": growth1 * density1}
 
 
 def main():
