@@ -37,7 +37,7 @@ public struct InformationSpilloverModel: Sendable {
         let world = try SpilloverWorld.draw(p, stream: streams.world)
         let network = try SpilloverFirmNetwork.draw(p, stream: streams.firms)
         let demand = try SpilloverDemand.draw(p, plantCount: network.plantCount, stream: streams.demand)
-        let sources = try SourceAggregates.draw(p, world: world, demand: demand, stream: streams.sources)
+        let sources = try SourceExporterDraw.draw(p, world: world, demand: demand, stream: streams.sources)
         var writer = try SpilloverRowWriter(parameters: p, stream: streams.sales)
         var accumulator = SpilloverTruthAccumulator()
         var loop = SpilloverLearningLoop(parameters: p, world: world, network: network, demand: demand, sources: sources)

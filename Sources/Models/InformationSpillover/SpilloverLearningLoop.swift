@@ -8,12 +8,12 @@ struct SpilloverLearningLoop {
     let world: SpilloverWorld
     let network: SpilloverFirmNetwork
     let demand: SpilloverDemand
-    let sources: SourceAggregates
+    let sources: SourceExporterDraw
     /// Export sales of each firm-year, flat at f T + t (filled by `run`).
     private(set) var firmExports: [Double]
 
     init(parameters: InformationSpilloverParameters, world: SpilloverWorld, network: SpilloverFirmNetwork,
-         demand: SpilloverDemand, sources: SourceAggregates) {
+         demand: SpilloverDemand, sources: SourceExporterDraw) {
         self.parameters = parameters
         self.world = world
         self.network = network

@@ -4,7 +4,7 @@ import Numerical
 /// `RandomStream(masterSeed: seed, replication: r, purpose: "information-spillover/<part>")`.
 ///
 /// Each part is drawn from its own stream in a fixed, documented order (see the `draw` functions
-/// of `SpilloverWorld`, `SpilloverFirmNetwork`, `SpilloverDemand`, `SourceAggregates` and
+/// of `SpilloverWorld`, `SpilloverFirmNetwork`, `SpilloverDemand`, `SourceExporterDraw` and
 /// `InformationSpilloverModel.simulate(streams:)`), so a replication's panel depends only on
 /// (seed, r) and never on which thread runs it or on the other replications.
 public struct SpilloverStreams {

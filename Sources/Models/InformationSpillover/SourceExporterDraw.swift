@@ -3,7 +3,7 @@ import Numerical
 
 /// The single-plant source exporters of every city, summarized per (city, destination, year):
 /// all that eq. (13) needs (design note, "Two kinds of exporters"). Flat at (c M + m) T + t.
-public struct SourceAggregates: Sendable {
+public struct SourceExporterDraw: Sendable {
     /// n_cmt, the number of sources exporting to m in both t − 1 and t.
     public let count: [Int32]
     /// S_cmt, the sum of their log export growth signals g_mt + e_j, e_j ~ N(0, v_z).
@@ -15,7 +15,7 @@ public struct SourceAggregates: Sendable {
     ///
     /// - Throws: `ModelError.noEquilibrium` when a Poisson mean exceeds what the sampler accepts.
     public static func draw(_ parameters: InformationSpilloverParameters, world: SpilloverWorld, demand: SpilloverDemand,
-                            stream: RandomStream) throws -> SourceAggregates {
+                            stream: RandomStream) throws -> SourceExporterDraw {
         let p = parameters, cities = p.cityCount, destinations = p.destinationCount, years = p.yearCount
         let normal = try NormalDistribution(mean: 0, standardDeviation: 1)
         var count = [Int32](repeating: 0, count: cities * destinations * years)
@@ -40,6 +40,6 @@ public struct SourceAggregates: Sendable {
                 }
             }
         }
-        return SourceAggregates(count: count, growthSum: growthSum)
+        return SourceExporterDraw(count: count, growthSum: growthSum)
     }
 }
