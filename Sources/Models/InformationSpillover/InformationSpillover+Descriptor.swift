@@ -12,7 +12,7 @@ public enum InformationSpillover {
         parameters: parameters,
         constraints: constraints,
         // No model-specific estimator: the coefficients of eq. (15) are checked against `truths`.
-        recoverable: [],
+        recoverable: [("noise_ratio", "nonlinear least squares of δ(n) = n/(ρ + n) on slopes estimated within bins of n")],
         panelColumns: panelColumns,
         truths: InformationSpilloverTruth.meanings
     )
@@ -34,7 +34,7 @@ public enum InformationSpillover {
         "dlnnear_prov", "lnprov_density", "dlnnear_prov_x_lnprov_density",
         "dlnaffiliate1", "lndensity1", "dlnaffiliate1_x_lndensity1",
         "lnexp_other", "new_dummy", "exp_dummy", "num", "lnexport", "lnsupply",
-        "pooled_signal", "n_signals", "cm", "it", "mt", "income_group",
+        "pooled_signal", "n_signals", "cm", "it", "mt", "income_group", "single_plant_dest", "multi_plant_province",
     ]
 
     /// The largest number of potential plant × destination × year cells, firms · max_plants · M · T.

@@ -37,8 +37,13 @@ struct PreparedEstimation: Sendable {
     /// One estimate per `recover` entry and model that has the coefficient, named "LABEL: coefficient" (see
     /// ``label(model:sample:)``), beside its truth (a number, or `truth.X` looked up by `truth`).
     func estimates(on data: Dataset, truth: (String) -> Double?) throws -> [ParameterEstimate] {
+        try estimates(from: fits(on: data, onlyRecovered: true), truth: truth)
+    }
+
+    /// The recovery estimates of fits made by ``fits(on:onlyRecovered:)``.
+    func estimates(from fits: [Fit], truth: (String) -> Double?) throws -> [ParameterEstimate] {
         var estimates: [ParameterEstimate] = []
-        for fit in try fits(on: data, onlyRecovered: true) {
+        for fit in fits {
             for recovery in request.recover where Self.coefficientNames(of: fit.formula).contains(recovery.coefficient) {
                 let result = fit.result
                 guard let position = result.coefficientNames.firstIndex(of: recovery.coefficient) else {
@@ -55,7 +60,7 @@ struct PreparedEstimation: Sendable {
     }
 
     /// One fitted (sample, model) estimation.
-    struct Fit {
+    struct Fit: Sendable {
         let label: String
         let formula: Formula
         let result: RegressionResult

@@ -15,6 +15,8 @@ public enum ScenarioRunner {
         switch scenario.model.key {
         case AllocationEfficiency.key:
             artifacts = try AllocationEfficiencyPipeline(scenario: scenario, settings: settings, progress: progress).run()
+        case InformationSpillover.key:
+            artifacts = try InformationSpilloverPipeline(scenario: scenario, settings: settings, progress: progress).run()
         default:
             throw RunFailure(stage: "model", reason: "no pipeline for model '\(scenario.model.key)'")
         }

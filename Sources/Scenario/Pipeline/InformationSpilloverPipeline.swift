@@ -1,0 +1,117 @@
+import Estimation
+import Foundation
+import Measures
+import Models
+import MonteCarlo
+import PanelData
+import Reporting
+
+/// Scenario → theory (δ(n), statics) → simulated plant panels with the paper-003 regressors →
+/// `[[estimate]]` / `[[mediate]]` blocks and the structural fit of v_z/v_d → recovery report, tables
+/// of replication 0 and, with a `[sweep]`, the recovery over the grid; for `information-spillover`.
+struct InformationSpilloverPipeline {
+    let scenario: Scenario
+    let settings: RunSettings
+    let progress: (@Sendable (RunProgress) -> Void)?
+
+    /// Bins of n for the structural fit of δ(n).
+    static let signalBins = 8
+
+    func run() throws -> RunArtifacts {
+        var artifacts = RunArtifacts()
+        let parameters = try modelParameters(scenario.parameters)
+        let model = InformationSpilloverModel(parameters: parameters)
+        let theory = SpilloverTheory(parameters: parameters)
+        var monteCarlo: SpilloverMonteCarlo.Outcome?
+        if settings.replications > 0,
+           !(scenario.montecarlo.recover.isEmpty && scenario.estimations.isEmpty && scenario.mediations.isEmpty) {
+            progress?(.stage("running \(settings.replications) replications on up to \(runner.threads) threads"))
+            let outcome = try monteCarlo(model: model, replications: settings.replications, keepTables: true)
+            try report(outcome, theory: theory, artifacts: &artifacts)
+            monteCarlo = outcome
+        }
+        let sweep = try runSweep(artifacts: &artifacts)
+        if let first = monteCarlo?.firstPanel, scenario.output.writePanel {
+            progress?(.stage("writing the replication-0 panel (\(first.rowCount) rows)"))
+            artifacts.texts.append((path: "panel.csv", contents: CSVWriter.string(first)))
+        }
+        let summary = InformationSpilloverSummary(
+            scenario: scenario, settings: settings, theory: theory, monteCarlo: monteCarlo, sweep: sweep,
+            warnings: artifacts.warnings)
+        artifacts.texts.append((path: "summary.md", contents: summary.markdown()))
+        return artifacts
+    }
+
+    var runner: ReplicationRunner { ReplicationRunner(threads: settings.threads) }
+    var plotFormat: PlotFormat { PlotFormat(rawValue: scenario.output.format) ?? .png }
+
+    func modelParameters(_ values: ParameterValues) throws -> InformationSpilloverParameters {
+        do { return try InformationSpilloverParameters(values) } catch let violation as DomainViolation {
+            throw ScenarioError.model(violation, in: scenario)
+        } catch {
+            throw RunFailure(stage: "reading parameters", reason: "\(error)")
+        }
+    }
+
+    func monteCarlo(model: InformationSpilloverModel, replications: Int, keepTables: Bool) throws -> SpilloverMonteCarlo.Outcome {
+        let structural = scenario.montecarlo.recover.contains(SpilloverStructuralFit.parameter)
+            ? SpilloverStructuralFit(binCount: Self.signalBins, asPrinted: model.parameters.variant == .asPrinted) : nil
+        let job = SpilloverMonteCarlo(
+            assembly: SpilloverAssembly(model: model, seed: scenario.seed),
+            regressions: try scenario.estimations.map(PreparedEstimation.init),
+            mediations: scenario.mediations.map { PreparedMediation($0, seed: scenario.seed) },
+            structural: structural, keepTables: keepTables)
+        let reportReplications: (@Sendable (ReplicationProgress) -> Void)? = progress.map { report in
+            { @Sendable update in report(.replications(update)) }
+        }
+        return try job.run(replications: replications, runner: runner, level: scenario.montecarlo.level,
+                           progress: reportReplications)
+    }
+
+    /// recovery.csv, replications.csv, the regression tables of replication 0, sampling plots and the δ(n) plot.
+    func report(_ outcome: SpilloverMonteCarlo.Outcome, theory: SpilloverTheory, artifacts: inout RunArtifacts) throws {
+        artifacts.warnings += outcome.warnings
+        artifacts.recovery = outcome.report
+        artifacts.texts.append((path: "recovery.csv", contents: RecoveryTables.csv(outcome.report)))
+        artifacts.texts.append((path: "replications.csv", contents: RecoveryTables.replicationsCSV(outcome.records)))
+        if let table = outcome.table {
+            artifacts.texts.append((path: "table.md", contents: table.markdown()))
+            artifacts.texts.append((path: "table.tex", contents: table.latex()))
+            artifacts.texts.append((path: "table.csv", contents: table.csv()))
+        }
+        for row in outcome.report.rows {
+            let estimates = outcome.records.flatMap { $0.estimates.filter { $0.parameter == row.parameter }.map(\.estimate) }
+            let plot = try GnuplotPlots.samplingDistribution(
+                estimates: estimates, truth: row.truth, meanStandardError: row.meanStandardError,
+                parameterSymbol: row.parameter == SpilloverStructuralFit.parameter ? "v_z/v_d" : row.parameter,
+                stem: "sampling-" + PreparedEstimation.fileStem(row.parameter), format: plotFormat)
+            artifacts.series.append(plot.data)
+            artifacts.scripts.append(plot.script)
+        }
+        if let bins = outcome.meanBins {
+            let plot = try theory.weightPlot(bins: bins, fittedRatio: outcome.meanFittedRatio, format: plotFormat)
+            artifacts.series += plot.series
+            artifacts.scripts.append(plot.script)
+        }
+    }
+
+    // MARK: Sweep
+
+    /// The Monte Carlo at every sweep point (estimates only): mean estimate and mean truth of every recovered
+    /// quantity against the swept parameter.
+    func runSweep(artifacts: inout RunArtifacts) throws -> SpilloverSweep? {
+        let points = scenario.sweepPoints
+        guard !points.isEmpty, settings.replications > 0 else { return nil }
+        progress?(.stage("sweeping \(scenario.sweep.map(\.parameter).joined(separator: " × ")) over \(points.count) points"
+            + " × \(settings.replications) replications"))
+        var outcomes: [RecoveryReport] = []
+        for values in points {
+            let model = InformationSpilloverModel(parameters: try modelParameters(values))
+            outcomes.append(try monteCarlo(model: model, replications: settings.replications, keepTables: false).report)
+        }
+        let sweep = try SpilloverSweep(axes: scenario.sweep, points: points, reports: outcomes, format: plotFormat)
+        artifacts.series += sweep.series
+        artifacts.scripts += sweep.scripts
+        return sweep
+    }
+}

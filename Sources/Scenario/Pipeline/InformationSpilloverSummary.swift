@@ -1,0 +1,118 @@
+import Foundation
+import Models
+import MonteCarlo
+import Reporting
+
+/// summary.md of an information-spillover run: theory at the parameters, the simulated panel, the
+/// regressions of replication 0, the recovery report, the structural fit and the sweep.
+struct InformationSpilloverSummary {
+    let scenario: Scenario
+    let settings: RunSettings
+    let theory: SpilloverTheory
+    let monteCarlo: SpilloverMonteCarlo.Outcome?
+    let sweep: SpilloverSweep?
+    let warnings: [String]
+
+    private func number(_ value: Double) -> String { NumberFormat.general(value, digits: 6) }
+
+    func markdown() -> String {
+        let p = theory.parameters
+        var sections = [
+            "# \(scenario.name): \(scenario.model.key)\n\n\(scenario.model.title).\n\n"
+                + "Seed \(scenario.seed); resolved scenario in `scenario.toml`. Variant `\(p.variant.rawValue)`, "
+                + "revelation `\(p.revelation.rawValue)`, own variance `\(p.ownVariance.rawValue)`, ξ `\(p.xiConvention.rawValue)`; "
+                + "the model is documented in `docs/models/information-spillover.md`.",
+        ]
+        if !warnings.isEmpty { sections.append("## Warnings\n\n" + warnings.map { "- \($0)" }.joined(separator: "\n")) }
+        sections.append(theorySection())
+        if let monteCarlo {
+            if let panel = monteCarlo.firstSummary { sections.append(panelSection(panel, truth: monteCarlo.firstTruth)) }
+            if let table = monteCarlo.table {
+                sections.append("## Regressions on replication 0\n\nEvery model of every `[[estimate]]` block; also in `table.md`, "
+                                + "`table.tex` and `table.csv`.\n\n" + table.markdown())
+            }
+            sections.append(recoverySection(monteCarlo))
+        }
+        if let sweep { sections.append(sweepSection(sweep)) }
+        return sections.joined(separator: "\n\n") + "\n"
+    }
+
+    private func theorySection() -> String {
+        let p = theory.parameters
+        var text = "## Theory at v_d = \(number(p.demandVariance)), v_z = \(number(p.signalNoiseVariance)) (ρ = v_z/v_d = \(number(p.noiseRatio)))\n\n"
+        let weights = SpilloverTheory.signalCounts.map { n in
+            [number(n), number(theory.weight(n)), number(theory.posteriorVariance(n))]
+        }
+        text += MarkdownTable(header: ["n", "δ(n), eq. (9)", "v^post(n), eq. (10)"], rows: weights).render()
+        text += "\n\n### Comparative statics (§2.5 of the notes): analytic and central finite differences\n\n"
+        let rows = theory.derivatives.map { d in
+            [d.name, number(d.signalCount), number(d.analytic), number(d.finiteDifference),
+             NumberFormat.significant(d.relativeDifference, digits: 2),
+             (d.analytic > 0) == d.expectedPositive ? "yes" : "NO"]
+        }
+        text += MarkdownTable(header: ["derivative", "n", "analytic", "finite difference", "relative difference", "sign as stated"],
+                              rows: rows).render()
+        text += "\n\n### The paper's claims under this variant\n\n"
+        text += MarkdownTable(header: ["claim", "holds", "why"], rows: theory.claims.map { [$0.claim, $0.holds, $0.why] }).render()
+        return text
+    }
+
+    private func panelSection(_ summary: SpilloverSummary, truth: InformationSpilloverTruth?) -> String {
+        var rows = [
+            ["plant × destination × year rows", "\(summary.rowCount)"],
+            ["product rows", "\(summary.productRowCount)"],
+            ["plants per firm: mean / median", "\(number(summary.meanPlantsPerFirm)) / \(number(summary.medianPlantsPerFirm))"],
+            ["largest plant's share of firm exports (Table 1: 0.6–0.8)", number(summary.meanLargestPlantShare)],
+            ["share of rows with sister-city signals", number(summary.shareWithSisterSignals)],
+        ]
+        if let truth {
+            rows += [
+                ["mean δ (rows with sister-city signals)", number(truth.deltaMean)],
+                ["mean ∂ln r/∂ȳ^oth", number(truth.slopeOtherMean)],
+                ["target of β1 / β2 (projection of the slope on 1, lndensity)", "\(number(truth.beta1)) / \(number(truth.beta2))"],
+            ]
+        }
+        return "## Simulated panel (replication 0)\n\n" + MarkdownTable(header: ["moment", "value"], rows: rows).render()
+    }
+
+    private func recoverySection(_ outcome: SpilloverMonteCarlo.Outcome) -> String {
+        var text = "## Monte Carlo recovery (\(outcome.records.count) replications)\n\n"
+        text += "Truths vary by replication (they are averages over each panel's rows); bias is the mean of estimate − truth. "
+        text += "Coverage is of the \(NumberFormat.fixed(100 * scenario.montecarlo.level, digits: 0))% interval estimate ± z·SE.\n\n"
+        text += RecoveryTables.markdown(outcome.report)
+        let lines = outcome.report.rows.map { row -> String in
+            let band = row.coverageBand99
+            let biasRatio = row.bias / max(row.biasMonteCarloStandardError, 1e-300)
+            return "- \(row.parameter): bias = \(NumberFormat.significant(biasRatio, digits: 3)) Monte Carlo SEs; coverage "
+                + "\(NumberFormat.fixed(row.coverage, digits: 3)) is \(band.contains(row.coverage) ? "inside" : "OUTSIDE") the binomial 99% band "
+                + "[\(NumberFormat.fixed(band.lowerBound, digits: 3)), \(NumberFormat.fixed(band.upperBound, digits: 3))]."
+        }
+        text += "\n\n" + lines.joined(separator: "\n")
+        if let bins = outcome.meanBins {
+            text += "\n\n### Structural fit of δ(n) = n/(ρ + n) (mean over replications; plot `plots/delta-of-n`)\n\n"
+            text += "Slopes of lnexp on the pooled signal within \(bins.count) quantile bins of n, FE it + mt + cm + bin, "
+            text += "clustered by city × destination; ρ̂ by weighted nonlinear least squares with a sandwich SE.\n\n"
+            text += MarkdownTable(header: ["bin mean n", "slope", "mean SE", "fitted mean δ"], rows: bins.map {
+                [number($0.meanSignals), number($0.slope), number($0.standardError), number($0.fitted)]
+            }).render()
+            if let ratio = outcome.meanFittedRatio {
+                text += "\n\nMean ρ̂ = \(number(ratio)) against the true v_z/v_d = \(number(theory.parameters.noiseRatio))."
+            }
+        }
+        return text
+    }
+
+    private func sweepSection(_ sweep: SpilloverSweep) -> String {
+        var header = sweep.axes.map(\.parameter)
+        for name in sweep.parameters { header += ["\(name): mean estimate", "truth"] }
+        let rows = zip(sweep.points, sweep.reports).map { values, report -> [String] in
+            var row = sweep.axes.map { number(values.real($0.parameter) ?? .nan) }
+            for name in sweep.parameters {
+                let match = report.rows.first { $0.parameter == name }
+                row += [match.map { number($0.meanEstimate) } ?? "", match.map { number($0.truth) } ?? ""]
+            }
+            return row
+        }
+        return "## Sweep: recovery at every grid point (`sweep.dat`, plots `sweep-*`)\n\n" + MarkdownTable(header: header, rows: rows).render()
+    }
+}

@@ -1,0 +1,107 @@
+import Estimation
+import Foundation
+import MonteCarlo
+import PanelData
+import Models
+import Reporting
+
+/// The Monte Carlo of the information-spillover model: every replication is simulated, its regressors
+/// built, and every `[[estimate]]`, `[[mediate]]` block and the structural fit run on it. Replication r
+/// depends on (seed, r) only, so any thread count gives the same records.
+struct SpilloverMonteCarlo: Sendable {
+    let assembly: SpilloverAssembly
+    let regressions: [PreparedEstimation]
+    let mediations: [PreparedMediation]
+    let structural: SpilloverStructuralFit?
+    /// Keep replication 0's regressions (side-by-side table) and panel.
+    let keepTables: Bool
+
+    struct Outcome {
+        let records: [ReplicationRecord]
+        let report: RecoveryReport
+        let warnings: [String]
+        /// Replication 0's estimations side by side, every model of every block.
+        let table: RegressionTable?
+        let firstPanel: Dataset?
+        let firstSummary: SpilloverSummary?
+        let firstTruth: InformationSpilloverTruth?
+        /// The structural fit's bins averaged over replications (mean n, mean slope, mean SE).
+        let meanBins: [SignalWeightFit.Bin]?
+        let meanFittedRatio: Double?
+    }
+
+    private struct Replicate: Sendable {
+        let record: ReplicationRecord
+        let failure: String?
+        let fit: SignalWeightFit?
+        let fits: [PreparedEstimation.Fit]?
+        let panel: Dataset?
+        let summary: SpilloverSummary?
+        let truth: InformationSpilloverTruth?
+    }
+
+    func run(replications: Int, runner: ReplicationRunner, level: Double,
+             progress: (@Sendable (ReplicationProgress) -> Void)?) throws -> Outcome {
+        let outcomes = try runner.run(replications: 0..<replications, progress: progress) { replication in
+            do { return try replicate(replication) } catch {
+                return Replicate(record: ReplicationRecord(replication: replication, estimates: []), failure: "\(error)",
+                                 fit: nil, fits: nil, panel: nil, summary: nil, truth: nil)
+            }
+        }
+        var warnings: [String] = []
+        let failed = outcomes.filter { $0.failure != nil }
+        if let first = failed.first?.failure {
+            let message = "\(failed.count) of \(outcomes.count) replications produced no estimates (replications "
+                + failed.prefix(5).map { String($0.record.replication) }.joined(separator: ", ")
+                + (failed.count > 5 ? ", …" : "") + "): \(first)"
+            guard failed.count < outcomes.count else { throw RunFailure(stage: "Monte Carlo", reason: message) }
+            warnings.append(message)
+        }
+        let records = outcomes.map(\.record)
+        let first = outcomes.first
+        var table: RegressionTable?
+        if let fits = first?.fits, !fits.isEmpty {
+            table = RegressionTable(fits.map(\.result), titles: fits.map(\.label),
+                                    instrumental: fits.contains { $0.instrumental != nil } ? fits.map(\.instrumental) : nil)
+        }
+        let structuralFits = outcomes.compactMap(\.fit)
+        var meanBins: [SignalWeightFit.Bin]?, meanRatio: Double?
+        if let template = structuralFits.first, structuralFits.allSatisfy({ $0.bins.count == template.bins.count }) {
+            let count = Double(structuralFits.count)
+            meanBins = template.bins.indices.map { b in
+                func mean(_ value: (SignalWeightFit.Bin) -> Double) -> Double { structuralFits.map { value($0.bins[b]) }.reduce(0, +) / count }
+                return SignalWeightFit.Bin(meanSignals: mean(\.meanSignals), slope: mean(\.slope),
+                                           standardError: mean(\.standardError), fitted: mean(\.fitted))
+            }
+            meanRatio = structuralFits.map(\.noiseRatio).reduce(0, +) / count
+        }
+        return Outcome(records: records, report: RecoveryReport.summarize(records, level: level), warnings: warnings,
+                       table: table, firstPanel: first?.panel, firstSummary: first?.summary, firstTruth: first?.truth,
+                       meanBins: meanBins, meanFittedRatio: meanRatio)
+    }
+
+    private func replicate(_ replication: Int) throws -> Replicate {
+        let panel = try assembly.replication(replication)
+        let truth = panel.truth
+        var estimates: [ParameterEstimate] = []
+        var fit: SignalWeightFit?
+        if let structural {
+            let result = try structural.estimate(panel.data, truth: truth.noiseRatio)
+            estimates.append(result.estimate)
+            fit = result.fit
+        }
+        let keep = keepTables && replication == 0
+        var allFits: [PreparedEstimation.Fit] = []
+        for regression in regressions {
+            let fits = try regression.fits(on: panel.data, onlyRecovered: !keep)
+            if keep { allFits += fits }
+            estimates += try regression.estimates(from: fits) { truth.value(named: $0) }
+        }
+        for mediation in mediations {
+            estimates += try mediation.estimates(on: panel.data, replication: replication) { truth.value(named: $0) }
+        }
+        return Replicate(record: ReplicationRecord(replication: replication, estimates: estimates), failure: nil, fit: fit,
+                         fits: keep ? allFits : nil, panel: keep ? panel.data : nil, summary: panel.summary,
+                         truth: truth)
+    }
+}
