@@ -24,7 +24,8 @@ public struct PlantRoster: Sendable, Equatable {
         self.establishmentYear = establishmentYear
         let plantsOfFirm = plantsByFirm()
         for plants in plantsOfFirm.lists where plants.count > 1 {
-            for (index, plant) in plants.enumerated() {
+            for index in plants.indices {
+                let plant = plants[index]
                 for other in plants[(index + 1)...] where city[Int(other)] == city[Int(plant)] {
                     throw MeasuresError.inconsistent(
                         input: input, row: Int(other),
