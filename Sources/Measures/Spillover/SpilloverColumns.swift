@@ -1,7 +1,7 @@
 import PanelData
 
-/// Output buffers of `SpilloverMeasures.construct`: one array per Double column with its
-/// missing mask, and one array per Int column, all indexed by sample row.
+/// Output buffers of `SpilloverMeasures.construct`: one buffer per Double column with its
+/// missing mask, and one per Int column, all indexed by sample row.
 struct SpilloverColumns {
     /// The Double columns, in output order.
     enum DoubleColumn: Int, CaseIterable {
@@ -58,49 +58,70 @@ struct SpilloverColumns {
         }
     }
 
-    var doubles: [[Double]]
-    var absent: [[Bool]]
-    var ints: [[Int]]
+    let rowCount: Int
+    /// One manually allocated buffer per column, so the row loop writes without
+    /// copy-on-write checks; `dataset()` moves each into an array and frees it.
+    private let doubles: [UnsafeMutablePointer<Double>]
+    private let absent: [UnsafeMutablePointer<Bool>]
+    private let ints: [UnsafeMutablePointer<Int>]
 
     init(rowCount: Int) {
-        doubles = DoubleColumn.allCases.map { _ in [Double](repeating: .nan, count: rowCount) }
-        absent = DoubleColumn.allCases.map { _ in [Bool](repeating: true, count: rowCount) }
-        ints = IntColumn.allCases.map { _ in [Int](repeating: 0, count: rowCount) }
+        self.rowCount = rowCount
+        doubles = DoubleColumn.allCases.map { _ in
+            let buffer = UnsafeMutablePointer<Double>.allocate(capacity: rowCount)
+            buffer.initialize(repeating: .nan, count: rowCount)
+            return buffer
+        }
+        absent = DoubleColumn.allCases.map { _ in
+            let buffer = UnsafeMutablePointer<Bool>.allocate(capacity: rowCount)
+            buffer.initialize(repeating: true, count: rowCount)
+            return buffer
+        }
+        ints = IntColumn.allCases.map { _ in
+            let buffer = UnsafeMutablePointer<Int>.allocate(capacity: rowCount)
+            buffer.initialize(repeating: 0, count: rowCount)
+            return buffer
+        }
     }
 
-    /// Stores `value` at `row`; `nil` (or a non-finite value) is recorded as missing.
+    /// Stores `value` at `row` (which must be in `0..<rowCount`); `nil` (or a non-finite
+    /// value) is recorded as missing.
     @inline(__always)
-    mutating func set(_ column: DoubleColumn, _ row: Int, _ value: Double?) {
+    func set(_ column: DoubleColumn, _ row: Int, _ value: Double?) {
         guard let value, value.isFinite else { return }
         doubles[column.rawValue][row] = value
         absent[column.rawValue][row] = false
     }
 
     @inline(__always)
-    mutating func set(_ column: IntColumn, _ row: Int, _ value: Int) {
+    func set(_ column: IntColumn, _ row: Int, _ value: Int) {
         ints[column.rawValue][row] = value
     }
 
     /// The product of two columns, missing where either factor is.
-    mutating func setProduct(_ product: DoubleColumn, of left: DoubleColumn, _ right: DoubleColumn) {
-        for row in doubles[product.rawValue].indices
-        where !absent[left.rawValue][row] && !absent[right.rawValue][row] {
-            doubles[product.rawValue][row] = doubles[left.rawValue][row] * doubles[right.rawValue][row]
+    func setProduct(_ product: DoubleColumn, of left: DoubleColumn, _ right: DoubleColumn) {
+        let (l, r) = (doubles[left.rawValue], doubles[right.rawValue])
+        let (lAbsent, rAbsent) = (absent[left.rawValue], absent[right.rawValue])
+        for row in 0..<rowCount where !lAbsent[row] && !rAbsent[row] {
+            doubles[product.rawValue][row] = l[row] * r[row]
             absent[product.rawValue][row] = false
         }
     }
 
-    /// The dataset, moving the buffers out.
-    consuming func dataset() throws -> Dataset {
+    /// The dataset; frees the buffers, so it must be called exactly once.
+    func dataset() throws -> Dataset {
         var columns = [Column]()
         for column in DoubleColumn.allCases {
-            columns.append(.double(column.name, doubles[column.rawValue], missing: absent[column.rawValue]))
-            doubles[column.rawValue] = []
-            absent[column.rawValue] = []
+            let values = Array(UnsafeBufferPointer(start: doubles[column.rawValue], count: rowCount))
+            let missing = Array(UnsafeBufferPointer(start: absent[column.rawValue], count: rowCount))
+            doubles[column.rawValue].deallocate()
+            absent[column.rawValue].deallocate()
+            columns.append(.double(column.name, values, missing: missing))
         }
         for column in IntColumn.allCases {
-            columns.append(.int(column.name, ints[column.rawValue]))
-            ints[column.rawValue] = []
+            let values = Array(UnsafeBufferPointer(start: ints[column.rawValue], count: rowCount))
+            ints[column.rawValue].deallocate()
+            columns.append(.int(column.name, values))
         }
         return try Dataset(columns: columns)
     }

@@ -17,7 +17,7 @@ struct SpilloverRowPass {
     let options: SpilloverMeasureOptions
 
     func run() -> SpilloverColumns {
-        var out = SpilloverColumns(rowCount: sample.count)
+        let out = SpilloverColumns(rowCount: sample.count)
         let destinations = layout.destinationCount
         let years = layout.yearCount
         let width = layout.maximumPlantsPerFirm
