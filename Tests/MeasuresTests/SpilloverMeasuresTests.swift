@@ -119,3 +119,36 @@ import Testing
         #expect(forward.selectingRows(order) == backward)
     }
 }
+
+@Suite struct ShareWeightTests {
+    /// One firm, plants 0, 1, 2 in cities 0, 1, 2 (areas 2, 4, 8), 2 destinations, 2 years.
+    /// In year 1 plant 1 exports 3 to m0 and 5 to m1, plant 2 exports 1 to m0.
+    @Test func twoSistersWeightedByExportShares() throws {
+        let geography = try SpilloverGeography(
+            cityArea: [2, 4, 8], cityProvince: [0, 1, 2], destinationIncomeGroup: [0, 0], yearCount: 2)
+        let roster = try PlantRoster(firm: [0, 0, 0], city: [0, 1, 2], establishmentYear: [0, 0, 0])
+        let sample = try ExporterFlows(
+            exporter: [0, 1, 1, 2], firm: [0, 0, 0, 0], city: [0, 1, 1, 2], destination: [0, 0, 1, 0],
+            year: [1, 1, 1, 1], exports: [10, 3, 5, 1])
+        var count = [Int32](repeating: 0, count: 3 * 2 * 2)
+        var sum = [Double](repeating: 0, count: 3 * 2 * 2)
+        count[(1 * 2 + 0) * 2 + 1] = 2; sum[(1 * 2 + 0) * 2 + 1] = 0.4    // city 1, m0, t1
+        count[(2 * 2 + 0) * 2 + 1] = 1; sum[(2 * 2 + 0) * 2 + 1] = -0.2   // city 2, m0, t1
+        let sources = try SourceAggregates(cityCount: 3, destinationCount: 2, yearCount: 2, count: count, growthSum: sum)
+        for weights in SpilloverMeasureOptions.SisterWeights.allCases {
+            let data = try SpilloverMeasures.construct(
+                sample: sample, roster: roster, sources: sources, geography: geography,
+                options: SpilloverMeasureOptions(weights: weights))
+            let growth = try data.doubles("dlnaffiliate1")[0]
+            let density = try data.doubles("lndensity1")[0]
+            // Destination shares: 3/(3+1) and 1/(3+1); overall shares: (3+5)/(3+5+1) and 1/9.
+            let (w1, w2) = weights == .destinationShares ? (3.0 / 4, 1.0 / 4) : (8.0 / 9, 1.0 / 9)
+            #expect(abs(growth - (w1 * (0.4 / 2) + w2 * (-0.2 / 1))) < 1e-12)
+            #expect(abs(density - (w1 * log(2.0 / 4) + w2 * log(1.0 / 8))) < 1e-12)
+            // Eq. (13)–(14), pooled: (0.4 − 0.2) / (2 + 1) and ln(3 / (4 + 8)).
+            #expect(abs(try data.doubles("dlnaffiliate")[0] - (0.4 - 0.2) / 3) < 1e-12)
+            #expect(abs(try data.doubles("lndensity")[0] - log(3.0 / 12)) < 1e-12)
+            #expect(try data.doubles("num")[0] == 2)
+        }
+    }
+}
