@@ -27,6 +27,7 @@ let package = Package(
         .target(name: "Covariance", dependencies: ["Numerical"]),
         .target(name: "Estimation", dependencies: ["Numerical", "PanelData", "FixedEffects", "Covariance"]),
         .target(name: "Models", dependencies: ["Numerical", "PanelData"]),
+        .target(name: "Measures", dependencies: ["Numerical", "PanelData"]),
         .target(name: "MonteCarlo", dependencies: ["Numerical"]),
         .target(name: "Reporting", dependencies: ["PanelData", "Estimation", "MonteCarlo"]),
         .target(
@@ -45,6 +46,11 @@ let package = Package(
         ),
         // Benchmark entry point for bench/csv-read (times CSVReader on one file).
         .executableTarget(name: "CSVReadBench", dependencies: ["PanelData"], path: "bench/csv-read/CSVReadBench"),
+        // Benchmark entry point for bench/spillover-measures (times SpilloverMeasures at paper-003 scale).
+        .executableTarget(
+            name: "SpilloverMeasuresBench", dependencies: ["Measures", "PanelData"],
+            path: "bench/spillover-measures/SpilloverMeasuresBench"
+        ),
         .testTarget(name: "ArchitectureTests"),
         .testTarget(name: "NumericalTests", dependencies: ["Numerical"]),
         .testTarget(name: "PanelDataTests", dependencies: ["PanelData"]),
@@ -52,6 +58,7 @@ let package = Package(
         .testTarget(name: "CovarianceTests", dependencies: ["Covariance", "Numerical"]),
         .testTarget(name: "EstimationTests", dependencies: ["Estimation", "Numerical", "PanelData", "FixedEffects", "Covariance"]),
         .testTarget(name: "ModelsTests", dependencies: ["Models", "Numerical", "PanelData"]),
+        .testTarget(name: "MeasuresTests", dependencies: ["Measures", "PanelData"]),
         .testTarget(name: "MonteCarloTests", dependencies: ["MonteCarlo", "Numerical"]),
         .testTarget(
             name: "ScenarioTests",

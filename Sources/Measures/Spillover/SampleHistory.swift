@@ -1,0 +1,66 @@
+import Foundation
+
+/// What each sample row's own past says: whether the plant also exported to m in t−1 (and
+/// its log growth), and the new/returning-exporter dummies. Built in one pass over the
+/// (firm, year) groups with a per-firm scratch table indexed by (plant slot, destination).
+struct SampleHistory {
+    /// `continuing[r]`: the plant exported to m in t−1 and t.
+    var continuing: [Bool]
+    /// ln x_t − ln x_{t−1} where `continuing[r]`, 0 otherwise.
+    var growth: [Double]
+    /// 1 if the plant did not export to m in t−1 (NaN placeholder in year 0, see `unknownPast`).
+    var newExporter: [Double]
+    /// 1 if the plant exported to m in some year before t−1 but not in t−1.
+    var returningExporter: [Double]
+
+    /// - Throws: `MeasuresError.duplicateRow` when a plant has two rows for one destination and year.
+    init(sample: ExporterFlows, layout: SpilloverLayout, groups: FirmYearGroups) throws {
+        let rowCount = sample.count
+        continuing = [Bool](repeating: false, count: rowCount)
+        growth = [Double](repeating: 0, count: rowCount)
+        newExporter = [Double](repeating: 0, count: rowCount)
+        returningExporter = [Double](repeating: 0, count: rowCount)
+        let destinations = layout.destinationCount
+        let years = layout.yearCount
+        let cells = layout.maximumPlantsPerFirm * destinations
+        var lastYear = [Int32](repeating: -1, count: cells)
+        var lastValue = [Double](repeating: 0, count: cells)
+        var stamp = [Int32](repeating: -1, count: cells)
+        for firm in 0..<layout.firmCount {
+            for year in 0..<years {
+                let range = groups.range(firm: firm, year: year)
+                let t = Int32(year)
+                for position in range {
+                    let row = Int(groups.rows[position])
+                    let cell = layout.slotCell(plant: Int(sample.exporter[row]), destination: Int(sample.destination[row]))
+                    if stamp[cell] == t {
+                        throw MeasuresError.duplicateRow(
+                            input: "sample", row: row,
+                            key: "(plant \(sample.exporter[row]), destination \(sample.destination[row]), year \(t))")
+                    }
+                    stamp[cell] = t
+                    let previous = lastYear[cell]
+                    if year > 0 && previous == t - 1 {
+                        continuing[row] = true
+                        growth[row] = log(sample.exports[row]) - log(lastValue[cell])
+                    }
+                    newExporter[row] = year > 0 && previous == t - 1 ? 0 : 1
+                    returningExporter[row] = previous >= 0 && previous < t - 1 ? 1 : 0
+                }
+                for position in range {
+                    let row = Int(groups.rows[position])
+                    let cell = layout.slotCell(plant: Int(sample.exporter[row]), destination: Int(sample.destination[row]))
+                    lastYear[cell] = t
+                    lastValue[cell] = sample.exports[row]
+                }
+            }
+            let firmRows = groups.range(firm: firm, year: 0).lowerBound..<groups.range(firm: firm, year: years - 1).upperBound
+            for position in firmRows {
+                let row = Int(groups.rows[position])
+                let cell = layout.slotCell(plant: Int(sample.exporter[row]), destination: Int(sample.destination[row]))
+                lastYear[cell] = -1
+                stamp[cell] = -1
+            }
+        }
+    }
+}

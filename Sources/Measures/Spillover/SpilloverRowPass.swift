@@ -1,0 +1,185 @@
+import Foundation
+
+/// The second pass of `SpilloverMeasures.construct`: for each (firm, year) group, a scratch
+/// table of the firm's plants' exports and own growth by destination, then every row's
+/// measures from the (possibly augmented) source aggregates and the firm's sister plants.
+struct SpilloverRowPass {
+    let sample: ExporterFlows
+    let roster: PlantRoster
+    let geography: SpilloverGeography
+    let layout: SpilloverLayout
+    let groups: FirmYearGroups
+    let history: SampleHistory
+    /// n_cmt and S_cmt after adding the sample when `sourcesIncludeSample`.
+    let sources: SourceAggregates
+    let province: (count: [Int32], growthSum: [Double], area: [Double])
+    let firmOutput: [Double]?
+    let options: SpilloverMeasureOptions
+
+    func run() -> SpilloverColumns {
+        let out = SpilloverColumns(rowCount: sample.count)
+        let destinations = layout.destinationCount
+        let years = layout.yearCount
+        let width = layout.maximumPlantsPerFirm
+        let include = options.sourcesIncludeSample
+        let overall = options.weights == .overallShares
+        // Scratch, by (slot, destination) and by slot; cleared after each group.
+        var exportsTo = [Double](repeating: 0, count: width * destinations)
+        var ownGrowth = [Double](repeating: 0, count: width * destinations)
+        var ownContinuing = [Bool](repeating: false, count: width * destinations)
+        var plantTotal = [Double](repeating: 0, count: width)
+        var plantDestinations = [Int](repeating: 0, count: width)
+        var plantsToDestination = [Int](repeating: 0, count: destinations)
+        var existing = [Int32]()
+        existing.reserveCapacity(width)
+
+        for firm in 0..<layout.firmCount {
+            let plants = layout.firmOffsets[firm]..<layout.firmOffsets[firm + 1]
+            for year in 0..<years {
+                let range = groups.range(firm: firm, year: year)
+                if range.isEmpty { continue }
+                existing.removeAll(keepingCapacity: true)
+                var multiPlantProvince = false
+                for position in plants {
+                    let plant = layout.firmPlants[position]
+                    guard Int(roster.establishmentYear[Int(plant)]) <= year else { continue }
+                    let provinceOfPlant = geography.cityProvince[Int(roster.city[Int(plant)])]
+                    if existing.contains(where: { geography.cityProvince[Int(roster.city[Int($0)])] == provinceOfPlant }) {
+                        multiPlantProvince = true
+                    }
+                    existing.append(plant)
+                }
+                var firmTotal = 0.0
+                for position in range {
+                    let row = Int(groups.rows[position])
+                    let plant = Int(sample.exporter[row])
+                    let cell = layout.slotCell(plant: plant, destination: Int(sample.destination[row]))
+                    let slot = Int(layout.plantSlot[plant])
+                    exportsTo[cell] = sample.exports[row]
+                    ownGrowth[cell] = history.growth[row]
+                    ownContinuing[cell] = history.continuing[row]
+                    plantTotal[slot] += sample.exports[row]
+                    plantDestinations[slot] += 1
+                    plantsToDestination[Int(sample.destination[row])] += 1
+                    firmTotal += sample.exports[row]
+                }
+                let supply: Double? = firmOutput.flatMap { output in
+                    let value = output[firm * years + year]
+                    return value > 0 ? log(value) : nil
+                }
+                for position in range {
+                    let row = Int(groups.rows[position])
+                    let plant = Int(sample.exporter[row])
+                    let city = Int(sample.city[row])
+                    let destination = Int(sample.destination[row])
+                    let slot = Int(layout.plantSlot[plant])
+                    let exports = sample.exports[row]
+
+                    // Own city (Δlnnear, ln(n_icmt/area_c)), the plant itself excluded.
+                    let ownCell = sources.index(city: city, destination: destination, year: year)
+                    var ownCount = Double(sources.count[ownCell])
+                    var ownSum = sources.growthSum[ownCell]
+                    if include && history.continuing[row] {
+                        ownCount -= 1
+                        ownSum -= history.growth[row]
+                    }
+                    let cityArea = geography.cityArea[city]
+                    if ownCount > 0 {
+                        out.set(.dlnnear, row, ownSum / ownCount)
+                        out.set(.lnnearDensity, row, log(ownCount / cityArea))
+                    }
+
+                    // Other cities of the province.
+                    let provinceCount = Double(province.count[ownCell])
+                    if provinceCount > 0 {
+                        out.set(.dlnnearProv, row, province.growthSum[ownCell] / provinceCount)
+                        out.set(.lnprovDensity, row, log(provinceCount / province.area[city]))
+                    }
+
+                    // Sister cities C_it: eqs. (13), (14), (16), (17).
+                    var sisterCount = 0.0, sisterSum = 0.0, sisterArea = 0.0, sisters = 0
+                    var weightSum = 0.0, weightedGrowth = 0.0, weightedDensity = 0.0
+                    for sister in existing where Int(sister) != plant {
+                        let sisterCity = Int(roster.city[Int(sister)])
+                        guard sisterCity != city else { continue }
+                        sisters += 1
+                        let cell = sources.index(city: sisterCity, destination: destination, year: year)
+                        var count = Double(sources.count[cell])
+                        var sum = sources.growthSum[cell]
+                        let sisterCell = layout.slotCell(plant: Int(sister), destination: destination)
+                        if include && ownContinuing[sisterCell] {
+                            count -= 1
+                            sum -= ownGrowth[sisterCell]
+                        }
+                        let area = geography.cityArea[sisterCity]
+                        sisterArea += area
+                        guard count > 0 else { continue }
+                        sisterCount += count
+                        sisterSum += sum
+                        let weight = overall ? plantTotal[Int(layout.plantSlot[Int(sister)])] : exportsTo[sisterCell]
+                        if weight > 0 && count > 0 {
+                            weightSum += weight
+                            weightedGrowth += weight * (sum / count)
+                            weightedDensity += weight * log(count / area)
+                        }
+                    }
+                    if sisterCount > 0 {
+                        out.set(.dlnaffiliate, row, sisterSum / sisterCount)
+                        out.set(.lndensity, row, log(sisterCount / sisterArea))
+                    }
+                    if weightSum > 0 {
+                        out.set(.dlnaffiliate1, row, weightedGrowth / weightSum)
+                        out.set(.lndensity1, row, weightedDensity / weightSum)
+                    }
+                    // The plant's whole information set: own city and sister cities pooled.
+                    let signals = ownCount + sisterCount
+                    out.set(.nSignals, row, signals)
+                    if signals > 0 {
+                        out.set(.pooledSignal, row, ((ownCount > 0 ? ownSum : 0) + sisterSum) / signals)
+                    }
+
+                    // Plant, firm and outcome variables.
+                    out.set(.lnexp, row, log(exports))
+                    if plantDestinations[slot] > 1 {
+                        out.set(.lnexpOther, row, log(plantTotal[slot] - exports))
+                    }
+                    if year > 0 {
+                        out.set(.newDummy, row, history.newExporter[row])
+                        out.set(.expDummy, row, history.returningExporter[row])
+                    }
+                    out.set(.num, row, Double(sisters))
+                    out.set(.lnexport, row, log(firmTotal))
+                    out.set(.lnsupply, row, supply)
+
+                    out.set(.plant, row, plant)
+                    out.set(.firm, row, firm)
+                    out.set(.city, row, city)
+                    out.set(.dest, row, destination)
+                    out.set(.year, row, year)
+                    out.set(.incomeGroup, row, Int(geography.destinationIncomeGroup[destination]))
+                    out.set(.it, row, plant * years + year)
+                    out.set(.mt, row, destination * years + year)
+                    out.set(.cm, row, city * destinations + destination)
+                    out.set(.singlePlantDest, row, plantsToDestination[destination] == 1 ? 1 : 0)
+                    out.set(.multiPlantProvince, row, multiPlantProvince ? 1 : 0)
+                }
+                for position in range {
+                    let row = Int(groups.rows[position])
+                    let plant = Int(sample.exporter[row])
+                    let cell = layout.slotCell(plant: plant, destination: Int(sample.destination[row]))
+                    exportsTo[cell] = 0
+                    ownGrowth[cell] = 0
+                    ownContinuing[cell] = false
+                    plantTotal[Int(layout.plantSlot[plant])] = 0
+                    plantDestinations[Int(layout.plantSlot[plant])] = 0
+                    plantsToDestination[Int(sample.destination[row])] = 0
+                }
+            }
+        }
+        out.setProduct(.dlnaffiliateXLndensity, of: .dlnaffiliate, .lndensity)
+        out.setProduct(.dlnnearXLnnearDensity, of: .dlnnear, .lnnearDensity)
+        out.setProduct(.dlnnearProvXLnprovDensity, of: .dlnnearProv, .lnprovDensity)
+        out.setProduct(.dlnaffiliate1XLndensity1, of: .dlnaffiliate1, .lndensity1)
+        return out
+    }
+}
