@@ -72,3 +72,10 @@ import Testing
         }
     }
 }
+
+@Suite struct ErrorMessageTests {
+    @Test func messagesNameRowAndColumn() {
+        let error = MeasuresError.valueOutOfRange(input: "sample", column: "city", row: 4, value: "9", allowed: "0..<3")
+        #expect(error.description == "sample: row 4, column 'city': value 9 is outside 0..<3")
+    }
+}

@@ -1,6 +1,6 @@
 /// Errors thrown by the `Measures` target. Every case names what is wrong and where: the
 /// input, the 0-based row and the column (field) concerned.
-public enum MeasuresError: Error, Equatable, Sendable, CustomStringConvertible {
+public enum MeasuresError: Error, Equatable, Sendable {
     /// Two columns of one input have different lengths.
     case lengthMismatch(input: String, column: String, expected: Int, found: Int)
     /// A value lies outside its allowed range (an index beyond the geography, a negative
@@ -17,24 +17,4 @@ public enum MeasuresError: Error, Equatable, Sendable, CustomStringConvertible {
     case wrongColumnType(column: String, expected: String)
     /// A statistic is undefined (e.g. a standard deviation of zero or from fewer than two values).
     case undefinedStatistic(column: String, reason: String)
-
-    public var description: String {
-        switch self {
-        case let .lengthMismatch(input, column, expected, found):
-            return "\(input): column '\(column)' has \(found) values, expected \(expected)"
-        case let .valueOutOfRange(input, column, row, value, allowed):
-            return "\(input): row \(row), column '\(column)': value \(value) is outside \(allowed)"
-        case let .inconsistent(input, row, reason):
-            if let row { return "\(input): row \(row): \(reason)" }
-            return "\(input): \(reason)"
-        case let .duplicateRow(input, row, key):
-            return "\(input): row \(row) repeats the key \(key)"
-        case let .unknownColumn(name):
-            return "no column named '\(name)'"
-        case let .wrongColumnType(column, expected):
-            return "column '\(column)' is not of type \(expected)"
-        case let .undefinedStatistic(column, reason):
-            return "column '\(column)': \(reason)"
-        }
-    }
 }

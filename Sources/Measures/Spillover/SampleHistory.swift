@@ -8,7 +8,7 @@ struct SampleHistory {
     var continuing: [Bool]
     /// ln x_t − ln x_{t−1} where `continuing[r]`, 0 otherwise.
     var growth: [Double]
-    /// 1 if the plant did not export to m in t−1 (NaN placeholder in year 0, see `unknownPast`).
+    /// 1 if the plant did not export to m in t−1 (meaningless in year 0, where the output masks it).
     var newExporter: [Double]
     /// 1 if the plant exported to m in some year before t−1 but not in t−1.
     var returningExporter: [Double]

@@ -57,7 +57,7 @@ do {
     var exports = [Double]()
     for plant in 0..<roster.plantCount {
         let candidates = (0..<12).map { _ in Int32(random.below(destinations)) }
-        let unique = Array(Set(candidates))
+        let unique = Array(Set(candidates)).sorted()
         for t in max(0, Int(established[plant]))..<years {
             for m in unique where random.uniform() < 0.9 {
                 exporter.append(Int32(plant)); rowFirm.append(firm[plant]); rowCity.append(city[plant])
