@@ -33,7 +33,7 @@ let package = Package(
         .target(
             name: "Scenario",
             dependencies: [
-                "Numerical", "PanelData", "Estimation", "Models", "MonteCarlo", "Reporting",
+                "Numerical", "PanelData", "Estimation", "Measures", "Models", "MonteCarlo", "Reporting",
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),

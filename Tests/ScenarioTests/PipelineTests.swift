@@ -68,8 +68,10 @@ struct PipelineTests {
                      "sampling-k.dat", "sampling-k.gp"] {
             #expect(FileManager.default.fileExists(atPath: result.directory + "/" + file), "\(file)")
         }
-        let parent = URL(fileURLWithPath: result.directory).deletingLastPathComponent().path
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: parent).filter { $0.contains(".partial-") }
+        // Only this run's staging folder counts: other tests run in parallel in the same parent folder.
+        let target = URL(fileURLWithPath: result.directory)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: target.deletingLastPathComponent().path)
+            .filter { $0.hasPrefix("." + target.lastPathComponent + ".partial-") }
         #expect(leftovers.isEmpty)
         let replications = try Self.read(result.directory, "replications.csv").split(separator: "\n")
         #expect(replications.count == 1 + 4 * 3)

@@ -26,6 +26,13 @@ public struct SignalWeightFit: Sendable, Equatable, Codable {
         public let slope: Double
         public let standardError: Double
         public let fitted: Double
+
+        public init(meanSignals: Double, slope: Double, standardError: Double, fitted: Double) {
+            self.meanSignals = meanSignals
+            self.slope = slope
+            self.standardError = standardError
+            self.fitted = fitted
+        }
     }
 
     /// Fits ρ. `signalCounts[b]` lists the n of every row in bin b (n ≥ 0).

@@ -22,21 +22,21 @@ struct InformationSpilloverPipeline {
         let parameters = try modelParameters(scenario.parameters)
         let model = InformationSpilloverModel(parameters: parameters)
         let theory = SpilloverTheory(parameters: parameters)
-        var monteCarlo: SpilloverMonteCarlo.Outcome?
+        var outcomeOfMonteCarlo: SpilloverMonteCarlo.Outcome?
         if settings.replications > 0,
            !(scenario.montecarlo.recover.isEmpty && scenario.estimations.isEmpty && scenario.mediations.isEmpty) {
             progress?(.stage("running \(settings.replications) replications on up to \(runner.threads) threads"))
             let outcome = try monteCarlo(model: model, replications: settings.replications, keepTables: true)
             try report(outcome, theory: theory, artifacts: &artifacts)
-            monteCarlo = outcome
+            outcomeOfMonteCarlo = outcome
         }
         let sweep = try runSweep(artifacts: &artifacts)
-        if let first = monteCarlo?.firstPanel, scenario.output.writePanel {
+        if let first = outcomeOfMonteCarlo?.firstPanel, scenario.output.writePanel {
             progress?(.stage("writing the replication-0 panel (\(first.rowCount) rows)"))
             artifacts.texts.append((path: "panel.csv", contents: CSVWriter.string(first)))
         }
         let summary = InformationSpilloverSummary(
-            scenario: scenario, settings: settings, theory: theory, monteCarlo: monteCarlo, sweep: sweep,
+            scenario: scenario, settings: settings, theory: theory, monteCarlo: outcomeOfMonteCarlo, sweep: sweep,
             warnings: artifacts.warnings)
         artifacts.texts.append((path: "summary.md", contents: summary.markdown()))
         return artifacts

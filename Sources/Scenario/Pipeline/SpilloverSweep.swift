@@ -32,7 +32,7 @@ struct SpilloverSweep {
             columns.append(SeriesColumn(name: "coverage_\(index + 1)", unit: name, values: reports.map { value($0, \.coverage) }))
         }
         let data = try DataSeries(stem: "sweep", title: "Recovery over the sweep grid", columns: columns)
-        series = [data]
+        var series = [data]
         var scripts: [GnuplotScript] = []
         if axes.count == 1, let axis = axes.first {
             for (index, name) in names.enumerated().prefix(6) {
@@ -46,6 +46,7 @@ struct SpilloverSweep {
                     yLabel: name, format: format, seriesTitles: ["mean estimate", "model truth"]))
             }
         }
+        self.series = series
         self.scripts = scripts
     }
 }
