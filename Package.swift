@@ -26,6 +26,7 @@ let package = Package(
         .target(name: "FixedEffects", dependencies: ["Numerical"]),
         .target(name: "Covariance", dependencies: ["Numerical"]),
         .target(name: "Estimation", dependencies: ["Numerical", "PanelData", "FixedEffects", "Covariance"]),
+        .target(name: "Measures", dependencies: ["Numerical", "PanelData", "Estimation"]),
         .target(name: "Models", dependencies: ["Numerical", "PanelData"]),
         .target(name: "MonteCarlo", dependencies: ["Numerical"]),
         .target(name: "Reporting", dependencies: ["PanelData", "Estimation", "MonteCarlo"]),
@@ -51,6 +52,7 @@ let package = Package(
         .testTarget(name: "FixedEffectsTests", dependencies: ["FixedEffects", "Numerical"]),
         .testTarget(name: "CovarianceTests", dependencies: ["Covariance", "Numerical"]),
         .testTarget(name: "EstimationTests", dependencies: ["Estimation", "Numerical", "PanelData", "FixedEffects", "Covariance"]),
+        .testTarget(name: "MeasuresTests", dependencies: ["Measures", "PanelData"]),
         .testTarget(name: "ModelsTests", dependencies: ["Models", "Numerical", "PanelData"]),
         .testTarget(name: "MonteCarloTests", dependencies: ["MonteCarlo", "Numerical"]),
         .testTarget(
