@@ -46,6 +46,8 @@ let package = Package(
         ),
         // Benchmark entry point for bench/csv-read (times CSVReader on one file).
         .executableTarget(name: "CSVReadBench", dependencies: ["PanelData"], path: "bench/csv-read/CSVReadBench"),
+        // Benchmark entry point for bench/quality-simulation (times one quality-ladder simulation).
+        .executableTarget(name: "QualitySimulationBench", dependencies: ["Models"], path: "bench/quality-simulation/QualitySimulationBench"),
         .testTarget(name: "ArchitectureTests"),
         .testTarget(name: "NumericalTests", dependencies: ["Numerical"]),
         .testTarget(name: "PanelDataTests", dependencies: ["PanelData"]),

@@ -2,7 +2,7 @@
 /// shares, the observed demand layer, the patent process, the instruments, noise and filters.
 /// Every process is documented in `docs/models/quality-ladder.md` (section "Simulator").
 ///
-/// The defaults give a small, fast panel (about 2·10⁴ rows); `paperScale` gives about the paper's
+/// The defaults give a small, fast panel (14,288 records at seed 20261121); `paperScale` gives about the paper's
 /// 9.6M five-dimension observations.
 public struct QualityLadderSimulationSettings: Sendable, Codable, Equatable {
     // MARK: Panel dimensions
@@ -147,8 +147,8 @@ public struct QualityLadderSimulationSettings: Sendable, Codable, Equatable {
     /// Scenario overrides that give about the paper's scale (9.6M product-destination-year-mode
     /// records, 11 years, 2004–2014) at the other defaults; see the docs for the measured size and cost.
     public static let paperScale: [String: ParameterValue] = [
-        "firms": .integer(60_000), "years": .integer(11), "destinations": .integer(120),
-        "destinations_per_firm": .real(5.0), "industries": .integer(30), "products_per_industry": .integer(12),
+        "firms": .integer(57_000), "years": .integer(11), "destinations": .integer(120),
+        "destinations_per_firm": .real(6.5), "industries": .integer(30), "products_per_industry": .integer(12),
         "cities": .integer(280), "provinces": .integer(31),
     ]
 }
