@@ -26,8 +26,8 @@ let package = Package(
         .target(name: "FixedEffects", dependencies: ["Numerical"]),
         .target(name: "Covariance", dependencies: ["Numerical"]),
         .target(name: "Estimation", dependencies: ["Numerical", "PanelData", "FixedEffects", "Covariance"]),
+        .target(name: "Measures", dependencies: ["Numerical", "PanelData", "Estimation"]),
         .target(name: "Models", dependencies: ["Numerical", "PanelData"]),
-        .target(name: "Measures", dependencies: ["Numerical", "PanelData"]),
         .target(name: "MonteCarlo", dependencies: ["Numerical"]),
         .target(name: "Reporting", dependencies: ["PanelData", "Estimation", "MonteCarlo"]),
         .target(
@@ -51,14 +51,16 @@ let package = Package(
             name: "SpilloverMeasuresBench", dependencies: ["Measures", "PanelData"],
             path: "bench/spillover-measures/SpilloverMeasuresBench"
         ),
+        // Benchmark entry point for bench/quality-simulation (times one quality-ladder simulation).
+        .executableTarget(name: "QualitySimulationBench", dependencies: ["Models"], path: "bench/quality-simulation/QualitySimulationBench"),
         .testTarget(name: "ArchitectureTests"),
         .testTarget(name: "NumericalTests", dependencies: ["Numerical"]),
         .testTarget(name: "PanelDataTests", dependencies: ["PanelData"]),
         .testTarget(name: "FixedEffectsTests", dependencies: ["FixedEffects", "Numerical"]),
         .testTarget(name: "CovarianceTests", dependencies: ["Covariance", "Numerical"]),
         .testTarget(name: "EstimationTests", dependencies: ["Estimation", "Numerical", "PanelData", "FixedEffects", "Covariance"]),
-        .testTarget(name: "ModelsTests", dependencies: ["Models", "Numerical", "PanelData"]),
         .testTarget(name: "MeasuresTests", dependencies: ["Measures", "PanelData"]),
+        .testTarget(name: "ModelsTests", dependencies: ["Models", "Numerical", "PanelData"]),
         .testTarget(name: "MonteCarloTests", dependencies: ["MonteCarlo", "Numerical"]),
         .testTarget(
             name: "ScenarioTests",

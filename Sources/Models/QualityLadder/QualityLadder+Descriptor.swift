@@ -9,9 +9,11 @@ public enum QualityLadder {
         key: key,
         title: "Digital innovation and export-quality catch-up (Melitz–Ottaviano with quality choice, Antoniades 2015)",
         source: "paper 004 (notes: papers/004-quality-catch-up.md), consistent variant as in docs/models/quality-ladder.md",
-        parameters: parameters,
-        constraints: constraints,
-        recoverable: []
+        parameters: parameters + simulationParameters,
+        constraints: constraints + simulationConstraints,
+        recoverable: [],
+        panelColumns: QualityLadderSimulator.panelColumns,
+        truths: QualityLadderTruth.meanings
     )
 
     static let open = ParameterDomain(lowerBound: 0, lowerInclusive: false, upperBound: 1, upperInclusive: false)

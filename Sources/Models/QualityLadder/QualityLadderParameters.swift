@@ -51,6 +51,8 @@ public struct QualityLadderParameters: Sendable, Codable, Equatable {
     public var ladderCostFactor: Double
     /// N ≥ 1, the longest product ladder a firm may have (`products`).
     public var maximumProducts: Int
+    /// The simulator's settings (panel sizes, demand layer, patents, instruments, noise, filters).
+    public var simulation: QualityLadderSimulationSettings
 
     /// Reads the parameters from validated scenario values (every default filled in).
     public init(_ values: ParameterValues) throws {
@@ -82,6 +84,7 @@ public struct QualityLadderParameters: Sendable, Codable, Equatable {
         frontierCost = try real("phi_F")
         ladderCostFactor = try real("omega")
         maximumProducts = products
+        simulation = try QualityLadderSimulationSettings(values)
     }
 
     /// The defaults of `QualityLadder.descriptor` (a valid consistent equilibrium).

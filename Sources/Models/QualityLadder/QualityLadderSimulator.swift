@@ -1,0 +1,166 @@
+import Foundation
+import Numerical
+import PanelData
+
+/// Simulates the paper-004 panel (year × firm × destination × product × trade mode) from the
+/// consistent quality-ladder model; every process is listed in `docs/models/quality-ladder.md`.
+///
+/// In year t, firm i (cost c_i, see `QualityLadderFirm`):
+/// 1. files P_it ~ Poisson(m_it) digital patents, with
+///    ln m_it = m0 + a_i + π_phone IV_phone_{c(i)t} + π_post IV_post_{c(i)t} + π_patent IV_patent_{j(i)t}
+///              + ρ_P ln(1 + P_{i,t−1}) + λ_ξ ξ_it   (the first stage; ξ_it ~ N(0, s_ξ²), P_{i,−1} = 0);
+///    Eco_it = ln(1 + P_it);
+/// 2. has digital input I_it = I + (I_max − I)(1 − e^{−κ Eco_it}), so ψ_it = ψ0/(θ^{2ρ} δ_λ² I_it) and
+///    ϕ_it = E(β−μ)/(4γψ_it − E(β−μ)²) (firm-level statics: the firm is measure zero, c_D is the
+///    equilibrium's, at the common base I);
+/// 3. makes products n = 1, 2, … of its ladder while c_i/ω^{n−1} < c_D, with quality
+///    λ_itn = ϕ_it (c_D − c_i/ω^{n−1}), price p = ½[c_D + c + (β+μ)λ] (c = c_i/ω^{n−1});
+/// 4. the frontier λ_F,jt is the maximum λ over the industry's firms and products in year t (before
+///    filters), and Δλ = λ_F − λ;
+/// 5. the model-implied effect of Eco (firm level, λ_F fixed):
+///    d Δλ/d Eco = −(∂ϕ/∂I)(c_D − c) · dI/dEco, ∂ϕ/∂I = 4γE(β−μ)ψ_it/(S_it² I_it), S = 4γψ − E(β−μ)²,
+///    dI/dEco = κ(I_max − I) e^{−κ Eco}; d ln Δλ/d Eco divides it by Δλ (NaN at the frontier, Δλ = 0).
+///
+/// Each record (destination m in the firm's set, trade mode in the firm's modes) observes the price
+/// p e^{s_p u} and a quantity from the demand layer (ε ~ N(0, s_ε²)):
+/// - CES: ln q = χ_jmt − σ_j ln p_obs + (σ_j − 1)(ln λ + ξ_it) + ε;
+/// - linear: q = Q̄ s_m q(c, λ)/q̄ · e^{ξ_it + ε}, q(c, λ) = (E/2γ)[c_D − c + (β−μ)λ], q̄ = q at c_D/2.
+/// Value = p_obs × q; records with value < `min_value` or quantity < `min_quantity` are dropped.
+///
+/// Controls (firm-year): size = ln employees = size base + 0.03 t + 0.1 z; age = ln(year − founded + 1);
+/// capital_intensity = ln capital per worker + 0.1 z; labour_intensity = e^{−capital_intensity};
+/// tfp = ln(1/c) + 0.1 z; leverage = ln(liabilities/assets); finance = firm level + 0.05 z.
+public enum QualityLadderSimulator {
+    /// Columns of the simulated panel.
+    public static let panelColumns = QualityLadderPanelColumns.intNames + QualityLadderPanelColumns.doubleNames
+
+    /// Simulates one replication. Streams: `RandomStream(masterSeed:replication:purpose:)` with purposes
+    /// "quality-ladder/world", "/firms", "/innovation", "/controls" and "/records".
+    public static func simulate(_ equilibrium: QualityLadderEquilibrium, masterSeed: UInt64,
+                                replication: Int) throws -> QualityLadderPanel {
+        let p = equilibrium.parameters, s = p.simulation
+        func stream(_ purpose: String) -> RandomStream {
+            RandomStream(masterSeed: masterSeed, replication: replication, purpose: "quality-ladder/" + purpose)
+        }
+        guard s.productsPerIndustry >= p.maximumProducts else {
+            throw ModelError.noEquilibrium(reason: "products_per_industry < products", keys: ["products_per_industry", "products"])
+        }
+        let cutoff = equilibrium.costCutoff, b = p.netQualityValue
+        let base = p.digitalInput, top = s.maximumDigitalInput
+        guard top > base, QualityLadderModel(parameters: p.with(digitalInput: top)).secondOrderMargin > 0, b > 0 else {
+            throw ModelError.noEquilibrium(reason: "the SOC 4γψ > E(β−μ)² must hold at I_max > I", keys: ["I_max", "I"])
+        }
+        let typicalCost = cutoff / 2, typicalQuality = equilibrium.qualityCoefficient * (cutoff - typicalCost)
+        let typicalPrice = 0.5 * (cutoff + typicalCost + (p.qualityPreference + p.qualityMarginalCost) * typicalQuality)
+        let typicalQuantity = cutoff - typicalCost + b * typicalQuality
+        let world = try QualityLadderWorld(settings: s, typicalLogPrice: log(typicalPrice),
+                                           typicalLogQuality: log(typicalQuality), stream: stream("world"))
+        let firmStream = stream("firms")
+        let ownerships = try CategoricalDistribution(probabilities: s.ownershipShares)
+        let tradeTypes = try CategoricalDistribution(probabilities: s.tradeTypeShares)
+        let firms = try (0..<s.firmCount).map { _ in
+            try QualityLadderFirm(settings: s, cutoff: cutoff, paretoShape: p.paretoShape, ladderLength: p.maximumProducts,
+                                  ownerships: ownerships, tradeTypes: tradeTypes, stream: firmStream)
+        }
+        let innovation = stream("innovation"), controls = stream("controls"), records = stream("records")
+        let normal = try NormalDistribution(mean: 0, standardDeviation: 1)
+        let fourGammaE = 4 * p.productDifferentiation * p.marketSize
+        let quantityFactor = p.marketSize / (2 * p.productDifferentiation)
+        let years = s.yearCount
+        var lastPatents = [Double](repeating: 0, count: firms.count)
+        var columns = QualityLadderPanelColumns()
+        var generated = 0, effectSum = 0.0, logEffectSum = 0.0, logEffectCount = 0
+        for t in 0..<years {
+            // Pass 1: patents, digital input and ϕ of every firm, and the industry frontier.
+            var state: [(patents: Double, eco: Double, input: Double, phi: Double, dPhiDEco: Double, appeal: Double)] = []
+            state.reserveCapacity(firms.count)
+            var frontier = [Double](repeating: 0, count: s.industryCount)
+            for (index, firm) in firms.enumerated() {
+                let province = world.cityProvince[firm.city]
+                let appeal = s.appealDispersion * normal.sample(innovation)
+                let logIntensity = s.patentIntercept + firm.propensity
+                    + s.phoneStrength * world.phones1984[firm.city] * world.ports[province * years + t]
+                    + s.postStrength * world.postOffices1984[firm.city] * world.ports[province * years + t]
+                    + s.foreignPatentStrength * world.foreignPatents[firm.industry * years + t]
+                    + s.patentPersistence * log(1 + lastPatents[index]) + s.appealInPatents * appeal
+                let patents = Double(try PoissonDistribution(mean: min(exp(logIntensity), 1e8)).sample(innovation))
+                lastPatents[index] = patents
+                let eco = log(1 + patents)
+                let decay = exp(-s.digitalResponse * eco)
+                let input = base + (top - base) * (1 - decay)
+                let psi = p.qualityCostScale / (p.innovationPerformance * input)
+                let margin = 4 * p.productDifferentiation * psi - p.marketSize * b * b
+                let phi = p.marketSize * b / margin
+                let dPhiDInput = fourGammaE * b * psi / (margin * margin * input)
+                state.append((patents, eco, input, phi, dPhiDInput * s.digitalResponse * (top - base) * decay, appeal))
+                frontier[firm.industry] = max(frontier[firm.industry], phi * (cutoff - firm.cost))
+            }
+            // Pass 2: the firm-year's controls and records.
+            let year = s.firstYear + t
+            for (index, firm) in firms.enumerated() {
+                let f = state[index], province = world.cityProvince[firm.city]
+                let ports = world.ports[province * years + t]
+                let capital = firm.capitalIntensity + 0.1 * normal.sample(controls)
+                let firmDoubles = [
+                    f.eco, f.patents, world.phones1984[firm.city] * ports, world.postOffices1984[firm.city] * ports,
+                    world.foreignPatents[firm.industry * years + t], world.phones1984[firm.city],
+                    world.postOffices1984[firm.city], ports,
+                    firm.sizeBase + 0.03 * Double(t) + 0.1 * normal.sample(controls),
+                    log(Double(year - firm.foundingYear + 1)), capital, exp(-capital),
+                    -log(firm.cost) + 0.1 * normal.sample(controls), log(firm.liabilityShare),
+                    firm.finance + 0.05 * normal.sample(controls),
+                ]
+                var cost = firm.cost
+                let modes = firm.tradeModes
+                for (rank, product) in firm.products.enumerated() {
+                    if rank > 0 { cost /= p.ladderCostFactor }
+                    guard cost < cutoff else { break }
+                    let quality = f.phi * (cutoff - cost)
+                    let distance = frontier[firm.industry] - quality
+                    let effect = -f.dPhiDEco * (cutoff - cost)
+                    let price = 0.5 * (cutoff + cost + (p.qualityPreference + p.qualityMarginalCost) * quality)
+                    let sigma = world.elasticities[product]
+                    let modelQuantity = quantityFactor * (cutoff - cost + b * quality)
+                    for destination in firm.destinations {
+                        for mode in modes {
+                            generated += 1
+                            let observedPrice = price * exp(s.priceNoise * normal.sample(records))
+                            let noise = s.quantityNoise * normal.sample(records)
+                            let quantity: Double
+                            switch s.demandLayer {
+                            case .ces:
+                                let shifter = world.shifters[(product * s.destinationCount + destination) * years + t]
+                                quantity = exp(shifter - sigma * log(observedPrice) + (sigma - 1) * (log(quality) + f.appeal) + noise)
+                            case .linear:
+                                quantity = s.quantityScale * exp(world.destinationLogSize[destination])
+                                    * modelQuantity / (quantityFactor * typicalQuantity) * exp(f.appeal + noise)
+                            }
+                            let value = observedPrice * quantity
+                            guard value >= s.minimumValue, quantity >= s.minimumQuantity else { continue }
+                            effectSum += effect
+                            let logEffect = effect / distance
+                            if logEffect.isFinite { logEffectSum += logEffect; logEffectCount += 1 }
+                            columns.append(
+                                ints: [index + 1, year, destination + 1, product + 1, firm.city + 1, firm.industry + 1,
+                                       province + 1, firm.ownership, mode, firm.tradeType,
+                                       world.destinationGroup[destination], rank + 1],
+                                doubles: [value, quantity, observedPrice] + firmDoubles + [
+                                    cost, f.input, f.phi, quality, log(quality), frontier[firm.industry], distance,
+                                    effect, logEffect,
+                                ])
+                        }
+                    }
+                }
+            }
+        }
+        let kept = columns.count
+        let truth = QualityLadderTruth(
+            demandLayer: s.demandLayer, costCutoff: cutoff, baseQualityCoefficient: equilibrium.qualityCoefficient,
+            baseDigitalInput: base, maximumDigitalInput: top, digitalResponse: s.digitalResponse,
+            productElasticities: world.elasticities,
+            meanDistanceEffect: kept > 0 ? effectSum / Double(kept) : .nan,
+            meanLogDistanceEffect: logEffectCount > 0 ? logEffectSum / Double(logEffectCount) : .nan,
+            generatedRecords: generated, keptRecords: kept)
+        return QualityLadderPanel(dataset: try columns.dataset(), truth: truth)
+    }
+}
