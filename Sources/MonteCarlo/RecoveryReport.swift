@@ -36,27 +36,33 @@ public struct RecoveryReport: Sendable, Codable, Equatable {
         _ parameter: String, _ estimates: [ParameterEstimate], level: Double, criticalValue z: Double
     ) -> RecoveryRow {
         let count = estimates.count
-        let truth = estimates.first?.truth ?? .nan
         let n = Double(count)
+        let truth = estimates.reduce(0) { $0 + $1.truth } / n
         let mean = estimates.reduce(0) { $0 + $1.estimate } / n
         let sumSquaredDeviations = estimates.reduce(0) { $0 + ($1.estimate - mean) * ($1.estimate - mean) }
         let standardDeviation = count > 1 ? (sumSquaredDeviations / (n - 1)).squareRoot() : .nan
         let meanStandardError = estimates.reduce(0) { $0 + $1.standardError } / n
-        let meanSquaredError = estimates.reduce(0) { $0 + ($1.estimate - truth) * ($1.estimate - truth) } / n
+        // Each estimate against its own replication's truth.
+        let errors = estimates.map { $0.estimate - $0.truth }
+        let bias = errors.reduce(0, +) / n
+        let meanSquaredError = errors.reduce(0) { $0 + $1 * $1 } / n
+        let errorDeviations = errors.reduce(0) { $0 + ($1 - bias) * ($1 - bias) }
+        let errorStandardDeviation = count > 1 ? (errorDeviations / (n - 1)).squareRoot() : .nan
 
         var coverage = Double.nan
         var power = Double.nan
         if z.isFinite {
-            let covered = estimates.filter { abs($0.estimate - truth) <= z * $0.standardError }.count
+            let covered = estimates.filter { abs($0.estimate - $0.truth) <= z * $0.standardError }.count
             let rejectedZero = estimates.filter { abs($0.estimate) > z * $0.standardError }.count
             coverage = Double(covered) / n
             power = Double(rejectedZero) / n
         }
         return RecoveryRow(
             parameter: parameter, truth: truth, replications: count, meanEstimate: mean,
-            bias: mean - truth, standardDeviation: standardDeviation,
+            bias: bias, standardDeviation: standardDeviation,
             meanStandardError: meanStandardError, rootMeanSquaredError: meanSquaredError.squareRoot(),
-            coverage: coverage, size: 1 - coverage, power: power, level: level
+            coverage: coverage, size: 1 - coverage, power: power, level: level,
+            errorStandardDeviation: errorStandardDeviation
         )
     }
 }

@@ -5,13 +5,15 @@
 public struct RecoveryRow: Sendable, Codable, Equatable {
     /// Name of the parameter.
     public let parameter: String
-    /// The true value (the first replication's truth if it varied).
+    /// The true value; its mean over the replications when it varies by replication (e.g. a
+    /// pseudo-true value or an average over each panel's rows). Bias, RMSE and coverage always
+    /// compare each estimate with its own replication's truth.
     public let truth: Double
     /// Number of replications R that reported an estimate of the parameter.
     public let replications: Int
     /// Mean of the estimates.
     public let meanEstimate: Double
-    /// Mean estimate minus truth.
+    /// Mean of estimate − truth (each replication's own truth).
     public let bias: Double
     /// Standard deviation of the estimates across replications (divisor R − 1; NaN when R < 2).
     public let standardDeviation: Double
@@ -28,13 +30,16 @@ public struct RecoveryRow: Sendable, Codable, Equatable {
     public let power: Double
     /// Nominal confidence level of the intervals, e.g. 0.95.
     public let level: Double
+    /// Standard deviation of estimate − truth across replications; equals `standardDeviation`
+    /// when the truth is the same in every replication.
+    public let errorStandardDeviation: Double
 
     /// Creates a row from already computed statistics (``RecoveryReport/summarize(_:level:)``
     /// computes them from replication records).
     public init(
         parameter: String, truth: Double, replications: Int, meanEstimate: Double, bias: Double,
         standardDeviation: Double, meanStandardError: Double, rootMeanSquaredError: Double,
-        coverage: Double, size: Double, power: Double, level: Double
+        coverage: Double, size: Double, power: Double, level: Double, errorStandardDeviation: Double? = nil
     ) {
         self.parameter = parameter
         self.truth = truth
@@ -48,12 +53,13 @@ public struct RecoveryRow: Sendable, Codable, Equatable {
         self.size = size
         self.power = power
         self.level = level
+        self.errorStandardDeviation = errorStandardDeviation ?? standardDeviation
     }
 
-    /// Monte Carlo standard error of the bias (and of the mean estimate): SD/√R.
+    /// Monte Carlo standard error of the bias: SD(estimate − truth)/√R.
     public var biasMonteCarloStandardError: Double {
         guard replications > 0 else { return .nan }
-        return standardDeviation / Double(replications).squareRoot()
+        return errorStandardDeviation / Double(replications).squareRoot()
     }
 
     /// The exact binomial 99% acceptance band for `coverage`: if the intervals had exactly

@@ -96,4 +96,22 @@ import Testing
         let encoded = try JSONEncoder().encode(records)
         #expect(try JSONDecoder().decode([ReplicationRecord].self, from: encoded) == records)
     }
+
+    @Test("a truth that varies by replication: each estimate is compared with its own truth")
+    func varyingTruth() throws {
+        let records = [(1.0, 1.2, 0.1), (2.0, 1.9, 0.1), (3.0, 3.5, 0.1)].enumerated().map { index, value in
+            ReplicationRecord(replication: index, estimates: [
+                ParameterEstimate(parameter: "beta", truth: value.0, estimate: value.1, standardError: value.2),
+            ])
+        }
+        let row = try #require(RecoveryReport.summarize(records).rows.first)
+        // errors 0.2, -0.1, 0.5: bias 0.2, RMSE √(0.30/3), SD of errors √(0.18/2) = 0.3.
+        #expect(abs(row.truth - 2) < 1e-14)
+        #expect(abs(row.bias - 0.2) < 1e-14)
+        #expect(abs(row.rootMeanSquaredError - (0.30 / 3).squareRoot()) < 1e-14)
+        #expect(abs(row.errorStandardDeviation - 0.3) < 1e-14)
+        #expect(abs(row.biasMonteCarloStandardError - 0.3 / 3.0.squareRoot()) < 1e-14)
+        // |error| ≤ 1.96 · 0.1 only for the first two.
+        #expect(abs(row.coverage - 2.0 / 3.0) < 1e-14)
+    }
 }

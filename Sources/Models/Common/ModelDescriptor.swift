@@ -73,10 +73,15 @@ public struct ModelDescriptor: Sendable {
     public let panelColumns: [String]
     /// Truths a `[[estimate]]` coefficient may recover (`recover = { x = "truth.NAME" }`), with their meaning.
     public let truths: [(name: String, meaning: String)]
+    /// Outcome columns with a noise-free counterpart in the simulated panel (e.g. `lnexp` → `lnexp_expected`):
+    /// a `[[estimate]]` coefficient may then recover `"pseudo-true"`, the same regression run on the noise-free
+    /// outcome, i.e. the value the estimator converges to under this model.
+    public let noiselessOutcomes: [String: String]
 
     public init(key: String, title: String, source: String, parameters: [ParameterSpec],
                 constraints: [ParameterConstraint], recoverable: [(key: String, estimator: String)],
-                panelColumns: [String] = [], truths: [(name: String, meaning: String)] = []) {
+                panelColumns: [String] = [], truths: [(name: String, meaning: String)] = [],
+                noiselessOutcomes: [String: String] = [:]) {
         self.key = key
         self.title = title
         self.source = source
@@ -85,6 +90,7 @@ public struct ModelDescriptor: Sendable {
         self.recoverable = recoverable
         self.panelColumns = panelColumns
         self.truths = truths
+        self.noiselessOutcomes = noiselessOutcomes
     }
 
     public func parameter(_ key: String) -> ParameterSpec? { parameters.first { $0.key == key } }

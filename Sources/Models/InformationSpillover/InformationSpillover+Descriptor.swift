@@ -11,10 +11,12 @@ public enum InformationSpillover {
         source: "paper 003 (notes: papers/003-cross-regional-information-spillover.md), extended to years as in docs/models/information-spillover.md",
         parameters: parameters,
         constraints: constraints,
-        // No model-specific estimator: the coefficients of eq. (15) are checked against `truths`.
+        // The structural estimator of v_z/v_d; the coefficients of eq. (15) are checked against `truths`
+        // or against their pseudo-true values (the same regression on ln r̄, eq. (11)).
         recoverable: [("noise_ratio", "nonlinear least squares of δ(n) = n/(ρ + n) on slopes estimated within bins of n")],
         panelColumns: panelColumns,
-        truths: InformationSpilloverTruth.meanings
+        truths: InformationSpilloverTruth.meanings,
+        noiselessOutcomes: ["lnexp": "lnexp_expected"]
     )
 
     /// Columns of the simulated plant × destination × year panel, then the constructed regressors
@@ -23,7 +25,7 @@ public enum InformationSpillover {
 
     /// Columns `simulate` writes in `SpilloverPanel.rows`.
     public static let simulatedColumns: [String] = [
-        "plant", "firm", "city", "dest", "year", "exports", "lnexp", "imports", "lnimp",
+        "plant", "firm", "city", "dest", "year", "exports", "lnexp", "lnexp_expected", "imports", "lnimp",
         "delta", "n_nb", "n_oth", "slope_oth", "slope_nb",
     ]
 

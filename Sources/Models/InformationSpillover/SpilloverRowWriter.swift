@@ -22,6 +22,8 @@ struct SpilloverRowWriter {
 
     var plant = [Int](), firm = [Int](), city = [Int](), destination = [Int](), year = [Int]()
     var exports = [Double](), logExports = [Double](), imports = [Double](), logImports = [Double]()
+    /// ln r̄_imt of eq. (11): expected log sales, without the plant's own demand component and the transitory noise.
+    var expectedLogExports = [Double]()
     var delta = [Double](), localCount = [Double](), otherCount = [Double](), slopeOther = [Double](), slopeLocal = [Double]()
     var productPlant = [Int](), productId = [Int](), productDestination = [Int](), productYear = [Int]()
     var productExports = [Double]()
@@ -43,7 +45,7 @@ struct SpilloverRowWriter {
     mutating func reserve(rows: Int) {
         plant.reserveCapacity(rows); firm.reserveCapacity(rows); city.reserveCapacity(rows)
         destination.reserveCapacity(rows); year.reserveCapacity(rows)
-        for column in [\SpilloverRowWriter.exports, \.logExports, \.imports, \.logImports, \.delta, \.localCount, \.otherCount,
+        for column in [\SpilloverRowWriter.exports, \.logExports, \.expectedLogExports, \.imports, \.logImports, \.delta, \.localCount, \.otherCount,
                        \.slopeOther, \.slopeLocal] {
             self[keyPath: column].reserveCapacity(rows)
         }
@@ -61,6 +63,7 @@ struct SpilloverRowWriter {
         plant.append(i); firm.append(f); city.append(c); destination.append(m); year.append(t)
         exports.append(value)
         logExports.append(logSales)
+        expectedLogExports.append(expectedLogSales)
         if stream.nextUniform() < importShare {
             let imported = exp(importLogMean + normal.sample(stream))
             imports.append(imported)
@@ -112,7 +115,7 @@ struct SpilloverRowWriter {
     func rows() throws -> Dataset {
         try Dataset(columns: [
             .int("plant", plant), .int("firm", firm), .int("city", city), .int("dest", destination), .int("year", year),
-            .double("exports", exports), .double("lnexp", logExports), .double("imports", imports), .double("lnimp", logImports),
+            .double("exports", exports), .double("lnexp", logExports), .double("lnexp_expected", expectedLogExports), .double("imports", imports), .double("lnimp", logImports),
             .double("delta", delta), .double("n_nb", localCount), .double("n_oth", otherCount),
             .double("slope_oth", slopeOther), .double("slope_nb", slopeLocal),
         ])

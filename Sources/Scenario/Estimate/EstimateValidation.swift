@@ -60,6 +60,21 @@ enum EstimateValidation {
                                fix: Suggestion.fix(for: recovery.coefficient, among: coefficients, noun: "coefficients"))
                 }
                 if Double(recovery.truth) != nil { continue }
+                if recovery.truth == PreparedEstimation.pseudoTrue {
+                    let outcomes = Set(models.map(\.dependent.description))
+                    let noiseless = scenario.model.noiselessOutcomes
+                    if let outcome = outcomes.first(where: { noiseless[$0] == nil }) {
+                        throw fail("recover", recovery.coefficient,
+                                   message: "\"pseudo-true\" needs a noise-free counterpart of the outcome '\(outcome)', and \(scenario.model.key) has "
+                                       + (noiseless.isEmpty ? "none" : "one only for " + noiseless.keys.sorted().joined(separator: ", ")),
+                                   fix: "use a truth of the model (truth.NAME) or a number")
+                    }
+                    if request.standardize {
+                        throw fail("recover", recovery.coefficient, message: "\"pseudo-true\" is not defined for standardize = true",
+                                   fix: "recover the unstandardized coefficient, or use a truth of the model")
+                    }
+                    continue
+                }
                 let name = recovery.truth.hasPrefix("truth.") ? String(recovery.truth.dropFirst("truth.".count)) : ""
                 guard truths.contains(name) else {
                     throw fail("recover", recovery.coefficient, message: "'\(recovery.truth)' is not a truth of \(scenario.model.key)",

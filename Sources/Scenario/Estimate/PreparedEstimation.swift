@@ -12,9 +12,16 @@ struct PreparedEstimation: Sendable {
     let formulas: [Formula]
     let options: EstimationOptions
     let split: SampleSplit?
+    /// Outcome → its noise-free column in the simulated panel, for `"pseudo-true"` truths.
+    let noiselessOutcomes: [String: String]
 
-    init(_ request: EstimationRequest) throws {
+    /// The truth keyword for the value the estimator converges to under the model: the same regression
+    /// (same rows, regressors, fixed effects) with the outcome replaced by its noise-free counterpart.
+    static let pseudoTrue = "pseudo-true"
+
+    init(_ request: EstimationRequest, noiselessOutcomes: [String: String] = [:]) throws {
         self.request = request
+        self.noiselessOutcomes = noiselessOutcomes
         formulas = try FormulaParser.expand(request.formula)
         options = EstimationOptions(vcov: request.vcov?.vcovType)
         split = request.split.map { SampleSplit(column: $0) }
@@ -50,7 +57,15 @@ struct PreparedEstimation: Sendable {
                     let reason = result.droppedRegressors.first { $0.name == recovery.coefficient }?.reason ?? "not estimated"
                     throw EstimationError.degenerate(estimator: fit.label, reason: "\(recovery.coefficient): \(reason)")
                 }
-                let value = Double(recovery.truth) ?? truth(String(recovery.truth.dropFirst("truth.".count))) ?? .nan
+                let value: Double
+                if recovery.truth == Self.pseudoTrue {
+                    guard let pseudo = fit.pseudoTrue, let index = pseudo.coefficientNames.firstIndex(of: recovery.coefficient) else {
+                        throw EstimationError.degenerate(estimator: fit.label, reason: "\(recovery.coefficient): no pseudo-true value")
+                    }
+                    value = pseudo.coefficients[index]
+                } else {
+                    value = Double(recovery.truth) ?? truth(String(recovery.truth.dropFirst("truth.".count))) ?? .nan
+                }
                 estimates.append(ParameterEstimate(
                     parameter: "\(fit.label): \(recovery.coefficient)", truth: value,
                     estimate: result.coefficients[position], standardError: result.standardErrors[position]))
@@ -66,6 +81,8 @@ struct PreparedEstimation: Sendable {
         let result: RegressionResult
         /// First stages and diagnostics when the formula has instruments.
         let instrumental: IVResult?
+        /// The same estimation on the noise-free outcome, when a recovery asks for `"pseudo-true"`.
+        var pseudoTrue: RegressionResult? = nil
     }
 
     /// Every (sample, model) estimation of the block on `data` (after its `sample` filter and, with
@@ -81,16 +98,39 @@ struct PreparedEstimation: Sendable {
                 if onlyRecovered, !request.recover.contains(where: { wanted.contains($0.coefficient) }) { continue }
                 let label = label(model: index, sample: split == nil ? nil : sample.label)
                 let input = request.standardize ? try Self.standardized(subset, formula: formula) : subset
-                if formula.instrumentSpecification != nil {
-                    let iv = try InstrumentalVariablesEstimator.fit(formula, data: input, options: options)
-                    fits.append(Fit(label: label, formula: formula, result: iv.secondStage, instrumental: iv))
-                } else {
-                    fits.append(Fit(label: label, formula: formula,
-                                    result: try FixedEffectsOLS.fit(formula, data: input, options: options), instrumental: nil))
+                var fit = try Self.fit(formula, on: input, options: options, label: label)
+                if request.recover.contains(where: { $0.truth == Self.pseudoTrue && wanted.contains($0.coefficient) }) {
+                    fit.pseudoTrue = try pseudoTrueFit(formula, on: subset, label: label)
                 }
+                fits.append(fit)
             }
         }
         return fits
+    }
+
+    static func fit(_ formula: Formula, on data: Dataset, options: EstimationOptions, label: String) throws -> Fit {
+        if formula.instrumentSpecification != nil {
+            let iv = try InstrumentalVariablesEstimator.fit(formula, data: data, options: options)
+            return Fit(label: label, formula: formula, result: iv.secondStage, instrumental: iv)
+        }
+        return Fit(label: label, formula: formula, result: try FixedEffectsOLS.fit(formula, data: data, options: options), instrumental: nil)
+    }
+
+    /// The estimation with the outcome column replaced by its noise-free counterpart (same rows: the noise-free
+    /// column is present wherever the outcome is).
+    func pseudoTrueFit(_ formula: Formula, on data: Dataset, label: String) throws -> RegressionResult {
+        let outcome = formula.dependent.description
+        guard let noiseless = noiselessOutcomes[outcome] else {
+            throw EstimationError.degenerate(estimator: label, reason: "'\(outcome)' has no noise-free counterpart for a pseudo-true value")
+        }
+        var columns = data.columns.filter { $0.name != outcome }
+        guard let source = data.columns.first(where: { $0.name == noiseless }) else {
+            throw EstimationError.degenerate(estimator: label, reason: "the panel has no column '\(noiseless)'")
+        }
+        columns.append(Column(name: outcome, storage: source.storage, missing: source.missing))
+        var input = try Dataset(columns: columns)
+        if request.standardize { input = try Self.standardized(input, formula: formula) }
+        return try Self.fit(formula, on: input, options: options, label: label).result
     }
 
     /// The rows of `data` that pass the block's `sample` filter; an empty result is an error.

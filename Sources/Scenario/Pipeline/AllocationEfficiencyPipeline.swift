@@ -111,7 +111,7 @@ struct AllocationEfficiencyPipeline {
         let reportReplications: (@Sendable (ReplicationProgress) -> Void)? = progress.map { report in
             { @Sendable update in report(.replications(update)) }
         }
-        let regressions = try scenario.estimations.map(PreparedEstimation.init)
+        let regressions = try scenario.estimations.map { try PreparedEstimation($0, noiselessOutcomes: scenario.model.noiselessOutcomes) }
         let mediations = scenario.mediations.map { PreparedMediation($0, seed: seed) }
         let outcomes = try runner.run(replications: 0..<settings.replications, progress: reportReplications) { replication in
             // An estimator that cannot run on one panel (too few producers) fails that replication only.

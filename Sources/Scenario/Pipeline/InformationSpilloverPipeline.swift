@@ -58,7 +58,7 @@ struct InformationSpilloverPipeline {
             ? SpilloverStructuralFit(binCount: Self.signalBins, asPrinted: model.parameters.variant == .asPrinted) : nil
         let job = SpilloverMonteCarlo(
             assembly: SpilloverAssembly(model: model, seed: scenario.seed),
-            regressions: try scenario.estimations.map(PreparedEstimation.init),
+            regressions: try scenario.estimations.map { try PreparedEstimation($0, noiselessOutcomes: scenario.model.noiselessOutcomes) },
             mediations: scenario.mediations.map { PreparedMediation($0, seed: scenario.seed) },
             structural: structural, keepTables: keepTables)
         let reportReplications: (@Sendable (ReplicationProgress) -> Void)? = progress.map { report in
