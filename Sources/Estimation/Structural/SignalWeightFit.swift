@@ -5,11 +5,14 @@ import Numerical
 /// within bins of the number of signals n.
 ///
 /// In the model the slope of log sales on the pooled signal mean is the Bayesian weight
-/// δ(n) = n v_d/(v_z + n v_d) = n/(ρ + n), eq. (9). A bin b holds rows with different n, so its
-/// slope estimates the bin mean m_b(ρ) = mean_{i∈b} n_i/(ρ + n_i). The fit minimizes the weighted
+/// δ(n) = n v_d/(v_z + n v_d) = n/(ρ + n), eq. (9). A bin b holds rows with different n, and OLS
+/// weights each row by the variance of its regressor, which for a mean of n signals is v_z/n; so a
+/// bin's slope estimates the variance-weighted mean
+/// m_b(ρ) = Σ_{i∈b} (1/n_i)·n_i/(ρ + n_i) / Σ_{i∈b} 1/n_i = Σ 1/(ρ + n_i) / Σ 1/n_i
+/// (rows with n = 0 have no signal and do not enter). The fit minimizes the weighted
 /// sum of squares Q(ρ) = Σ_b (β̂_b − m_b(ρ))²/se_b² over ρ > 0 (a log-spaced grid, then golden-
 /// section refinement on ln ρ), and its standard error is the sandwich of that M-estimator:
-/// Var(ρ̂) = (JᵀWVWJ)/(JᵀWJ)², J_b = ∂m_b/∂ρ = −mean n/(ρ+n)², W = diag(1/se_b²), V the full
+/// Var(ρ̂) = (JᵀWVWJ)/(JᵀWJ)², J_b = ∂m_b/∂ρ = −Σ 1/(ρ+n)² / Σ 1/n, W = diag(1/se_b²), V the full
 /// covariance of the bin slopes (so correlated bin estimates are handled).
 public struct SignalWeightFit: Sendable, Equatable, Codable {
     /// ρ̂ = v_z/v_d.
@@ -121,17 +124,23 @@ public struct SignalWeightFit: Sendable, Equatable, Codable {
 
         var meanSignals: Double { zip(values, frequencies).reduce(0) { $0 + $1.0 * $1.1 } / total }
 
-        /// mean n/(ρ + n).
+        /// Σ f/n over the bin's positive n: the normalizer of the variance weights.
+        var inverseSignalMass: Double { zip(values, frequencies).reduce(0) { $0 + ($1.0 > 0 ? $1.1 / $1.0 : 0) } }
+
+        /// m_b(ρ) = Σ 1/(ρ + n) / Σ 1/n over the bin's positive n (0 for a bin without signals).
         func meanWeight(_ ratio: Double) -> Double {
-            zip(values, frequencies).reduce(0) { $0 + $1.1 * ($1.0 == 0 ? 0 : $1.0 / (ratio + $1.0)) } / total
+            let mass = inverseSignalMass
+            guard mass > 0 else { return 0 }
+            return zip(values, frequencies).reduce(0) { $0 + ($1.0 > 0 ? $1.1 / (ratio + $1.0) : 0) } / mass
         }
 
-        /// ∂/∂ρ of mean n/(ρ + n), negated: mean n/(ρ + n)².
+        /// −∂m_b/∂ρ = Σ 1/(ρ + n)² / Σ 1/n.
         func meanWeightDerivative(_ ratio: Double) -> Double {
-            zip(values, frequencies).reduce(0) { sum, pair in
-                let denominator = ratio + pair.0
-                return sum + (pair.0 == 0 ? 0 : pair.1 * pair.0 / (denominator * denominator))
-            } / total
+            let mass = inverseSignalMass
+            guard mass > 0 else { return 0 }
+            return zip(values, frequencies).reduce(0) { sum, pair in
+                pair.0 > 0 ? sum + pair.1 / ((ratio + pair.0) * (ratio + pair.0)) : sum
+            } / mass
         }
     }
 }

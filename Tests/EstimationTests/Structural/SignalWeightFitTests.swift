@@ -7,8 +7,9 @@ import Testing
 struct SignalWeightFitTests {
     static let bins: [[Double]] = [[1, 2, 2, 3], [5, 8, 9], [15, 20, 25, 30], [60, 80, 100]]
 
+    /// The variance-weighted bin mean: rows weighted by 1/n (the variance of a mean of n signals).
     static func meanWeight(_ counts: [Double], _ ratio: Double) -> Double {
-        counts.map { $0 / (ratio + $0) }.reduce(0, +) / Double(counts.count)
+        counts.map { 1 / (ratio + $0) }.reduce(0, +) / counts.map { 1 / $0 }.reduce(0, +)
     }
 
     @Test("exact slopes give back ρ to 1e-8")
@@ -28,7 +29,7 @@ struct SignalWeightFitTests {
         let ratio = 12.0, variances = [1e-3, 4e-4, 2e-4, 1e-4]
         let slopes = Self.bins.map { Self.meanWeight($0, ratio) }
         let fit = try SignalWeightFit.fit(slopes: slopes, covariance: .diagonal(variances), signalCounts: Self.bins)
-        let jacobian = Self.bins.map { counts in counts.map { $0 / pow(ratio + $0, 2) }.reduce(0, +) / Double(counts.count) }
+        let jacobian = Self.bins.map { counts in counts.map { 1 / pow(ratio + $0, 2) }.reduce(0, +) / counts.map { 1 / $0 }.reduce(0, +) }
         let information = zip(jacobian, variances).reduce(0) { $0 + $1.0 * $1.0 / $1.1 }
         #expect(abs(fit.standardError - 1 / information.squareRoot()) / fit.standardError < 1e-6)
     }
