@@ -159,7 +159,7 @@ struct InformationSpilloverSimulatorTests {
         #expect(Set(descriptor.parameters.map(\.key)) == Set(keys) && descriptor.parameters.count == keys.count)
         #expect(descriptor.parameters.allSatisfy { $0.defaultValue != nil })
         #expect(descriptor.violations(of: descriptor.defaults).isEmpty)
-        #expect(descriptor.truths.map(\.name) == ["delta_mean", "slope_oth_mean", "beta1", "beta2", "noise_ratio"])
+        #expect(descriptor.truths.map(\.name) == ["delta_mean", "slope_oth_mean", "slope_oth_weighted", "beta1", "beta2", "noise_ratio"])
         for column in ["dlnaffiliate", "lndensity", "dlnaffiliate_x_lndensity", "income_group", "lnexp", "plant"] {
             #expect(descriptor.panelColumns.contains(column))
         }

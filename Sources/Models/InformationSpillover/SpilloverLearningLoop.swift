@@ -126,7 +126,7 @@ struct SpilloverLearningLoop {
                         plantTotal += value
                         if otherCount > 0 {
                             accumulator.add(delta: weight, slopeOther: truth.slopeOther,
-                                            logDensity: log(Double(otherCount) / sisterArea))
+                                            logDensity: log(Double(otherCount) / sisterArea), otherCount: Double(otherCount))
                         }
                     }
                     firmTotal += plantTotal
