@@ -21,7 +21,7 @@ public struct SignalWeightFit: Sendable, Equatable, Codable {
     public let standardError: Double
     /// The weighted sum of squares at ρ̂.
     public let objective: Double
-    /// Per bin: mean n, slope estimate, its standard error, and the fitted m_b(ρ̂).
+    /// Per bin: the harmonic mean of n, slope estimate, its standard error, and the fitted m_b(ρ̂).
     public let bins: [Bin]
 
     public struct Bin: Sendable, Equatable, Codable {
@@ -122,7 +122,13 @@ public struct SignalWeightFit: Sendable, Equatable, Codable {
             total = Double(counts.count)
         }
 
-        var meanSignals: Double { zip(values, frequencies).reduce(0) { $0 + $1.0 * $1.1 } / total }
+        /// The harmonic mean of the bin's positive n: the n the variance-weighted slope refers to
+        /// (with weights 1/n the regression's effective n is the harmonic mean).
+        var meanSignals: Double {
+            let positive = zip(values, frequencies).filter { $0.0 > 0 }.reduce(0) { $0 + $1.1 }
+            let mass = inverseSignalMass
+            return mass > 0 ? positive / mass : 0
+        }
 
         /// Σ f/n over the bin's positive n: the normalizer of the variance weights.
         var inverseSignalMass: Double { zip(values, frequencies).reduce(0) { $0 + ($1.0 > 0 ? $1.1 / $1.0 : 0) } }

@@ -68,8 +68,8 @@ struct InformationSpilloverSummary {
         if let truth {
             rows += [
                 ["mean δ (rows with sister-city signals)", number(truth.deltaMean)],
-                ["mean ∂ln r/∂ȳ^oth", number(truth.slopeOtherMean)],
-                ["target of β1 / β2 (projection of the slope on 1, lndensity)", "\(number(truth.beta1)) / \(number(truth.beta2))"],
+                ["mean ∂ln r/∂ȳ^oth = δ n^oth/n: plain / weighted by 1/n^oth", "\(number(truth.slopeOtherMean)) / \(number(truth.slopeOtherWeightedMean))"],
+                ["target of β1 / β2 (1/n^oth-weighted projection of the slope on 1, lndensity)", "\(number(truth.beta1)) / \(number(truth.beta2))"],
             ]
         }
         return "## Simulated panel (replication 0)\n\n" + MarkdownTable(header: ["moment", "value"], rows: rows).render()
@@ -92,7 +92,7 @@ struct InformationSpilloverSummary {
             text += "\n\n### Structural fit of δ(n) = n/(ρ + n) (mean over replications; plot `plots/delta-of-n`)\n\n"
             text += "Slopes of lnexp on the pooled signal within \(bins.count) quantile bins of n, FE it + mt + cm + bin, "
             text += "clustered by city × destination; ρ̂ by weighted nonlinear least squares with a sandwich SE.\n\n"
-            text += MarkdownTable(header: ["bin mean n", "slope", "mean SE", "fitted mean δ"], rows: bins.map {
+            text += MarkdownTable(header: ["bin harmonic-mean n", "slope", "mean SE", "fitted δ (1/n-weighted bin mean)"], rows: bins.map {
                 [number($0.meanSignals), number($0.slope), number($0.standardError), number($0.fitted)]
             }).render()
             if let ratio = outcome.meanFittedRatio {

@@ -85,7 +85,7 @@ struct SpilloverTheory {
         if let fittedRatio { columns.append(SeriesColumn(name: "delta_fitted", unit: "weight", values: grid.map { $0 / (fittedRatio + $0) })) }
         let curves = try DataSeries(stem: "delta-of-n", title: "δ(n): true and fitted", columns: columns)
         let points = try DataSeries(stem: "delta-of-n-bins", title: "slopes by bins of n (mean over replications)", columns: [
-            SeriesColumn(name: "mean_n", unit: "signals", values: bins.map(\.meanSignals)),
+            SeriesColumn(name: "harmonic_mean_n", unit: "signals", values: bins.map(\.meanSignals)),
             SeriesColumn(name: "slope", unit: "weight", values: bins.map(\.slope)),
             SeriesColumn(name: "standard_error", unit: "weight", values: bins.map(\.standardError)),
             SeriesColumn(name: "fitted", unit: "weight", values: bins.map(\.fitted)),
@@ -94,8 +94,8 @@ struct SpilloverTheory {
             curves: curves, curveColumns: fittedRatio == nil ? ["delta_true"] : ["delta_true", "delta_fitted"],
             curveTitles: fittedRatio == nil ? ["true δ(n) = n v_d/(v_z + n v_d)"]
                 : ["true δ(n) = n v_d/(v_z + n v_d)", "fitted n/(ρ̂ + n), mean ρ̂"],
-            estimates: points, estimateColumns: ("mean_n", "slope", "standard_error"),
-            estimateTitle: "slope within bins of n (±1.96 mean SE)",
+            estimates: points, estimateColumns: ("harmonic_mean_n", "slope", "standard_error"),
+            estimateTitle: "slope within bins of n, at the bin's harmonic-mean n (±1.96 mean SE)",
             title: "Bayesian weight on the signals, eq. (9)", xLabel: "number of signals n (log scale)",
             yLabel: "δ", format: format, yRange: -0.1...1.1, logarithmicX: true)
         return ([curves, points], script)
