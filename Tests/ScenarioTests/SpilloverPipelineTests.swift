@@ -1,0 +1,111 @@
+import Foundation
+import MonteCarlo
+import Scenario
+import Testing
+
+/// The information-spillover pipeline end to end on a tiny panel: outputs, reproducibility across thread
+/// counts, pseudo-true targets, and located errors for parameters out of the model's domain.
+@Suite("information-spillover pipeline", .serialized)
+struct SpilloverPipelineTests {
+    static func scenario(replications: Int = 6, model: String = "", extra: String = "") -> String {
+        """
+        [scenario]
+        name = "spillover-test"
+        model = "information-spillover"
+        seed = 3
+
+        [model]
+        firms = 150
+        cities = 25
+        provinces = 5
+        destinations = 8
+        years = 5
+        \(model)
+
+        [[estimate]]
+        name = "baseline"
+        formula = "lnexp ~ dlnaffiliate + dlnaffiliate_x_lndensity + lndensity | it + mt + cm"
+        vcov = { cluster = ["cm"] }
+        recover = { dlnaffiliate = "pseudo-true", dlnaffiliate_x_lndensity = "truth.beta2" }
+        \(extra)
+
+        [montecarlo]
+        replications = \(replications)
+        recover = ["noise_ratio"]
+
+        [output]
+        gnuplot = false
+        """
+    }
+
+    @Test("a run writes the summary, the tables, the δ(n) series and the recovery of every target")
+    func outputs() throws {
+        let result = try PipelineTests.run(Self.scenario(), threads: 2)
+        defer { try? FileManager.default.removeItem(atPath: result.directory) }
+        for file in ["summary.md", "recovery.csv", "replications.csv", "table.md", "table.tex", "table.csv",
+                     "delta-of-n.dat", "delta-of-n-bins.dat", "delta-of-n.gp", "scenario.toml"] {
+            #expect(FileManager.default.fileExists(atPath: result.directory + "/" + file), "\(file)")
+        }
+        let report = try #require(result.summary.recovery)
+        #expect(report.rows.map(\.parameter) == ["noise_ratio", "baseline: dlnaffiliate", "baseline: dlnaffiliate_x_lndensity"])
+        #expect(report.rows.allSatisfy { $0.replications == 6 && $0.meanEstimate.isFinite && $0.truth.isFinite })
+        #expect(report.rows[0].truth == 20)
+        let summary = try PipelineTests.read(result.directory, "summary.md")
+        #expect(summary.contains("## Theory at v_d = 0.05"))
+        #expect(summary.contains("Structural fit of δ(n)"))
+    }
+
+    @Test("serial and parallel runs write identical files, bit for bit")
+    func serialEqualsParallel() throws {
+        let text = Self.scenario(replications: 4)
+        let serial = try PipelineTests.run(text, threads: 1)
+        let parallel = try PipelineTests.run(text, threads: 2)
+        defer {
+            try? FileManager.default.removeItem(atPath: serial.directory)
+            try? FileManager.default.removeItem(atPath: parallel.directory)
+        }
+        for file in ["replications.csv", "recovery.csv", "table.csv", "delta-of-n-bins.dat", "summary.md"] {
+            #expect(try PipelineTests.read(serial.directory, file) == PipelineTests.read(parallel.directory, file), "\(file)")
+        }
+    }
+
+    @Test("a sweep repeats the Monte Carlo at every grid point")
+    func sweep() throws {
+        let result = try PipelineTests.run(Self.scenario(replications: 2, extra: "\n[sweep]\nv_z = [0.5, 2.0]"), threads: 2)
+        defer { try? FileManager.default.removeItem(atPath: result.directory) }
+        let data = try PipelineTests.read(result.directory, "sweep.dat")
+        #expect(data.split(separator: "\n").filter { !$0.hasPrefix("#") }.count == 2)
+        #expect(try PipelineTests.read(result.directory, "summary.md").contains("## Sweep"))
+    }
+
+    @Test("parameters out of the model's domain are located errors")
+    func outOfDomain() {
+        let cases: [(String, String)] = [
+            ("v_d = 0.0", "model.v_d"), ("v_z = -1.0", "model.v_z"), ("max_plants = 40", "model.max_plants"),
+        ]
+        for (line, keyPath) in cases {
+            do {
+                _ = try ScenarioLoader.parse(text: Self.scenario(model: line), fileName: "spillover.toml")
+                Issue.record("accepted: \(line)")
+            } catch {
+                #expect(error.keyPath == keyPath, "\(error.description)")
+                #expect(error.location?.line == 12, "\(error.description)")
+            }
+        }
+        // years replaces the one written in the file, on its own line.
+        let oneYear = Self.scenario().replacingOccurrences(of: "years = 5", with: "years = 1")
+        #expect(throws: ScenarioError.self) { try ScenarioLoader.parse(text: oneYear, fileName: "spillover.toml") }
+    }
+
+    @Test("\"pseudo-true\" on an outcome without a noise-free counterpart is a located error")
+    func pseudoTrueNeedsNoiselessOutcome() {
+        let text = Self.scenario().replacingOccurrences(of: "lnexp ~ dlnaffiliate + dlnaffiliate_x_lndensity", with: "lnexp_other ~ dlnaffiliate + dlnaffiliate_x_lndensity")
+        do {
+            _ = try ScenarioLoader.parse(text: text, fileName: "spillover.toml")
+            Issue.record("accepted")
+        } catch {
+            #expect(error.keyPath == "estimate[0].recover.dlnaffiliate", "\(error.description)")
+            #expect(error.description.contains("noise-free"), "\(error.description)")
+        }
+    }
+}
