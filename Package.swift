@@ -51,6 +51,11 @@ let package = Package(
             name: "SpilloverMeasuresBench", dependencies: ["Measures", "PanelData"],
             path: "bench/spillover-measures/SpilloverMeasuresBench"
         ),
+        // Benchmark entry point for bench/spillover-simulation (simulation + regressors at paper-003 scale).
+        .executableTarget(
+            name: "SpilloverSimulationBench", dependencies: ["Models", "Scenario"],
+            path: "bench/spillover-simulation/SpilloverSimulationBench"
+        ),
         // Benchmark entry point for bench/quality-simulation (times one quality-ladder simulation).
         .executableTarget(name: "QualitySimulationBench", dependencies: ["Models"], path: "bench/quality-simulation/QualitySimulationBench"),
         .testTarget(name: "ArchitectureTests"),

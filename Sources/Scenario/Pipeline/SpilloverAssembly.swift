@@ -1,24 +1,39 @@
+import Foundation
 import Measures
 import Models
 import PanelData
 
 /// One replication of the information-spillover model as the estimators see it: the simulated plant
 /// panel (`SpilloverPanel.rows`) joined, row by row, with the paper-003 regressors that `Measures`
-/// builds from it and from the source aggregates.
-struct SpilloverAssembly {
-    let model: InformationSpilloverModel
-    let seed: UInt64
+/// builds from it and from the source aggregates. Public so that benchmarks and library users can
+/// build the panel a scenario run estimates on.
+public struct SpilloverAssembly: Sendable {
+    public let model: InformationSpilloverModel
+    public let seed: UInt64
     /// Sister weights of eqs. (16)–(17).
-    var weights: SpilloverMeasureOptions.SisterWeights = .overallShares
+    public var weights: SpilloverMeasureOptions.SisterWeights = .overallShares
 
-    struct Replication {
-        let data: Dataset
-        let truth: InformationSpilloverTruth
-        let summary: SpilloverSummary
+    public init(model: InformationSpilloverModel, seed: UInt64, weights: SpilloverMeasureOptions.SisterWeights = .overallShares) {
+        self.model = model
+        self.seed = seed
+        self.weights = weights
     }
 
-    func replication(_ index: Int) throws -> Replication {
+    public struct Replication: Sendable {
+        public let data: Dataset
+        public let truth: InformationSpilloverTruth
+        public let summary: SpilloverSummary
+        /// Seconds spent simulating and building the regressors.
+        public let simulationSeconds: Double
+        public let constructionSeconds: Double
+    }
+
+    /// Replication `index`: its streams depend on (seed, index) only.
+    public func replication(_ index: Int) throws -> Replication {
+        let clock = ContinuousClock()
+        let start = clock.now
         let panel = try model.simulate(seed: seed, replication: index)
+        let simulated = clock.now
         let rows = panel.rows
         func int32(_ name: String) throws -> [Int32] { try rows.ints(name).map { Int32($0) } }
         let flows = try ExporterFlows(
@@ -35,6 +50,11 @@ struct SpilloverAssembly {
         // The measures repeat the id columns and lnexp; the simulated panel contributes the rest.
         let measured = Set(measures.columnNames)
         let columns = measures.columns + rows.columns.filter { !measured.contains($0.name) }
-        return Replication(data: try Dataset(columns: columns), truth: panel.truth, summary: panel.summary)
+        let data = try Dataset(columns: columns)
+        func seconds(_ duration: Duration) -> Double {
+            Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
+        }
+        return Replication(data: data, truth: panel.truth, summary: panel.summary,
+                           simulationSeconds: seconds(simulated - start), constructionSeconds: seconds(clock.now - simulated))
     }
 }
