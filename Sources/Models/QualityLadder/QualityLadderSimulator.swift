@@ -20,7 +20,9 @@ import PanelData
 /// 5. the model-implied effect of Eco (firm level, λ_F fixed):
 ///    d Δλ/d Eco = −(∂ϕ/∂I)(c_D − c) · dI/dEco, ∂ϕ/∂I = 4γE(β−μ)ψ_it/(S_it² I_it), S = 4γψ − E(β−μ)²,
 ///    dI/dEco = κ(I_max − I) e^{−κ Eco}; d ln Δλ/d Eco divides it by Δλ (NaN at the frontier, Δλ = 0), and
-///    the elasticity d ln Δλ/d ln I = −(∂ϕ/∂I)(c_D − c) I/Δλ (the consistent counterpart of eq. (4)'s −1/2).
+///    the elasticity of the records' total distance when every firm's own I rises by 1%,
+///    d ln ΣΔλ/d ln I = Σ −(∂ϕ/∂I)(c_D − c) I / ΣΔλ (the consistent counterpart of eq. (4)'s −1/2; the
+///    record-level elasticity −(∂ϕ/∂I)(c_D − c) I/Δλ diverges at the frontier, so its plain mean is not used).
 ///
 /// Each record (destination m in the firm's set, trade mode in the firm's modes) observes the price
 /// p e^{s_p u} and a quantity from the demand layer (ε ~ N(0, s_ε²)):
@@ -70,7 +72,7 @@ public enum QualityLadderSimulator {
         let years = s.yearCount
         var lastPatents = [Double](repeating: 0, count: firms.count)
         var columns = QualityLadderPanelColumns()
-        var generated = 0, effectSum = 0.0, logEffectSum = 0.0, logEffectCount = 0, elasticitySum = 0.0
+        var generated = 0, effectSum = 0.0, logEffectSum = 0.0, logEffectCount = 0, inputSlopeSum = 0.0, distanceSum = 0.0
         for t in 0..<years {
             // Pass 1: patents, digital input and ϕ of every firm, and the industry frontier.
             var state: [(patents: Double, eco: Double, input: Double, phi: Double, dPhiDInput: Double, dPhiDEco: Double, appeal: Double)] = []
@@ -143,7 +145,8 @@ public enum QualityLadderSimulator {
                             if logEffect.isFinite {
                                 logEffectSum += logEffect
                                 logEffectCount += 1
-                                elasticitySum += -f.dPhiDInput * (cutoff - cost) * f.input / distance
+                                inputSlopeSum += -f.dPhiDInput * (cutoff - cost) * f.input
+                                distanceSum += distance
                             }
                             columns.append(
                                 ints: [index + 1, year, destination + 1, product + 1, firm.city + 1, firm.industry + 1,
@@ -165,7 +168,7 @@ public enum QualityLadderSimulator {
             productElasticities: world.elasticities,
             meanDistanceEffect: kept > 0 ? effectSum / Double(kept) : .nan,
             meanLogDistanceEffect: logEffectCount > 0 ? logEffectSum / Double(logEffectCount) : .nan,
-            meanDistanceElasticity: logEffectCount > 0 ? elasticitySum / Double(logEffectCount) : .nan,
+            distanceElasticity: distanceSum > 0 ? inputSlopeSum / distanceSum : .nan,
             generatedRecords: generated, keptRecords: kept)
         return QualityLadderPanel(dataset: try columns.dataset(), truth: truth)
     }

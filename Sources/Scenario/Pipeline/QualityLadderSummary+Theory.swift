@@ -19,7 +19,9 @@ extension QualityLadderSummary {
         case .solved(let closed, let numerical, let statics, let ladder):
             func row(_ name: String, _ value: (QualityLadderEquilibrium) -> Double) -> [String] {
                 let a = value(closed), b = value(numerical)
-                return [name, number(a), number(b), NumberFormat.significant(abs(a - b) / max(abs(a), 1e-300), digits: 2)]
+                let scale = max(abs(a), abs(b))
+                return [name, number(a), number(b),
+                        scale < 1e-12 ? "both ≈ 0" : NumberFormat.significant(abs(a - b) / scale, digits: 2)]
             }
             text += "\n\n" + MarkdownTable(header: ["quantity", "closed form", "numerical (Brent + quadrature)", "relative difference"], rows: [
                 row("c_D, cost cutoff", \.costCutoff),

@@ -60,7 +60,7 @@ struct QualityLadderSummary {
                 ["c_D (common cost cutoff) / base ϕ", "\(number(truth.costCutoff)) / \(number(truth.baseQualityCoefficient))"],
                 ["truth.eco_effect: mean d Δλ/d Eco (firm level, frontier fixed)", number(truth.meanDistanceEffect)],
                 ["truth.eco_log_effect: mean d ln Δλ/d Eco", number(truth.meanLogDistanceEffect)],
-                ["truth.distance_elasticity: mean d ln Δλ/d ln I (eq. (4) prints −1/2)", number(truth.meanDistanceElasticity)],
+                ["truth.distance_elasticity: d ln ΣΔλ/d ln I (eq. (4) prints −1/2)", number(truth.distanceElasticity)],
             ]
         }
         if let panel = outcome.firstPanel, let eco = try? panel.doubles("eco") {

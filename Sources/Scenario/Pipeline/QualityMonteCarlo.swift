@@ -109,7 +109,7 @@ struct QualityMonteCarlo: Sendable {
         guard let position = result.coefficientNames.firstIndex(of: "ln_digital_input") else {
             throw EstimationError.degenerate(estimator: Self.elasticityParameter, reason: "ln_digital_input was dropped")
         }
-        return ParameterEstimate(parameter: Self.elasticityParameter, truth: truth.meanDistanceElasticity,
+        return ParameterEstimate(parameter: Self.elasticityParameter, truth: truth.distanceElasticity,
                                  estimate: result.coefficients[position], standardError: result.standardErrors[position])
     }
 }
