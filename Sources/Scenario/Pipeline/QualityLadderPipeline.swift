@@ -96,6 +96,17 @@ struct QualityLadderPipeline {
                            progress: reportReplications)
     }
 
+    /// `text` as gnuplot enhanced-text markup that shows it literally (block names such as `iv_phone`
+    /// must not become subscripts).
+    static func plainText(_ text: String) -> String {
+        var markup = ""
+        for character in text {
+            if "_^{}@&~".contains(character) { markup.append("\\") }
+            markup.append(character)
+        }
+        return markup
+    }
+
     /// recovery.csv, replications.csv, diagnostics.csv, the regression tables of replication 0 and sampling plots.
     func report(_ outcome: QualityMonteCarlo.Outcome, artifacts: inout RunArtifacts) throws {
         artifacts.warnings += outcome.warnings
@@ -112,7 +123,7 @@ struct QualityLadderPipeline {
             let estimates = outcome.records.flatMap { $0.estimates.filter { $0.parameter == row.parameter }.map(\.estimate) }
             let plot = try GnuplotPlots.samplingDistribution(
                 estimates: estimates, truth: row.truth, meanStandardError: row.meanStandardError,
-                parameterSymbol: row.parameter, stem: "sampling-" + PreparedEstimation.fileStem(row.parameter), format: plotFormat)
+                parameterSymbol: Self.plainText(row.parameter), stem: "sampling-" + PreparedEstimation.fileStem(row.parameter), format: plotFormat)
             artifacts.series.append(plot.data)
             artifacts.scripts.append(plot.script)
         }
