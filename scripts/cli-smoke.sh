@@ -35,6 +35,7 @@ printf '[scenario]\nname = "x"\nmodel = "allocation-efficiency"\n[model]\nf_e = 
 
 expect 0 "models" -- "$bin" models
 expect 0 "describe" -- "$bin" describe allocation-efficiency
+expect 0 "describe quality-ladder" -- "$bin" describe quality-ladder
 expect 2 "describe an unknown model" -- "$bin" describe allocation
 expect 0 "validate the quickstart" -- "$bin" validate scenarios/quickstart.toml
 expect 2 "validate a missing file" -- "$bin" validate "$work/missing.toml"

@@ -7,7 +7,8 @@ public struct ModelRegistry: Sendable {
     public init(_ descriptors: [ModelDescriptor]) { self.descriptors = descriptors }
 
     /// Every model the package implements.
-    public static let standard = ModelRegistry([AllocationEfficiency.descriptor, InformationSpillover.descriptor])
+    public static let standard = ModelRegistry([AllocationEfficiency.descriptor, InformationSpillover.descriptor,
+                                                          QualityLadder.descriptor])
 
     public func descriptor(for key: String) -> ModelDescriptor? { descriptors.first { $0.key == key } }
 

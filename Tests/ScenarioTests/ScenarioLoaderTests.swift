@@ -197,7 +197,7 @@ struct ScenarioLoaderTests {
             try ScenarioLoader.parse(text: minimalScenario, fileName: "r.toml", registry: ModelRegistry([]))
         }
         #expect(error.kind == .unknownModel)
-        #expect(ModelRegistry.standard.keys == ["allocation-efficiency", "information-spillover"])
+        #expect(ModelRegistry.standard.keys == ["allocation-efficiency", "information-spillover", "quality-ladder"])
         #expect(ModelRegistry.standard.descriptor(for: "allocation-efficiency") != nil)
     }
 }

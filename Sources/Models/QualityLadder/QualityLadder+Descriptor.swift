@@ -12,9 +12,19 @@ public enum QualityLadder {
         parameters: parameters + simulationParameters,
         constraints: constraints + simulationConstraints,
         recoverable: [],
-        panelColumns: QualityLadderSimulator.panelColumns,
+        panelColumns: panelColumns,
         truths: QualityLadderTruth.meanings
     )
+
+    /// Columns of the simulated record panel, then the measures the scenario pipeline adds (KSW
+    /// quality, frontier distances, Distanceq and the logs of the eq. (4) elasticity).
+    public static let panelColumns: [String] = QualityLadderSimulator.panelColumns + constructedColumns
+
+    /// Columns built by `Measures` and the pipeline from each simulated panel (docs/models/quality-ladder.md).
+    public static let constructedColumns: [String] = [
+        "ksw_quality", "ksw_quality_std", "frontier", "distance", "distance_1", "distance_2", "distance_q",
+        "ln_distance", "ln_true_distance", "ln_digital_input",
+    ]
 
     static let open = ParameterDomain(lowerBound: 0, lowerInclusive: false, upperBound: 1, upperInclusive: false)
     static let unitInterval = ParameterDomain(lowerBound: 0, lowerInclusive: false, upperBound: 1)

@@ -19,7 +19,10 @@ import PanelData
 ///    filters), and Δλ = λ_F − λ;
 /// 5. the model-implied effect of Eco (firm level, λ_F fixed):
 ///    d Δλ/d Eco = −(∂ϕ/∂I)(c_D − c) · dI/dEco, ∂ϕ/∂I = 4γE(β−μ)ψ_it/(S_it² I_it), S = 4γψ − E(β−μ)²,
-///    dI/dEco = κ(I_max − I) e^{−κ Eco}; d ln Δλ/d Eco divides it by Δλ (NaN at the frontier, Δλ = 0).
+///    dI/dEco = κ(I_max − I) e^{−κ Eco}; d ln Δλ/d Eco divides it by Δλ (NaN at the frontier, Δλ = 0), and
+///    the elasticity of the records' total distance when every firm's own I rises by 1%,
+///    d ln ΣΔλ/d ln I = Σ −(∂ϕ/∂I)(c_D − c) I / ΣΔλ (the consistent counterpart of eq. (4)'s −1/2; the
+///    record-level elasticity −(∂ϕ/∂I)(c_D − c) I/Δλ diverges at the frontier, so its plain mean is not used).
 ///
 /// Each record (destination m in the firm's set, trade mode in the firm's modes) observes the price
 /// p e^{s_p u} and a quantity from the demand layer (ε ~ N(0, s_ε²)):
@@ -69,10 +72,10 @@ public enum QualityLadderSimulator {
         let years = s.yearCount
         var lastPatents = [Double](repeating: 0, count: firms.count)
         var columns = QualityLadderPanelColumns()
-        var generated = 0, effectSum = 0.0, logEffectSum = 0.0, logEffectCount = 0
+        var generated = 0, effectSum = 0.0, logEffectSum = 0.0, logEffectCount = 0, inputSlopeSum = 0.0, distanceSum = 0.0
         for t in 0..<years {
             // Pass 1: patents, digital input and ϕ of every firm, and the industry frontier.
-            var state: [(patents: Double, eco: Double, input: Double, phi: Double, dPhiDEco: Double, appeal: Double)] = []
+            var state: [(patents: Double, eco: Double, input: Double, phi: Double, dPhiDInput: Double, dPhiDEco: Double, appeal: Double)] = []
             state.reserveCapacity(firms.count)
             var frontier = [Double](repeating: 0, count: s.industryCount)
             for (index, firm) in firms.enumerated() {
@@ -92,7 +95,7 @@ public enum QualityLadderSimulator {
                 let margin = 4 * p.productDifferentiation * psi - p.marketSize * b * b
                 let phi = p.marketSize * b / margin
                 let dPhiDInput = fourGammaE * b * psi / (margin * margin * input)
-                state.append((patents, eco, input, phi, dPhiDInput * s.digitalResponse * (top - base) * decay, appeal))
+                state.append((patents, eco, input, phi, dPhiDInput, dPhiDInput * s.digitalResponse * (top - base) * decay, appeal))
                 frontier[firm.industry] = max(frontier[firm.industry], phi * (cutoff - firm.cost))
             }
             // Pass 2: the firm-year's controls and records.
@@ -139,7 +142,12 @@ public enum QualityLadderSimulator {
                             guard value >= s.minimumValue, quantity >= s.minimumQuantity else { continue }
                             effectSum += effect
                             let logEffect = effect / distance
-                            if logEffect.isFinite { logEffectSum += logEffect; logEffectCount += 1 }
+                            if logEffect.isFinite {
+                                logEffectSum += logEffect
+                                logEffectCount += 1
+                                inputSlopeSum += -f.dPhiDInput * (cutoff - cost) * f.input
+                                distanceSum += distance
+                            }
                             columns.append(
                                 ints: [index + 1, year, destination + 1, product + 1, firm.city + 1, firm.industry + 1,
                                        province + 1, firm.ownership, mode, firm.tradeType,
@@ -160,6 +168,7 @@ public enum QualityLadderSimulator {
             productElasticities: world.elasticities,
             meanDistanceEffect: kept > 0 ? effectSum / Double(kept) : .nan,
             meanLogDistanceEffect: logEffectCount > 0 ? logEffectSum / Double(logEffectCount) : .nan,
+            distanceElasticity: distanceSum > 0 ? inputSlopeSum / distanceSum : .nan,
             generatedRecords: generated, keptRecords: kept)
         return QualityLadderPanel(dataset: try columns.dataset(), truth: truth)
     }

@@ -21,6 +21,10 @@ public struct QualityLadderTruth: Sendable, Codable, Equatable {
     public let meanDistanceEffect: Double
     /// Mean over the kept records of d ln Δλ/d Eco: the semi-elasticity of the distance.
     public let meanLogDistanceEffect: Double
+    /// d ln ΣΔλ/d ln I = Σ −(∂ϕ/∂I)(c_D − c) I_it / ΣΔλ over the kept records off the frontier: the
+    /// elasticity of the total distance when every firm's own I rises by 1% (frontier fixed), the
+    /// consistent model's counterpart of the constant elasticity eq. (4) prints as −1/2.
+    public let distanceElasticity: Double
     /// Records generated before the value and quantity filters.
     public let generatedRecords: Int
     /// Records kept by the filters (the panel's rows).
@@ -30,6 +34,7 @@ public struct QualityLadderTruth: Sendable, Codable, Equatable {
     public static let meanings: [(name: String, meaning: String)] = [
         ("eco_effect", "mean model-implied d Δλ/d Eco over the panel's records (firm level, frontier fixed)"),
         ("eco_log_effect", "mean model-implied d ln Δλ/d Eco over the panel's records"),
+        ("distance_elasticity", "model-implied d ln ΣΔλ/d ln I: elasticity of the records' total distance to every firm's own I (eq. (4) prints −1/2)"),
         ("c_D", "the common cost cutoff c_D"),
         ("phi", "ϕ at the base digital input I"),
         ("sigma", "the mean CES elasticity σ_j over product codes"),
@@ -40,6 +45,7 @@ public struct QualityLadderTruth: Sendable, Codable, Equatable {
         switch name {
         case "eco_effect": return meanDistanceEffect
         case "eco_log_effect": return meanLogDistanceEffect
+        case "distance_elasticity": return distanceElasticity
         case "c_D": return costCutoff
         case "phi": return baseQualityCoefficient
         case "sigma":

@@ -17,6 +17,8 @@ public enum ScenarioRunner {
             artifacts = try AllocationEfficiencyPipeline(scenario: scenario, settings: settings, progress: progress).run()
         case InformationSpillover.key:
             artifacts = try InformationSpilloverPipeline(scenario: scenario, settings: settings, progress: progress).run()
+        case QualityLadder.key:
+            artifacts = try QualityLadderPipeline(scenario: scenario, settings: settings, progress: progress).run()
         default:
             throw RunFailure(stage: "model", reason: "no pipeline for model '\(scenario.model.key)'")
         }

@@ -1,0 +1,131 @@
+import Estimation
+import Foundation
+import Models
+import MonteCarlo
+import PanelData
+import Reporting
+
+/// Scenario → theory of both readings (consistent equilibrium and statics, as-printed regime table)
+/// → sweep of the claims → simulated record panels with KSW quality and frontier distances →
+/// `[[estimate]]` / `[[mediate]]` blocks and the eq. (4) elasticity → recovery report, instrument
+/// strength and KSW diagnostics, tables of replication 0; for `quality-ladder`.
+///
+/// The simulator always draws from the consistent equilibrium (the as-printed reading has no
+/// simulator), so a Monte Carlo needs a consistent equilibrium whatever `variant` says.
+struct QualityLadderPipeline {
+    let scenario: Scenario
+    let settings: RunSettings
+    let progress: (@Sendable (RunProgress) -> Void)?
+
+    func run() throws -> RunArtifacts {
+        var artifacts = RunArtifacts()
+        let parameters = try modelParameters(scenario.parameters)
+        progress?(.stage("solving the quality-ladder equilibrium (closed form and Brent + quadrature)"))
+        let theory = try solve(parameters)
+        if parameters.variant == .consistent, case .noEquilibrium(let reason, let keys) = theory.consistent {
+            throw noEquilibrium(reason: reason, keys: keys)
+        }
+        var sweep: QualitySweep?
+        if !scenario.sweep.isEmpty {
+            progress?(.stage("evaluating the claims over \(scenario.sweepPointCount) sweep points"))
+            let grid = try QualitySweep(axes: scenario.sweep, points: scenario.sweepPoints, base: scenario.parameters,
+                                        format: plotFormat, parameters: modelParameters)
+            artifacts.series += grid.series
+            artifacts.scripts += grid.scripts
+            artifacts.texts.append((path: "propositions.csv", contents: grid.csv()))
+            sweep = grid
+        }
+        var monteCarlo: QualityMonteCarlo.Outcome?
+        if settings.replications > 0, !(scenario.estimations.isEmpty && scenario.mediations.isEmpty) {
+            guard let equilibrium = theory.equilibrium else {
+                if case .noEquilibrium(let reason, let keys) = theory.consistent {
+                    throw noEquilibrium(reason: reason + " (the simulator draws from the consistent variant)", keys: keys)
+                }
+                throw RunFailure(stage: "Monte Carlo", reason: "no consistent equilibrium to simulate from")
+            }
+            let outcome = try runMonteCarlo(equilibrium: equilibrium)
+            try report(outcome, artifacts: &artifacts)
+            monteCarlo = outcome
+        }
+        if let first = monteCarlo?.firstPanel, scenario.output.writePanel {
+            progress?(.stage("writing the replication-0 panel (\(first.rowCount) rows)"))
+            artifacts.texts.append((path: "panel.csv", contents: CSVWriter.string(first)))
+        }
+        let summary = QualityLadderSummary(scenario: scenario, settings: settings, theory: theory, monteCarlo: monteCarlo,
+                                           sweep: sweep, warnings: artifacts.warnings)
+        artifacts.texts.append((path: "summary.md", contents: summary.markdown()))
+        return artifacts
+    }
+
+    var runner: ReplicationRunner { ReplicationRunner(threads: settings.threads) }
+    var plotFormat: PlotFormat { PlotFormat(rawValue: scenario.output.format) ?? .png }
+
+    /// Typed parameters; a domain violation is a scenario error located at its key.
+    func modelParameters(_ values: ParameterValues) throws -> QualityLadderParameters {
+        do { return try QualityLadderParameters(values) } catch let violation as DomainViolation {
+            throw ScenarioError.model(violation, in: scenario)
+        } catch {
+            throw RunFailure(stage: "reading parameters", reason: "\(error)")
+        }
+    }
+
+    /// Both readings at `parameters`; numerical failures (not "no equilibrium") fail the run.
+    func solve(_ parameters: QualityLadderParameters) throws -> QualityTheory {
+        do { return try QualityTheory(parameters: parameters) } catch let error as ModelError {
+            throw RunFailure(stage: "solving the model", reason: error.description)
+        }
+    }
+
+    /// "No equilibrium" as a scenario error at the first key to change (exit code 2).
+    func noEquilibrium(reason: String, keys: [String]) -> ScenarioError {
+        ScenarioError.model(DomainViolation(key: keys.first ?? "variant", message: "no equilibrium: \(reason)",
+                                            fix: "change \(keys.joined(separator: " or "))"),
+                            in: scenario)
+    }
+
+    func runMonteCarlo(equilibrium: QualityLadderEquilibrium) throws -> QualityMonteCarlo.Outcome {
+        progress?(.stage("running \(settings.replications) replications on up to \(runner.threads) threads"))
+        let job = QualityMonteCarlo(
+            assembly: QualityAssembly(equilibrium: equilibrium, seed: scenario.seed),
+            regressions: try scenario.estimations.map(PreparedEstimation.init),
+            mediations: scenario.mediations.map { PreparedMediation($0, seed: scenario.seed) }, keepTables: true)
+        let reportReplications: (@Sendable (ReplicationProgress) -> Void)? = progress.map { report in
+            { @Sendable update in report(.replications(update)) }
+        }
+        return try job.run(replications: settings.replications, runner: runner, level: scenario.montecarlo.level,
+                           progress: reportReplications)
+    }
+
+    /// `text` as gnuplot enhanced-text markup that shows it literally (block names such as `iv_phone`
+    /// must not become subscripts).
+    static func plainText(_ text: String) -> String {
+        var markup = ""
+        for character in text {
+            if "_^{}@&~".contains(character) { markup.append("\\") }
+            markup.append(character)
+        }
+        return markup
+    }
+
+    /// recovery.csv, replications.csv, diagnostics.csv, the regression tables of replication 0 and sampling plots.
+    func report(_ outcome: QualityMonteCarlo.Outcome, artifacts: inout RunArtifacts) throws {
+        artifacts.warnings += outcome.warnings
+        artifacts.recovery = outcome.report
+        artifacts.texts.append((path: "recovery.csv", contents: RecoveryTables.csv(outcome.report)))
+        artifacts.texts.append((path: "replications.csv", contents: RecoveryTables.replicationsCSV(outcome.records)))
+        artifacts.texts.append((path: "diagnostics.csv", contents: QualityDiagnostics.csv(outcome.diagnostics)))
+        if let table = outcome.table {
+            artifacts.texts.append((path: "table.md", contents: table.markdown()))
+            artifacts.texts.append((path: "table.tex", contents: table.latex()))
+            artifacts.texts.append((path: "table.csv", contents: table.csv()))
+        }
+        for row in outcome.report.rows {
+            let estimates = outcome.records.flatMap { $0.estimates.filter { $0.parameter == row.parameter }.map(\.estimate) }
+            let plot = try GnuplotPlots.samplingDistribution(
+                estimates: estimates, truth: row.truth, meanStandardError: row.meanStandardError,
+                parameterSymbol: Self.plainText(row.parameter), stem: "sampling-" + PreparedEstimation.fileStem(row.parameter), format: plotFormat)
+            artifacts.series.append(plot.data)
+            artifacts.scripts.append(plot.script)
+        }
+    }
+}

@@ -1,0 +1,115 @@
+import Covariance
+import Estimation
+import Foundation
+import Models
+import MonteCarlo
+import PanelData
+import Reporting
+
+/// The Monte Carlo of the quality-ladder model: every replication is simulated from the consistent
+/// equilibrium, its KSW quality and frontier distances built (`QualityAssembly`), and every
+/// `[[estimate]]` / `[[mediate]]` block run on it, plus the eq. (4) elasticity regression
+/// (`elasticityFormula`). Replication r depends on (seed, r) only, so any thread count gives the
+/// same records.
+struct QualityMonteCarlo: Sendable {
+    let assembly: QualityAssembly
+    let regressions: [PreparedEstimation]
+    let mediations: [PreparedMediation]
+    /// Keep replication 0's regressions (side-by-side table) and panel.
+    let keepTables: Bool
+
+    /// Name of the built-in recovery row of the eq. (4) elasticity.
+    static let elasticityParameter = "eq. (4) elasticity: ln Δλ on ln I"
+    /// ln Δλ_it on ln I_it within firms and industry-years, CRV1 by firm: the true distance and
+    /// input, so this checks the model's own elasticity (eq. (4) prints −1/2), not the measures.
+    static let elasticityFormula = "ln_true_distance ~ ln_digital_input | firm + industry^year"
+
+    struct Outcome {
+        let records: [ReplicationRecord]
+        let report: RecoveryReport
+        let warnings: [String]
+        let diagnostics: [QualityDiagnostics]
+        /// Replication 0's estimations side by side, every model of every block.
+        let table: RegressionTable?
+        let firstPanel: Dataset?
+        let firstTruth: QualityLadderTruth?
+    }
+
+    private struct Replicate: Sendable {
+        let record: ReplicationRecord
+        let failure: String?
+        let diagnostics: QualityDiagnostics?
+        let fits: [PreparedEstimation.Fit]?
+        let panel: Dataset?
+        let truth: QualityLadderTruth?
+    }
+
+    func run(replications: Int, runner: ReplicationRunner, level: Double,
+             progress: (@Sendable (ReplicationProgress) -> Void)?) throws -> Outcome {
+        let outcomes = try runner.run(replications: 0..<replications, progress: progress) { replication in
+            do { return try replicate(replication) } catch {
+                return Replicate(record: ReplicationRecord(replication: replication, estimates: []), failure: "\(error)",
+                                 diagnostics: nil, fits: nil, panel: nil, truth: nil)
+            }
+        }
+        var warnings: [String] = []
+        let failed = outcomes.filter { $0.failure != nil }
+        if let first = failed.first?.failure {
+            let message = "\(failed.count) of \(outcomes.count) replications produced no estimates (replications "
+                + failed.prefix(5).map { String($0.record.replication) }.joined(separator: ", ")
+                + (failed.count > 5 ? ", …" : "") + "): \(first)"
+            guard failed.count < outcomes.count else { throw RunFailure(stage: "Monte Carlo", reason: message) }
+            warnings.append(message)
+        }
+        let records = outcomes.map(\.record)
+        let first = outcomes.first
+        var table: RegressionTable?
+        if let fits = first?.fits, !fits.isEmpty {
+            table = RegressionTable(fits.map(\.result), titles: fits.map(\.label),
+                                    instrumental: fits.contains { $0.instrumental != nil } ? fits.map(\.instrumental) : nil)
+        }
+        return Outcome(records: records, report: RecoveryReport.summarize(records, level: level), warnings: warnings,
+                       diagnostics: outcomes.compactMap(\.diagnostics), table: table, firstPanel: first?.panel,
+                       firstTruth: first?.truth)
+    }
+
+    private func replicate(_ replication: Int) throws -> Replicate {
+        let panel = try assembly.replication(replication)
+        let truth = panel.truth
+        var diagnostics = panel.diagnostics
+        var estimates = [try elasticity(on: panel.data, truth: truth)]
+        let keep = keepTables && replication == 0
+        var allFits: [PreparedEstimation.Fit] = []
+        for regression in regressions {
+            let fits = try regression.fits(on: panel.data, onlyRecovered: !keep)
+            if keep { allFits += fits }
+            estimates += try regression.estimates(from: fits) { truth.value(named: $0) }
+            for fit in fits {
+                guard let iv = fit.instrumental else { continue }
+                for stage in iv.firstStages {
+                    diagnostics.firstStages.append(QualityDiagnostics.FirstStage(
+                        name: "\(fit.label): \(stage.endogenous)", firstStageF: stage.fStatistic.statistic,
+                        waldF: iv.diagnostics.kleibergenPaapWaldF ?? .nan,
+                        lagrangeMultiplier: iv.diagnostics.kleibergenPaapLM?.statistic ?? .nan))
+                }
+            }
+        }
+        for mediation in mediations {
+            estimates += try mediation.estimates(on: panel.data, replication: replication) { truth.value(named: $0) }
+        }
+        return Replicate(record: ReplicationRecord(replication: replication, estimates: estimates), failure: nil,
+                         diagnostics: diagnostics, fits: keep ? allFits : nil, panel: keep ? panel.data : nil, truth: truth)
+    }
+
+    /// The eq. (4) elasticity row: the slope of `elasticityFormula` against the mean model-implied
+    /// d ln Δλ/d ln I of the panel's records (`truth.distance_elasticity`).
+    private func elasticity(on data: Dataset, truth: QualityLadderTruth) throws -> ParameterEstimate {
+        let result = try FixedEffectsOLS.fit(try FormulaParser.parse(Self.elasticityFormula), data: data,
+                                             options: EstimationOptions(vcov: .cluster(["firm"])))
+        guard let position = result.coefficientNames.firstIndex(of: "ln_digital_input") else {
+            throw EstimationError.degenerate(estimator: Self.elasticityParameter, reason: "ln_digital_input was dropped")
+        }
+        return ParameterEstimate(parameter: Self.elasticityParameter, truth: truth.distanceElasticity,
+                                 estimate: result.coefficients[position], standardError: result.standardErrors[position])
+    }
+}
