@@ -87,7 +87,7 @@ struct QualityLadderPipeline {
         progress?(.stage("running \(settings.replications) replications on up to \(runner.threads) threads"))
         let job = QualityMonteCarlo(
             assembly: QualityAssembly(equilibrium: equilibrium, seed: scenario.seed),
-            regressions: try scenario.estimations.map(PreparedEstimation.init),
+            regressions: try scenario.estimations.map { try PreparedEstimation($0, noiselessOutcomes: scenario.model.noiselessOutcomes) },
             mediations: scenario.mediations.map { PreparedMediation($0, seed: scenario.seed) }, keepTables: true)
         let reportReplications: (@Sendable (ReplicationProgress) -> Void)? = progress.map { report in
             { @Sendable update in report(.replications(update)) }
