@@ -226,7 +226,7 @@ def main():
         "total_seconds": constructed - start,
         "mean_lnexp": float(panel["lnexp"].mean()),
         "share_with_dlnaffiliate": float(np.isfinite(affiliate).mean()),
-        "mean_delta": float(panel["delta"].mean()),
+        "mean_delta": float(panel["delta"][panel["n_oth"] > 0].mean()),   # rows with sister-city signals, as hetfirm
     }))
 
 
