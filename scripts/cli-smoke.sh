@@ -85,5 +85,39 @@ expect 0 "mediation with a cluster bootstrap" -- "$bin" mediate "$panel" --treat
 grep -q "Sobel" "$work/stdout" && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: no Sobel row"; }
 expect 2 "mediator equal to the treatment" -- "$bin" mediate "$panel" --treatment x1 --mediator x1 --outcome y
 
+# information-spillover (paper 003): a tiny run, a bad parameter, a filter that empties the sample.
+expect 0 "describe information-spillover" -- "$bin" describe information-spillover
+expect 0 "validate the spillover recovery scenario" -- "$bin" validate scenarios/spillover-recovery.toml
+cat >"$work/spill.toml" <<'TOML'
+[scenario]
+name = "spill"
+model = "information-spillover"
+seed = 1
+[model]
+firms = 120
+cities = 20
+provinces = 4
+destinations = 6
+years = 4
+[[estimate]]
+name = "baseline"
+formula = "lnexp ~ dlnaffiliate + dlnaffiliate_x_lndensity + lndensity | it + mt + cm"
+vcov = { cluster = ["cm"] }
+recover = { dlnaffiliate = "pseudo-true" }
+[montecarlo]
+replications = 3
+recover = ["noise_ratio"]
+[output]
+gnuplot = false
+TOML
+expect 0 "run a tiny spillover scenario" -- "$bin" run "$work/spill.toml" --out "$work/spill" --threads 2
+grep -q "Structural fit of" "$work/spill/summary.md" && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: no structural fit"; }
+sed 's/^firms = 120/firms = 120\nv_d = 0/' "$work/spill.toml" >"$work/spill-bad.toml"
+expect 2 "spillover with v_d = 0" -- "$bin" validate "$work/spill-bad.toml"
+grep -q "spill-bad.toml:7:1" "$work/stderr" && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: v_d not located"; }
+sed 's/^recover = { dlnaffiliate = "pseudo-true" }/recover = { dlnaffiliate = "pseudo-true" }\nsample = "num > 1000"/' "$work/spill.toml" >"$work/spill-empty.toml"
+expect 2 "spillover with a filter that empties the sample" -- "$bin" run "$work/spill-empty.toml" --out "$work/spill-empty"
+grep -q "spill-empty.toml:16:1: error: no row of the simulated panel" "$work/stderr" && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: empty sample not explained"; }
+
 echo "smoke: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

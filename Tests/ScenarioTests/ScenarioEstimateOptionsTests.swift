@@ -107,15 +107,17 @@ struct ScenarioEstimateOptionsTests {
         }
     }
 
-    @Test("a sample filter that empties the sample fails every replication with a clear message")
+    @Test("a sample filter that empties every panel is a located scenario error")
     func emptySample() throws {
         let text = Self.scenario(formula: "employment ~ m", recover: "{ m = \"0\" }", extra: "sample = \"m > 1000\"")
         do {
             let result = try PipelineTests.run(text, threads: 1)
             try? FileManager.default.removeItem(atPath: result.directory)
             Issue.record("the run succeeded")
-        } catch {
-            #expect("\(error)".contains("no row of"), "\(error)")
+        } catch let error as ScenarioError {
+            #expect(error.keyPath == "estimate[0].sample")
+            #expect(error.location?.line == 16)
+            #expect(error.message.contains("no row of the simulated panel"), "\(error)")
         }
     }
 }

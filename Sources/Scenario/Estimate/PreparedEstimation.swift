@@ -137,9 +137,7 @@ struct PreparedEstimation: Sendable {
     func filteredData(_ data: Dataset) throws -> Dataset {
         guard let text = request.sample else { return data }
         let rows = try SampleFilter(text).rows(of: data)
-        guard !rows.isEmpty else {
-            throw EstimationError.emptySample(reason: "[[estimate]] '\(request.name)': no row of \(data.rowCount) passes sample = \"\(text)\"")
-        }
+        guard !rows.isEmpty else { throw EmptySample(estimation: request.name, filter: text, rows: data.rowCount) }
         return data.selectingRows(rows)
     }
 
@@ -192,3 +190,23 @@ struct PreparedEstimation: Sendable {
         return stem.isEmpty ? "estimate" : stem
     }
 }
+
+/// A `sample` filter that keeps no row of a simulated panel. When it happens in every replication the
+/// run stops with a scenario error at the block's `sample` key (bad input, exit code 2).
+struct EmptySample: Error, Sendable, CustomStringConvertible {
+    let estimation: String
+    let filter: String
+    let rows: Int
+
+    var description: String { "[[estimate]] '\(estimation)': no row of \(rows) passes sample = \"\(filter)\"" }
+
+    /// The located scenario error, or `nil` when no block has that name.
+    func located(in scenario: Scenario) -> ScenarioError? {
+        guard let index = scenario.estimations.firstIndex(where: { $0.name == estimation }) else { return nil }
+        let path = "estimate[\(index)].sample"
+        return ScenarioError(kind: .outOfDomain, location: scenario.location(of: path), keyPath: path,
+                             message: "no row of the simulated panel (\(rows) rows) passes sample = \"\(filter)\"",
+                             fix: "loosen the filter; `hetfirm describe \(scenario.model.key)` lists the panel's columns")
+    }
+}
+

@@ -127,13 +127,16 @@ struct AllocationEfficiencyPipeline {
                         panel.truth.value(named: $0)
                     }
                 }
-                return (record: ReplicationRecord(replication: replication, estimates: estimates), failure: String?.none)
+                return (record: ReplicationRecord(replication: replication, estimates: estimates), failure: String?.none,
+                        empty: EmptySample?.none)
             } catch {
-                return (record: ReplicationRecord(replication: replication, estimates: []), failure: "\(error)")
+                return (record: ReplicationRecord(replication: replication, estimates: []), failure: "\(error)",
+                        empty: error as? EmptySample)
             }
         }
         let records = outcomes.map(\.record)
         let failed = outcomes.filter { $0.failure != nil }
+        if failed.count == outcomes.count, let empty = failed.first?.empty { throw empty }
         if let first = failed.first?.failure {
             let message = "\(failed.count) of \(outcomes.count) replications produced no estimates (replications "
                 + failed.prefix(5).map { String($0.record.replication) }.joined(separator: ", ")

@@ -42,6 +42,7 @@ struct QualityMonteCarlo: Sendable {
         let fits: [PreparedEstimation.Fit]?
         let panel: Dataset?
         let truth: QualityLadderTruth?
+        var empty: EmptySample? = nil
     }
 
     func run(replications: Int, runner: ReplicationRunner, level: Double,
@@ -49,11 +50,12 @@ struct QualityMonteCarlo: Sendable {
         let outcomes = try runner.run(replications: 0..<replications, progress: progress) { replication in
             do { return try replicate(replication) } catch {
                 return Replicate(record: ReplicationRecord(replication: replication, estimates: []), failure: "\(error)",
-                                 diagnostics: nil, fits: nil, panel: nil, truth: nil)
+                                 diagnostics: nil, fits: nil, panel: nil, truth: nil, empty: error as? EmptySample)
             }
         }
         var warnings: [String] = []
         let failed = outcomes.filter { $0.failure != nil }
+        if failed.count == outcomes.count, let empty = failed.first?.empty { throw empty }
         if let first = failed.first?.failure {
             let message = "\(failed.count) of \(outcomes.count) replications produced no estimates (replications "
                 + failed.prefix(5).map { String($0.record.replication) }.joined(separator: ", ")

@@ -12,15 +12,20 @@ public enum ScenarioRunner {
                            progress: (@Sendable (RunProgress) -> Void)? = nil) throws -> RunSummary {
         let settings = RunSettings(scenario: scenario, overrides: overrides)
         let artifacts: RunArtifacts
-        switch scenario.model.key {
-        case AllocationEfficiency.key:
-            artifacts = try AllocationEfficiencyPipeline(scenario: scenario, settings: settings, progress: progress).run()
-        case InformationSpillover.key:
-            artifacts = try InformationSpilloverPipeline(scenario: scenario, settings: settings, progress: progress).run()
-        case QualityLadder.key:
-            artifacts = try QualityLadderPipeline(scenario: scenario, settings: settings, progress: progress).run()
-        default:
-            throw RunFailure(stage: "model", reason: "no pipeline for model '\(scenario.model.key)'")
+        do {
+            switch scenario.model.key {
+            case AllocationEfficiency.key:
+                artifacts = try AllocationEfficiencyPipeline(scenario: scenario, settings: settings, progress: progress).run()
+            case InformationSpillover.key:
+                artifacts = try InformationSpilloverPipeline(scenario: scenario, settings: settings, progress: progress).run()
+            case QualityLadder.key:
+                artifacts = try QualityLadderPipeline(scenario: scenario, settings: settings, progress: progress).run()
+            default:
+                throw RunFailure(stage: "model", reason: "no pipeline for model '\(scenario.model.key)'")
+            }
+        } catch let empty as EmptySample {
+            // A filter that empties every panel is bad input at its key, not a failed run.
+            throw empty.located(in: scenario) ?? RunFailure(stage: "Monte Carlo", reason: empty.description)
         }
         progress?(.stage("writing \(settings.outputDirectory)"))
         let written = try write(artifacts, scenario: scenario, settings: settings, progress: progress)

@@ -38,6 +38,7 @@ struct SpilloverMonteCarlo: Sendable {
         let panel: Dataset?
         let summary: SpilloverSummary?
         let truth: InformationSpilloverTruth?
+        var empty: EmptySample? = nil
     }
 
     func run(replications: Int, runner: ReplicationRunner, level: Double,
@@ -45,11 +46,12 @@ struct SpilloverMonteCarlo: Sendable {
         let outcomes = try runner.run(replications: 0..<replications, progress: progress) { replication in
             do { return try replicate(replication) } catch {
                 return Replicate(record: ReplicationRecord(replication: replication, estimates: []), failure: "\(error)",
-                                 fit: nil, fits: nil, panel: nil, summary: nil, truth: nil)
+                                 fit: nil, fits: nil, panel: nil, summary: nil, truth: nil, empty: error as? EmptySample)
             }
         }
         var warnings: [String] = []
         let failed = outcomes.filter { $0.failure != nil }
+        if failed.count == outcomes.count, let empty = failed.first?.empty { throw empty }
         if let first = failed.first?.failure {
             let message = "\(failed.count) of \(outcomes.count) replications produced no estimates (replications "
                 + failed.prefix(5).map { String($0.record.replication) }.joined(separator: ", ")
