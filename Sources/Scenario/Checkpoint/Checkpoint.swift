@@ -100,6 +100,8 @@ public final class Checkpoint: @unchecked Sendable {
             if let entry = restored[replication] { text += entry.line() }
         }
         let temporary = path + ".tmp"
+        let parent = URL(fileURLWithPath: path).deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
         try Data(text.utf8).write(to: URL(fileURLWithPath: temporary))
         if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
         try FileManager.default.moveItem(atPath: temporary, toPath: path)

@@ -98,8 +98,8 @@ struct InformationSpilloverPipeline {
     /// quantity against the swept parameter.
     func runSweep(artifacts: inout RunArtifacts) throws -> SpilloverSweep? {
         let points = scenario.sweepPoints
-        // A shard folder keeps only its replications; the sweep's Monte Carlo runs whole, unsharded and
-        // without a checkpoint.
+        // A shard folder keeps only its own replications, so a shard skips the sweep; otherwise the
+        // sweep's Monte Carlo runs every replication at every point, without a checkpoint.
         guard !points.isEmpty, settings.replications > 0, settings.shard == nil else { return nil }
         progress?(.stage("sweeping \(scenario.sweep.map(\.parameter).joined(separator: " × ")) over \(points.count) points"
             + " × \(settings.replications) replications"))

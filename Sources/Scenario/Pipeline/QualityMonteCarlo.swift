@@ -44,7 +44,8 @@ struct QualityMonteCarlo: Sendable {
         let truth: QualityLadderTruth?
         var extra: QualityDiagnostics? { diagnostics }
 
-        init(record: ReplicationRecord, failure: String?, diagnostics: QualityDiagnostics?, fits: [PreparedEstimation.Fit]?, panel: Dataset?, truth: QualityLadderTruth?) {
+        init(record: ReplicationRecord, failure: String?, diagnostics: QualityDiagnostics?, fits: [PreparedEstimation.Fit]?,
+             panel: Dataset?, truth: QualityLadderTruth?) {
             self.record = record
             self.failure = failure
             self.diagnostics = diagnostics

@@ -21,7 +21,7 @@ public enum ScenarioRunner {
                                         shard: settings.shard, resume: overrides.resume)
         settings.checkpoint = checkpoint
         var notes: [String] = []
-        if overrides.resume, checkpoint.restored.isEmpty {
+        if overrides.resume, checkpoint.restored.isEmpty, settings.replications > 0 {
             notes.append("--resume: no completed replications in \(checkpoint.path), so every replication was run")
         }
         var artifacts: RunArtifacts

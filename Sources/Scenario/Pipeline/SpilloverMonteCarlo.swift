@@ -40,7 +40,8 @@ struct SpilloverMonteCarlo: Sendable {
         let truth: InformationSpilloverTruth?
         var extra: SignalWeightFit? { fit }
 
-        init(record: ReplicationRecord, failure: String?, fit: SignalWeightFit?, fits: [PreparedEstimation.Fit]?, panel: Dataset?, summary: SpilloverSummary?, truth: InformationSpilloverTruth?) {
+        init(record: ReplicationRecord, failure: String?, fit: SignalWeightFit?, fits: [PreparedEstimation.Fit]?,
+             panel: Dataset?, summary: SpilloverSummary?, truth: InformationSpilloverTruth?) {
             self.record = record
             self.failure = failure
             self.fit = fit
