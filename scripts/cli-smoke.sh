@@ -49,6 +49,29 @@ done
 expect 0 "re-run from the resolved scenario.toml" -- "$bin" run "$work/small/scenario.toml" --out "$work/again"
 cmp -s "$work/small/replications.csv" "$work/again/replications.csv" && passed=$((passed + 1)) \
   || { failed=$((failed + 1)); echo "FAIL: the resolved scenario does not reproduce replications.csv"; }
+# Resumable runs: interrupt a run (Ctrl-C) at any point, resume it, and get the uninterrupted files.
+expect 0 "run 300 replications" -- "$bin" run "$work/small.toml" --out "$work/long" --replications 300 --threads 2
+timeout -s INT 0.5 "$bin" run "$work/small.toml" --out "$work/cut" --replications 300 --threads 2 >/dev/null 2>&1
+expect 0 "resume an interrupted run" -- "$bin" run "$work/small.toml" --out "$work/cut" --replications 300 --threads 2 --resume
+for file in replications.csv recovery.csv summary.md; do
+  cmp -s "$work/long/$file" "$work/cut/$file" && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: resumed $file differs"; }
+done
+[ ! -e "$work/cut.checkpoint.csv" ] && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: checkpoint left after success"; }
+printf '# hetfirm checkpoint 1\n# fingerprint 0000000000000000, shard all\n' >"$work/other.checkpoint.csv"
+expect 2 "resume from another scenario's checkpoint" -- "$bin" run "$work/small.toml" --out "$work/other" --resume
+grep -q "belongs to a different run" "$work/stderr" && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: no mismatch message"; }
+# Shards: three shard folders merge into the single run's recovery.csv and replications.csv.
+for k in 1 2 3; do expect 0 "run shard $k/3" -- "$bin" run "$work/small.toml" --out "$work/shard$k" --shard $k/3 --threads 1; done
+[ -s "$work/shard2/shard.json" ] && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: no shard.json"; }
+expect 2 "run shard 4/3" -- "$bin" run "$work/small.toml" --out "$work/shard4" --shard 4/3
+expect 0 "merge three shards" -- "$bin" merge "$work/merged" "$work/shard1" "$work/shard2" "$work/shard3"
+for file in recovery.csv replications.csv; do
+  cmp -s "$work/small/$file" "$work/merged/$file" && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: merged $file differs"; }
+done
+expect 2 "merge with a shard missing" -- "$bin" merge "$work/merged2" "$work/shard1" "$work/shard3"
+grep -q "in no shard" "$work/stderr" && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: missing replications not named"; }
+expect 2 "merge overlapping shards" -- "$bin" merge "$work/merged2" "$work/shard1" "$work/shard2" "$work/shard3" "$work/shard1"
+expect 2 "merge a folder that is not a shard" -- "$bin" merge "$work/merged2" "$work/small"
 expect 3 "run with warnings" -- "$bin" run "$work/warn.toml" --out "$work/warn"
 expect 2 "plot a missing folder" -- "$bin" plot "$work/none"
 if command -v gnuplot >/dev/null; then expect 0 "plot an output folder" -- "$bin" plot "$work/small"; fi

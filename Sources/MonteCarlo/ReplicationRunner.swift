@@ -36,6 +36,28 @@ public struct ReplicationRunner: Sendable {
         progress: (@Sendable (ReplicationProgress) -> Void)? = nil,
         _ body: @Sendable (Int) throws -> Result
     ) throws -> [Result] {
+        try run(replications: Array(replications), progress: progress, completed: nil, body)
+    }
+
+    /// Runs `body(r)` for every `r` in `replications` (any indices, e.g. the ones a resumed run
+    /// still lacks or one shard's), in parallel, returning results in the order of `replications`.
+    ///
+    /// Failure semantics are those of ``run(replications:progress:_:)`` with "lowest" meaning
+    /// "earliest in `replications`".
+    ///
+    /// - Parameters:
+    ///   - replications: the replication indices to run.
+    ///   - progress: as in ``run(replications:progress:_:)``.
+    ///   - completed: called with `(r, result)` as soon as each replication succeeds, before the
+    ///     progress report, from worker threads but never concurrently (e.g. to append the
+    ///     result to a checkpoint file).
+    ///   - body: the work of one replication.
+    public func run<Result: Sendable>(
+        replications: [Int],
+        progress: (@Sendable (ReplicationProgress) -> Void)? = nil,
+        completed: (@Sendable (Int, Result) -> Void)?,
+        _ body: @Sendable (Int) throws -> Result
+    ) throws -> [Result] {
         let total = replications.count
         guard total > 0 else { return [] }
         let state = RunState<Result>(count: total)
@@ -45,16 +67,19 @@ public struct ReplicationRunner: Sendable {
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             while let offset = state.claimNextOffset() {
                 if state.isAboveKnownFailure(offset) { continue }
+                var value: Result?
                 do {
-                    let value = try body(replications.lowerBound + offset)
-                    state.store(value, at: offset)
+                    let result = try body(replications[offset])
+                    state.store(result, at: offset)
+                    value = result
                 } catch {
                     state.recordFailure(error, at: offset)
                 }
-                state.finishOne { completed in
+                state.finishOne { finished in
+                    if let value, let completed { completed(replications[offset], value) }
                     guard let progress else { return }
                     let elapsed = Double(DispatchTime.now().uptimeNanoseconds &- start) / 1e9
-                    progress(ReplicationProgress(completed: completed, total: total, elapsedSeconds: elapsed))
+                    progress(ReplicationProgress(completed: finished, total: total, elapsedSeconds: elapsed))
                 }
             }
         }

@@ -65,16 +65,7 @@ public enum RecoveryTables {
     /// One row per replication and estimate (`replications.csv`), so nothing is lost and shards
     /// can be merged: columns replication, parameter, truth, estimate, standard_error.
     public static func replicationsCSV(_ records: [ReplicationRecord]) -> String {
-        var lines = ["replication,parameter,truth,estimate,standard_error"]
-        for record in records {
-            for estimate in record.estimates {
-                lines.append([
-                    String(record.replication), CSVField.text(estimate.parameter), CSVField.number(estimate.truth),
-                    CSVField.number(estimate.estimate), CSVField.number(estimate.standardError),
-                ].joined(separator: ","))
-            }
-        }
-        return lines.joined(separator: "\n") + "\n"
+        ReplicationCSV.csv(records)
     }
 }
 
@@ -82,14 +73,11 @@ public enum RecoveryTables {
 enum CSVField {
     /// Quotes `text` when it contains a comma, quote or line break, doubling inner quotes.
     static func text(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        ReplicationCSV.text(text)
     }
 
     /// Shortest round-trip notation; `NaN`, `Inf`, `-Inf` for non-finite values.
     static func number(_ value: Double) -> String {
-        if value.isNaN { return "NaN" }
-        if value.isInfinite { return value > 0 ? "Inf" : "-Inf" }
-        return "\(value)"
+        ReplicationCSV.number(value)
     }
 }

@@ -20,33 +20,67 @@ extension Hetfirm {
         @Option(help: "Worker threads (0 = all cores). Results do not depend on it.")
         var threads: Int?
 
+        @Flag(help: "Continue an interrupted run from its checkpoint OUT.checkpoint.csv (same scenario, seed, replications and shard).")
+        var resume = false
+
+        @Option(help: ArgumentHelp("Run only shard K of N (replications r with r mod N = K - 1) and write a shard folder for `hetfirm merge`.",
+                                   valueName: "K/N"))
+        var shard: String?
+
         func run() throws {
             if let replications, replications < 0 { throw badInput("--replications must be ≥ 0, got \(replications)") }
             if let threads, threads < 0 { throw badInput("--threads must be ≥ 0, got \(threads)") }
+            var shardSpec: ShardSpec?
+            if let shard {
+                guard let parsed = ShardSpec(parsing: shard) else {
+                    throw badInput("--shard must be K/N with 1 ≤ K ≤ N, got '\(shard)'")
+                }
+                shardSpec = parsed
+            }
             let loaded = try loadScenario(scenario)
-            let overrides = RunOverrides(outputDirectory: outputDirectory, replications: replications, threads: threads)
+            let overrides = RunOverrides(outputDirectory: outputDirectory, replications: replications, threads: threads,
+                                         resume: resume, shard: shardSpec)
             let summary: RunSummary
             do {
                 summary = try ScenarioRunner.run(loaded, overrides: overrides, progress: Console.progressRenderer())
-            } catch let error as ScenarioError {
-                Console.error(error.description)
-                throw ExitStatus.badInput
             } catch {
-                Console.error("error: \(error)")
-                throw ExitStatus.runFailed
+                throw reportFailure(error)
             }
-            print("wrote \(summary.files.count) files to \(summary.outputDirectory)/")
-            for file in summary.files { print("  \(file)") }
-            for note in summary.notes { Console.error("note: \(note)") }
-            if let recovery = summary.recovery {
-                print("")
-                print(RecoveryTables.markdown(recovery))
-            }
-            if !summary.warnings.isEmpty {
-                for warning in summary.warnings { Console.error("warning: \(warning)") }
-                throw ExitStatus.warnings
-            }
+            try report(summary)
         }
+    }
+}
+
+/// Prints what a run or merge wrote, its notes and recovery table; throws exit code 3 on warnings.
+func report(_ summary: RunSummary) throws {
+    print("wrote \(summary.files.count) files to \(summary.outputDirectory)/")
+    for file in summary.files { print("  \(file)") }
+    for note in summary.notes { Console.error("note: \(note)") }
+    if let recovery = summary.recovery {
+        print("")
+        print(RecoveryTables.markdown(recovery))
+    }
+    if !summary.warnings.isEmpty {
+        for warning in summary.warnings { Console.error("warning: \(warning)") }
+        throw ExitStatus.warnings
+    }
+}
+
+/// Prints `error` and returns its exit code: 2 for bad input (scenario, checkpoint, shards), 1 otherwise.
+func reportFailure(_ error: any Error) -> ExitCode {
+    switch error {
+    case let error as ScenarioError:
+        Console.error(error.description)
+        return ExitStatus.badInput
+    case let error as CheckpointError:
+        Console.error(error.description)
+        return ExitStatus.badInput
+    case let error as ShardError:
+        Console.error(error.description)
+        return ExitStatus.badInput
+    default:
+        Console.error("error: \(error)")
+        return ExitStatus.runFailed
     }
 }
 

@@ -200,6 +200,24 @@ struct EmptySample: Error, Sendable, CustomStringConvertible {
 
     var description: String { "[[estimate]] '\(estimation)': no row of \(rows) passes sample = \"\(filter)\"" }
 
+    init(estimation: String, filter: String, rows: Int) {
+        self.estimation = estimation
+        self.filter = filter
+        self.rows = rows
+    }
+
+    /// Reads back a replication's failure message written from `description` (failures are kept, and
+    /// checkpointed, as text).
+    init?(failure: String?) {
+        guard let failure, failure.hasPrefix("[[estimate]] '"), failure.hasSuffix("\""),
+              let nameEnd = failure.range(of: "': no row of "),
+              let rowsEnd = failure.range(of: " passes sample = \"", range: nameEnd.upperBound..<failure.endIndex),
+              let rows = Int(failure[nameEnd.upperBound..<rowsEnd.lowerBound]) else { return nil }
+        estimation = String(failure[failure.index(failure.startIndex, offsetBy: "[[estimate]] '".count)..<nameEnd.lowerBound])
+        filter = String(failure[rowsEnd.upperBound..<failure.index(before: failure.endIndex)])
+        self.rows = rows
+    }
+
     /// The located scenario error, or `nil` when no block has that name.
     func located(in scenario: Scenario) -> ScenarioError? {
         guard let index = scenario.estimations.firstIndex(where: { $0.name == estimation }) else { return nil }

@@ -108,12 +108,9 @@ struct AllocationEfficiencyPipeline {
         }
         let runner = ReplicationRunner(threads: settings.threads)
         progress?(.stage("running \(settings.replications) replications on up to \(runner.threads) threads"))
-        let reportReplications: (@Sendable (ReplicationProgress) -> Void)? = progress.map { report in
-            { @Sendable update in report(.replications(update)) }
-        }
         let regressions = try scenario.estimations.map { try PreparedEstimation($0, noiselessOutcomes: scenario.model.noiselessOutcomes) }
         let mediations = scenario.mediations.map { PreparedMediation($0, seed: seed) }
-        let outcomes = try runner.run(replications: 0..<settings.replications, progress: reportReplications) { replication in
+        let outcomes = try settings.plan.run(runner: runner, progress: progress) { replication -> PlainReplicate in
             // An estimator that cannot run on one panel (too few producers) fails that replication only.
             do {
                 let panel = try simulate(replication)
@@ -127,16 +124,14 @@ struct AllocationEfficiencyPipeline {
                         panel.truth.value(named: $0)
                     }
                 }
-                return (record: ReplicationRecord(replication: replication, estimates: estimates), failure: String?.none,
-                        empty: EmptySample?.none)
+                return PlainReplicate(record: ReplicationRecord(replication: replication, estimates: estimates), failure: nil)
             } catch {
-                return (record: ReplicationRecord(replication: replication, estimates: []), failure: "\(error)",
-                        empty: error as? EmptySample)
+                return PlainReplicate(record: ReplicationRecord(replication: replication, estimates: []), failure: "\(error)")
             }
         }
         let records = outcomes.map(\.record)
         let failed = outcomes.filter { $0.failure != nil }
-        if failed.count == outcomes.count, let empty = failed.first?.empty { throw empty }
+        if failed.count == outcomes.count, let empty = EmptySample(failure: failed.first?.failure) { throw empty }
         if let first = failed.first?.failure {
             let message = "\(failed.count) of \(outcomes.count) replications produced no estimates (replications "
                 + failed.prefix(5).map { String($0.record.replication) }.joined(separator: ", ")
@@ -146,6 +141,7 @@ struct AllocationEfficiencyPipeline {
         }
         let report = RecoveryReport.summarize(records, level: scenario.montecarlo.level)
         artifacts.recovery = report
+        artifacts.records = records
         artifacts.texts.append((path: "recovery.csv", contents: RecoveryTables.csv(report)))
         artifacts.texts.append((path: "replications.csv", contents: RecoveryTables.replicationsCSV(records)))
         if scenario.output.writePanel {

@@ -26,7 +26,7 @@ struct InformationSpilloverPipeline {
         if settings.replications > 0,
            !(scenario.montecarlo.recover.isEmpty && scenario.estimations.isEmpty && scenario.mediations.isEmpty) {
             progress?(.stage("running \(settings.replications) replications on up to \(runner.threads) threads"))
-            let outcome = try monteCarlo(model: model, replications: settings.replications, keepTables: true)
+            let outcome = try monteCarlo(model: model, plan: settings.plan, keepTables: true)
             try report(outcome, theory: theory, artifacts: &artifacts)
             outcomeOfMonteCarlo = outcome
         }
@@ -53,7 +53,7 @@ struct InformationSpilloverPipeline {
         }
     }
 
-    func monteCarlo(model: InformationSpilloverModel, replications: Int, keepTables: Bool) throws -> SpilloverMonteCarlo.Outcome {
+    func monteCarlo(model: InformationSpilloverModel, plan: ReplicationPlan, keepTables: Bool) throws -> SpilloverMonteCarlo.Outcome {
         let structural = scenario.montecarlo.recover.contains(SpilloverStructuralFit.parameter)
             ? SpilloverStructuralFit(binCount: Self.signalBins, asPrinted: model.parameters.variant == .asPrinted) : nil
         let job = SpilloverMonteCarlo(
@@ -61,17 +61,14 @@ struct InformationSpilloverPipeline {
             regressions: try scenario.estimations.map { try PreparedEstimation($0, noiselessOutcomes: scenario.model.noiselessOutcomes) },
             mediations: scenario.mediations.map { PreparedMediation($0, seed: scenario.seed) },
             structural: structural, keepTables: keepTables)
-        let reportReplications: (@Sendable (ReplicationProgress) -> Void)? = progress.map { report in
-            { @Sendable update in report(.replications(update)) }
-        }
-        return try job.run(replications: replications, runner: runner, level: scenario.montecarlo.level,
-                           progress: reportReplications)
+        return try job.run(plan: plan, runner: runner, level: scenario.montecarlo.level, progress: progress)
     }
 
     /// recovery.csv, replications.csv, the regression tables of replication 0, sampling plots and the δ(n) plot.
     func report(_ outcome: SpilloverMonteCarlo.Outcome, theory: SpilloverTheory, artifacts: inout RunArtifacts) throws {
         artifacts.warnings += outcome.warnings
         artifacts.recovery = outcome.report
+        artifacts.records = outcome.records
         artifacts.texts.append((path: "recovery.csv", contents: RecoveryTables.csv(outcome.report)))
         artifacts.texts.append((path: "replications.csv", contents: RecoveryTables.replicationsCSV(outcome.records)))
         if let table = outcome.table {
@@ -101,13 +98,15 @@ struct InformationSpilloverPipeline {
     /// quantity against the swept parameter.
     func runSweep(artifacts: inout RunArtifacts) throws -> SpilloverSweep? {
         let points = scenario.sweepPoints
-        guard !points.isEmpty, settings.replications > 0 else { return nil }
+        // A shard folder keeps only its own replications, so a shard skips the sweep; otherwise the
+        // sweep's Monte Carlo runs every replication at every point, without a checkpoint.
+        guard !points.isEmpty, settings.replications > 0, settings.shard == nil else { return nil }
         progress?(.stage("sweeping \(scenario.sweep.map(\.parameter).joined(separator: " × ")) over \(points.count) points"
             + " × \(settings.replications) replications"))
         var outcomes: [RecoveryReport] = []
         for values in points {
             let model = InformationSpilloverModel(parameters: try modelParameters(values))
-            outcomes.append(try monteCarlo(model: model, replications: settings.replications, keepTables: false).report)
+            outcomes.append(try monteCarlo(model: model, plan: ReplicationPlan(total: settings.replications), keepTables: false).report)
         }
         let sweep = try SpilloverSweep(axes: scenario.sweep, points: points, reports: outcomes, format: plotFormat)
         artifacts.series += sweep.series

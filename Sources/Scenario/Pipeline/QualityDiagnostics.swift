@@ -4,7 +4,7 @@ import Reporting
 /// What one quality-ladder replication says about the measures and the instruments, beside the
 /// recovery estimates: how well KSW quality tracks the true ln λ (notes §3.1), how well the measured
 /// distance tracks Δλ, and the first-stage strength of every IV estimation (Kleibergen–Paap).
-struct QualityDiagnostics: Sendable {
+struct QualityDiagnostics: Sendable, Codable {
     let replication: Int
     let generatedRecords: Int
     let keptRecords: Int
@@ -18,7 +18,7 @@ struct QualityDiagnostics: Sendable {
     var firstStages: [FirstStage]
 
     /// The first stage of one IV estimation and endogenous regressor.
-    struct FirstStage: Sendable {
+    struct FirstStage: Sendable, Codable {
         /// "LABEL: endogenous".
         let name: String
         /// The first stage's F statistic on the excluded instruments (with the block's vcov).

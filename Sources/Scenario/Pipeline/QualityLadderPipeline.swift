@@ -89,11 +89,7 @@ struct QualityLadderPipeline {
             assembly: QualityAssembly(equilibrium: equilibrium, seed: scenario.seed),
             regressions: try scenario.estimations.map { try PreparedEstimation($0, noiselessOutcomes: scenario.model.noiselessOutcomes) },
             mediations: scenario.mediations.map { PreparedMediation($0, seed: scenario.seed) }, keepTables: true)
-        let reportReplications: (@Sendable (ReplicationProgress) -> Void)? = progress.map { report in
-            { @Sendable update in report(.replications(update)) }
-        }
-        return try job.run(replications: settings.replications, runner: runner, level: scenario.montecarlo.level,
-                           progress: reportReplications)
+        return try job.run(plan: settings.plan, runner: runner, level: scenario.montecarlo.level, progress: progress)
     }
 
     /// `text` as gnuplot enhanced-text markup that shows it literally (block names such as `iv_phone`
@@ -111,6 +107,7 @@ struct QualityLadderPipeline {
     func report(_ outcome: QualityMonteCarlo.Outcome, artifacts: inout RunArtifacts) throws {
         artifacts.warnings += outcome.warnings
         artifacts.recovery = outcome.report
+        artifacts.records = outcome.records
         artifacts.texts.append((path: "recovery.csv", contents: RecoveryTables.csv(outcome.report)))
         artifacts.texts.append((path: "replications.csv", contents: RecoveryTables.replicationsCSV(outcome.records)))
         artifacts.texts.append((path: "diagnostics.csv", contents: QualityDiagnostics.csv(outcome.diagnostics)))

@@ -35,27 +35,44 @@ struct QualityMonteCarlo: Sendable {
         let firstTruth: QualityLadderTruth?
     }
 
-    private struct Replicate: Sendable {
+    private struct Replicate: ResumableReplicate {
         let record: ReplicationRecord
         let failure: String?
         let diagnostics: QualityDiagnostics?
         let fits: [PreparedEstimation.Fit]?
         let panel: Dataset?
         let truth: QualityLadderTruth?
-        var empty: EmptySample? = nil
+        var extra: QualityDiagnostics? { diagnostics }
+
+        init(record: ReplicationRecord, failure: String?, diagnostics: QualityDiagnostics?, fits: [PreparedEstimation.Fit]?,
+             panel: Dataset?, truth: QualityLadderTruth?) {
+            self.record = record
+            self.failure = failure
+            self.diagnostics = diagnostics
+            self.fits = fits
+            self.panel = panel
+            self.truth = truth
+        }
+
+        /// A replication restored from the checkpoint: its record, failure and diagnostics; replication 0,
+        /// whose tables and panel are kept, is always run again instead.
+        init(restoring record: ReplicationRecord, failure: String?, extra: QualityDiagnostics?) {
+            self.init(record: record, failure: failure, diagnostics: extra, fits: nil, panel: nil, truth: nil)
+        }
     }
 
-    func run(replications: Int, runner: ReplicationRunner, level: Double,
-             progress: (@Sendable (ReplicationProgress) -> Void)?) throws -> Outcome {
-        let outcomes = try runner.run(replications: 0..<replications, progress: progress) { replication in
+    /// Runs `plan` (replication 0 always afresh when its tables are kept) and summarizes it.
+    func run(plan: ReplicationPlan, runner: ReplicationRunner, level: Double,
+             progress: (@Sendable (RunProgress) -> Void)?) throws -> Outcome {
+        let outcomes = try plan.run(runner: runner, rerun: keepTables ? [0] : [], progress: progress) { replication in
             do { return try replicate(replication) } catch {
                 return Replicate(record: ReplicationRecord(replication: replication, estimates: []), failure: "\(error)",
-                                 diagnostics: nil, fits: nil, panel: nil, truth: nil, empty: error as? EmptySample)
+                                 diagnostics: nil, fits: nil, panel: nil, truth: nil)
             }
         }
         var warnings: [String] = []
         let failed = outcomes.filter { $0.failure != nil }
-        if failed.count == outcomes.count, let empty = failed.first?.empty { throw empty }
+        if failed.count == outcomes.count, let empty = EmptySample(failure: failed.first?.failure) { throw empty }
         if let first = failed.first?.failure {
             let message = "\(failed.count) of \(outcomes.count) replications produced no estimates (replications "
                 + failed.prefix(5).map { String($0.record.replication) }.joined(separator: ", ")

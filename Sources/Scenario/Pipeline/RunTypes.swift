@@ -6,11 +6,20 @@ public struct RunOverrides: Sendable {
     public var outputDirectory: String?
     public var replications: Int?
     public var threads: Int?
+    /// Continue from the checkpoint `OUT.checkpoint.csv` of an interrupted run (see ``Checkpoint``).
+    public var resume: Bool
+    /// Run only this shard's replications and write a shard folder for `hetfirm merge`.
+    public var shard: ShardSpec?
+    /// Test hook: stop the Monte Carlo with an error once this many replications have started.
+    var interruptAfter: Int?
 
-    public init(outputDirectory: String? = nil, replications: Int? = nil, threads: Int? = nil) {
+    public init(outputDirectory: String? = nil, replications: Int? = nil, threads: Int? = nil,
+                resume: Bool = false, shard: ShardSpec? = nil) {
         self.outputDirectory = outputDirectory
         self.replications = replications
         self.threads = threads
+        self.resume = resume
+        self.shard = shard
     }
 }
 
@@ -31,6 +40,8 @@ public struct RunArtifacts: Sendable {
     /// Conditions the user must see; the CLI exits with code 3 when there are any.
     public var warnings: [String] = []
     public var recovery: RecoveryReport?
+    /// The Monte Carlo's records sorted by replication (what a shard folder keeps).
+    public var records: [ReplicationRecord]?
 
     public init() {}
 }

@@ -7,11 +7,24 @@ import Reporting
 ///
 /// The folder is assembled under a temporary sibling name and renamed into place only when every
 /// file is written, so an interrupted or failed run never leaves a folder that looks complete.
+/// Monte Carlo replications are checkpointed to `OUT.checkpoint.csv` as they complete (see
+/// ``Checkpoint``), so `overrides.resume` continues an interrupted run with identical results; the
+/// checkpoint is removed once the folder is in place. With `overrides.shard` only that shard's
+/// replications run and the folder is a shard folder (``ShardOutput``) for ``ShardMerger``.
 public enum ScenarioRunner {
+    /// - Throws: ``ScenarioError`` and ``CheckpointError`` for bad input, ``RunFailure`` otherwise.
     public static func run(_ scenario: Scenario, overrides: RunOverrides = .init(),
                            progress: (@Sendable (RunProgress) -> Void)? = nil) throws -> RunSummary {
-        let settings = RunSettings(scenario: scenario, overrides: overrides)
-        let artifacts: RunArtifacts
+        var settings = RunSettings(scenario: scenario, overrides: overrides)
+        let fingerprint = ScenarioFingerprint.of(scenario, replications: settings.replications)
+        let checkpoint = try Checkpoint(path: Checkpoint.path(forOutput: settings.outputDirectory), fingerprint: fingerprint,
+                                        shard: settings.shard, resume: overrides.resume)
+        settings.checkpoint = checkpoint
+        var notes: [String] = []
+        if overrides.resume, checkpoint.restored.isEmpty, settings.replications > 0 {
+            notes.append("--resume: no completed replications in \(checkpoint.path), so every replication was run")
+        }
+        var artifacts: RunArtifacts
         do {
             switch scenario.model.key {
             case AllocationEfficiency.key:
@@ -27,10 +40,21 @@ public enum ScenarioRunner {
             // A filter that empties every panel is bad input at its key, not a failed run.
             throw empty.located(in: scenario) ?? RunFailure(stage: "Monte Carlo", reason: empty.description)
         }
+        if let shard = settings.shard {
+            artifacts = ShardOutput.artifacts(from: artifacts, scenario: scenario, shard: shard, settings: settings,
+                                              fingerprint: fingerprint)
+        }
+        if checkpoint.replacesExisting, checkpoint.hasStarted {
+            notes.append("replaced the checkpoint of an earlier run at \(checkpoint.path) (use --resume to continue an interrupted run)")
+        }
+        if let failure = checkpoint.writeError {
+            notes.append("could not write the checkpoint \(checkpoint.path) (\(failure)); an interruption would have lost the finished replications")
+        }
         progress?(.stage("writing \(settings.outputDirectory)"))
         let written = try write(artifacts, scenario: scenario, settings: settings, progress: progress)
+        checkpoint.remove()
         return RunSummary(outputDirectory: settings.outputDirectory, files: written.files,
-                          warnings: artifacts.warnings + written.warnings, notes: written.notes,
+                          warnings: artifacts.warnings + written.warnings, notes: notes + written.notes,
                           recovery: artifacts.recovery)
     }
 
@@ -87,12 +111,29 @@ struct RunSettings: Sendable {
     let outputDirectory: String
     let replications: Int
     let threads: Int
+    /// Only this shard's replications run.
+    var shard: ShardSpec?
+    /// Where completed replications are kept while the Monte Carlo runs.
+    var checkpoint: Checkpoint?
+    /// Test hook (``RunOverrides/interruptAfter``).
+    var interruptAfter: Int?
 
     init(scenario: Scenario, overrides: RunOverrides) {
         outputDirectory = overrides.outputDirectory ?? scenario.output.directory
         replications = overrides.replications ?? scenario.montecarlo.replications
         threads = overrides.threads ?? scenario.montecarlo.threads
+        shard = overrides.shard
+        interruptAfter = overrides.interruptAfter
     }
+
+    init(outputDirectory: String, replications: Int, threads: Int) {
+        self.outputDirectory = outputDirectory
+        self.replications = replications
+        self.threads = threads
+    }
+
+    /// The main Monte Carlo's replications: the shard's (or all), checkpointed.
+    var plan: ReplicationPlan { ReplicationPlan(total: replications, shard: shard, checkpoint: checkpoint, interruptAfter: interruptAfter) }
 
     /// The resolved scenario, with overrides applied, so that the run can be repeated exactly.
     func resolvedTOML(_ scenario: Scenario) -> String {

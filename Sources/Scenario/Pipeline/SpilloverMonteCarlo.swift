@@ -30,7 +30,7 @@ struct SpilloverMonteCarlo: Sendable {
         let meanFittedRatio: Double?
     }
 
-    private struct Replicate: Sendable {
+    private struct Replicate: ResumableReplicate {
         let record: ReplicationRecord
         let failure: String?
         let fit: SignalWeightFit?
@@ -38,20 +38,38 @@ struct SpilloverMonteCarlo: Sendable {
         let panel: Dataset?
         let summary: SpilloverSummary?
         let truth: InformationSpilloverTruth?
-        var empty: EmptySample? = nil
+        var extra: SignalWeightFit? { fit }
+
+        init(record: ReplicationRecord, failure: String?, fit: SignalWeightFit?, fits: [PreparedEstimation.Fit]?,
+             panel: Dataset?, summary: SpilloverSummary?, truth: InformationSpilloverTruth?) {
+            self.record = record
+            self.failure = failure
+            self.fit = fit
+            self.fits = fits
+            self.panel = panel
+            self.summary = summary
+            self.truth = truth
+        }
+
+        /// A replication restored from the checkpoint: its record, failure and fit; replication 0,
+        /// whose tables and panel are kept, is always run again instead.
+        init(restoring record: ReplicationRecord, failure: String?, extra: SignalWeightFit?) {
+            self.init(record: record, failure: failure, fit: extra, fits: nil, panel: nil, summary: nil, truth: nil)
+        }
     }
 
-    func run(replications: Int, runner: ReplicationRunner, level: Double,
-             progress: (@Sendable (ReplicationProgress) -> Void)?) throws -> Outcome {
-        let outcomes = try runner.run(replications: 0..<replications, progress: progress) { replication in
+    /// Runs `plan` (replication 0 always afresh when its tables are kept) and summarizes it.
+    func run(plan: ReplicationPlan, runner: ReplicationRunner, level: Double,
+             progress: (@Sendable (RunProgress) -> Void)?) throws -> Outcome {
+        let outcomes = try plan.run(runner: runner, rerun: keepTables ? [0] : [], progress: progress) { replication in
             do { return try replicate(replication) } catch {
                 return Replicate(record: ReplicationRecord(replication: replication, estimates: []), failure: "\(error)",
-                                 fit: nil, fits: nil, panel: nil, summary: nil, truth: nil, empty: error as? EmptySample)
+                                 fit: nil, fits: nil, panel: nil, summary: nil, truth: nil)
             }
         }
         var warnings: [String] = []
         let failed = outcomes.filter { $0.failure != nil }
-        if failed.count == outcomes.count, let empty = failed.first?.empty { throw empty }
+        if failed.count == outcomes.count, let empty = EmptySample(failure: failed.first?.failure) { throw empty }
         if let first = failed.first?.failure {
             let message = "\(failed.count) of \(outcomes.count) replications produced no estimates (replications "
                 + failed.prefix(5).map { String($0.record.replication) }.joined(separator: ", ")

@@ -1,0 +1,32 @@
+import ArgumentParser
+import Foundation
+import Scenario
+
+extension Hetfirm {
+    struct Merge: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Merge the shard folders of `hetfirm run --shard K/N` into one Monte Carlo result.",
+            discussion: """
+                Checks that the shards come from the same scenario, are disjoint and complete (exit 2 naming the \
+                missing or duplicated replications otherwise), then writes OUT with replications.csv, recovery.csv \
+                (identical to a single-process run), summary.md (the recovery table) and scenario.toml.
+                """)
+
+        @Argument(help: "The merged output folder.")
+        var output: String
+
+        @Argument(help: "The shard folders (at least one).")
+        var shards: [String] = []
+
+        func run() throws {
+            guard !shards.isEmpty else { throw badInput("give the shard folders to merge after the output folder") }
+            let summary: RunSummary
+            do {
+                summary = try ShardMerger.merge(shards: shards, into: output, progress: Console.progressRenderer())
+            } catch {
+                throw reportFailure(error)
+            }
+            try report(summary)
+        }
+    }
+}
