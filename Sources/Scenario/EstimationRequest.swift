@@ -31,6 +31,9 @@ public struct EstimationRequest: Sendable, Equatable {
     /// `standardize = true`: z-score every variable of the formula over the estimation rows first (the
     /// paper-003 Table 3 col. 5 convention; interactions must then be product columns, not `a:b`).
     public let standardize: Bool
+    /// `data = "products"`: estimate on one of the model's other simulated panels (see
+    /// `ModelDescriptor.additionalPanels`); `nil` for the main panel.
+    public let data: String?
 
     public struct Recovery: Sendable, Equatable {
         public let coefficient: String
@@ -42,7 +45,7 @@ public struct EstimationRequest: Sendable, Equatable {
     }
 
     public init(name: String, formula: String, vcov: Vcov? = nil, recover: [Recovery] = [], split: String? = nil,
-                sample: String? = nil, standardize: Bool = false) {
+                sample: String? = nil, standardize: Bool = false, data: String? = nil) {
         self.name = name
         self.formula = formula
         self.vcov = vcov
@@ -50,5 +53,6 @@ public struct EstimationRequest: Sendable, Equatable {
         self.split = split
         self.sample = sample
         self.standardize = standardize
+        self.data = data
     }
 }

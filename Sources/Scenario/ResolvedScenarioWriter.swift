@@ -38,6 +38,7 @@ public enum ResolvedScenarioWriter {
             if let split = estimation.split { lines.append("split   = " + TOMLText.basicString(split)) }
             if let sample = estimation.sample { lines.append("sample  = " + TOMLText.basicString(sample)) }
             if estimation.standardize { lines.append("standardize = true") }
+            if let data = estimation.data { lines.append("data    = " + TOMLText.basicString(data)) }
             if !estimation.recover.isEmpty {
                 let pairs = estimation.recover.map { "\(KeyPath.quoted($0.coefficient)) = \(TOMLText.basicString($0.truth))" }
                 lines.append("recover = { " + pairs.joined(separator: ", ") + " }")

@@ -248,9 +248,10 @@ extension ScenarioDecoder {
                                          previous: [EstimationRequest]) -> EstimationRequest? {
         let label = "[[estimate]]"
         let before = errors.count
-        rejectUnknownKeys(table, at: path, in: label, allowed: ["name", "formula", "vcov", "recover", "split", "sample", "standardize"])
+        rejectUnknownKeys(table, at: path, in: label, allowed: ["name", "formula", "vcov", "recover", "split", "sample", "standardize", "data"])
         var name: String?, formula: String?, vcov: EstimationRequest.Vcov?, split: String?, sample: String?
         var standardize = false
+        var data: String?
         var recover: [EstimationRequest.Recovery] = []
         if let node = table["name"] {
             if let value = string(node, at: KeyPath.join(path, "name"), example: "\"baseline\"") {
@@ -297,8 +298,9 @@ extension ScenarioDecoder {
             } catch {}
         }
         if let node = table["standardize"], let value = bool(node, at: KeyPath.join(path, "standardize")) { standardize = value }
+        if let node = table["data"] { data = string(node, at: KeyPath.join(path, "data"), example: "\"products\"") }
         guard errors.count == before, let name, let formula else { return nil }
         return EstimationRequest(name: name, formula: formula, vcov: vcov, recover: recover, split: split,
-                                 sample: sample, standardize: standardize)
+                                 sample: sample, standardize: standardize, data: data)
     }
 }

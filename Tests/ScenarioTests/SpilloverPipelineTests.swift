@@ -1,5 +1,7 @@
 import Foundation
+import Models
 import MonteCarlo
+import PanelData
 import Scenario
 import Testing
 
@@ -108,4 +110,31 @@ struct SpilloverPipelineTests {
             #expect(error.description.contains("noise-free"), "\(error.description)")
         }
     }
+
+    @Test("the product panel repeats each plant row's columns, and its exports add up to the row's")
+    func productPanel() throws {
+        var values = InformationSpillover.descriptor.defaults
+        values["firms"] = .integer(60)
+        let model = InformationSpilloverModel(parameters: try InformationSpilloverParameters(values))
+        let replication = try SpilloverAssembly(model: model, seed: 9, withProducts: true).replication(0)
+        let products = try #require(replication.products)
+        let rows = replication.data
+        let key = { (data: Dataset, row: Int) throws -> [Int] in
+            [try data.ints("plant")[row], try data.ints("dest")[row], try data.ints("year")[row]]
+        }
+        var sums: [[Int]: Double] = [:]
+        let value = try products.doubles("lnexp_product")
+        for row in 0..<products.rowCount { sums[try key(products, row), default: 0] += exp(value[row]) }
+        let exports = try rows.doubles("exports")
+        #expect(sums.count == rows.rowCount)
+        for row in 0..<rows.rowCount {
+            let total = try #require(sums[try key(rows, row)])
+            #expect(abs(total / exports[row] - 1) < 1e-12)
+        }
+        // A plant-level regressor is carried to every product row of its plant row.
+        let affiliate = try products.column(named: "dlnaffiliate"), rowAffiliate = try rows.column(named: "dlnaffiliate")
+        #expect(affiliate.missingCount > 0 || rowAffiliate.missingCount == 0)
+        #expect(Set(try products.doubles("heter_dummy")).isSubset(of: [0, 1]))
+    }
 }
+

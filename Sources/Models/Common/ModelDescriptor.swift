@@ -77,11 +77,14 @@ public struct ModelDescriptor: Sendable {
     /// a `[[estimate]]` coefficient may then recover `"pseudo-true"`, the same regression run on the noise-free
     /// outcome, i.e. the value the estimator converges to under this model.
     public let noiselessOutcomes: [String: String]
+    /// Other simulated panels an `[[estimate]]` may choose with `data = "NAME"`, with their columns
+    /// (e.g. information-spillover's plant × product × destination × year panel).
+    public let additionalPanels: [String: [String]]
 
     public init(key: String, title: String, source: String, parameters: [ParameterSpec],
                 constraints: [ParameterConstraint], recoverable: [(key: String, estimator: String)],
                 panelColumns: [String] = [], truths: [(name: String, meaning: String)] = [],
-                noiselessOutcomes: [String: String] = [:]) {
+                noiselessOutcomes: [String: String] = [:], additionalPanels: [String: [String]] = [:]) {
         self.key = key
         self.title = title
         self.source = source
@@ -91,6 +94,7 @@ public struct ModelDescriptor: Sendable {
         self.panelColumns = panelColumns
         self.truths = truths
         self.noiselessOutcomes = noiselessOutcomes
+        self.additionalPanels = additionalPanels
     }
 
     public func parameter(_ key: String) -> ParameterSpec? { parameters.first { $0.key == key } }

@@ -16,8 +16,13 @@ public enum InformationSpillover {
         recoverable: [("noise_ratio", "nonlinear least squares of δ(n) = n/(ρ + n) on slopes estimated within bins of n")],
         panelColumns: panelColumns,
         truths: InformationSpilloverTruth.meanings,
-        noiselessOutcomes: ["lnexp": "lnexp_expected"]
+        noiselessOutcomes: ["lnexp": "lnexp_expected"],
+        additionalPanels: ["products": productColumns]
     )
+
+    /// Columns of the plant × product × destination × year panel (`data = "products"`): the product's own
+    /// columns, then every column of its plant × destination × year row.
+    public static let productColumns: [String] = ["product", "lnexp_product", "heter_dummy", "cpt"] + panelColumns
 
     /// Columns of the simulated plant × destination × year panel, then the constructed regressors
     /// that the `Measures` layer adds from the panel and the source aggregates.

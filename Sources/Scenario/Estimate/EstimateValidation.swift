@@ -7,13 +7,22 @@ import Models
 /// truth is one the model knows (or a number).
 enum EstimateValidation {
     static func check(_ scenario: Scenario) throws(ScenarioError) {
-        let columns = scenario.model.panelColumns
         for (index, request) in scenario.estimations.enumerated() {
             let path = "estimate[\(index)]"
             func fail(_ keys: String..., message: String, fix: String) -> ScenarioError {
                 let keyPath = keys.reduce(path) { KeyPath.join($0, $1) }
                 return ScenarioError(kind: .outOfDomain, location: scenario.location(of: keyPath), keyPath: keyPath,
                                      message: message, fix: fix)
+            }
+            var columns = scenario.model.panelColumns
+            if let data = request.data {
+                guard let panel = scenario.model.additionalPanels[data] else {
+                    let names = scenario.model.additionalPanels.keys.sorted()
+                    throw fail("data", message: "\(scenario.model.key) has no panel '\(data)'",
+                               fix: names.isEmpty ? "remove data: this model simulates one panel"
+                                   : Suggestion.fix(for: data, among: names, quote: { "\"\($0)\"" }, noun: "panels"))
+                }
+                columns = panel
             }
             let models: [Formula]
             do { models = try FormulaParser.expand(request.formula) } catch {

@@ -57,7 +57,8 @@ struct InformationSpilloverPipeline {
         let structural = scenario.montecarlo.recover.contains(SpilloverStructuralFit.parameter)
             ? SpilloverStructuralFit(binCount: Self.signalBins, asPrinted: model.parameters.variant == .asPrinted) : nil
         let job = SpilloverMonteCarlo(
-            assembly: SpilloverAssembly(model: model, seed: scenario.seed),
+            assembly: SpilloverAssembly(model: model, seed: scenario.seed,
+                                        withProducts: scenario.estimations.contains { $0.data == "products" }),
             regressions: try scenario.estimations.map { try PreparedEstimation($0, noiselessOutcomes: scenario.model.noiselessOutcomes) },
             mediations: scenario.mediations.map { PreparedMediation($0, seed: scenario.seed) },
             structural: structural, keepTables: keepTables)

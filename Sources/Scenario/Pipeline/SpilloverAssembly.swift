@@ -12,15 +12,21 @@ public struct SpilloverAssembly: Sendable {
     public let seed: UInt64
     /// Sister weights of eqs. (16)–(17).
     public var weights: SpilloverMeasureOptions.SisterWeights = .overallShares
+    /// Also build the plant × product × destination × year panel (`data = "products"`).
+    public var withProducts = false
 
-    public init(model: InformationSpilloverModel, seed: UInt64, weights: SpilloverMeasureOptions.SisterWeights = .overallShares) {
+    public init(model: InformationSpilloverModel, seed: UInt64, weights: SpilloverMeasureOptions.SisterWeights = .overallShares,
+                withProducts: Bool = false) {
         self.model = model
         self.seed = seed
         self.weights = weights
+        self.withProducts = withProducts
     }
 
     public struct Replication: Sendable {
         public let data: Dataset
+        /// The product panel when `withProducts` is set.
+        public let products: Dataset?
         public let truth: InformationSpilloverTruth
         public let summary: SpilloverSummary
         /// Seconds spent simulating and building the regressors.
@@ -54,7 +60,36 @@ public struct SpilloverAssembly: Sendable {
         func seconds(_ duration: Duration) -> Double {
             Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
         }
-        return Replication(data: data, truth: panel.truth, summary: panel.summary,
+        let products = withProducts ? try Self.productPanel(panel, rows: data) : nil
+        return Replication(data: data, products: products, truth: panel.truth, summary: panel.summary,
                            simulationSeconds: seconds(simulated - start), constructionSeconds: seconds(clock.now - simulated))
     }
+
+    /// One row per shipped product, with the product's own columns (`product`, `lnexp_product` = ln of its
+    /// exports, `heter_dummy` = its Rauch flag, `cpt` = city × product × year) and every column of its plant ×
+    /// destination × year row (`rows`, in the simulator's row order, which the product rows follow).
+    static func productPanel(_ panel: SpilloverPanel, rows: Dataset) throws -> Dataset {
+        let products = panel.products
+        let productPlant = try products.ints("plant"), productDest = try products.ints("dest"), productYear = try products.ints("year")
+        let product = try products.ints("product"), value = try products.doubles("exports")
+        let plant = try rows.ints("plant"), dest = try rows.ints("dest"), year = try rows.ints("year"), city = try rows.ints("city")
+        var parents = [Int](), row = 0
+        parents.reserveCapacity(product.count)
+        for j in product.indices {
+            while row < plant.count, (plant[row], dest[row], year[row]) != (productPlant[j], productDest[j], productYear[j]) { row += 1 }
+            guard row < plant.count else {
+                throw RunFailure(stage: "product panel", reason: "product row \(j) has no plant row (plant \(productPlant[j]), destination \(productDest[j]), year \(productYear[j]))")
+            }
+            parents.append(row)
+        }
+        let productCount = panel.productDifferentiated.count, years = panel.yearCount
+        let own: [Column] = [
+            Column(name: "product", storage: .int(product)),
+            .double("lnexp_product", value.map { log($0) }),
+            .double("heter_dummy", product.map { panel.productDifferentiated[$0] ? 1 : 0 }),
+            Column(name: "cpt", storage: .int(parents.indices.map { j in (city[parents[j]] * productCount + product[j]) * years + productYear[j] })),
+        ]
+        return try Dataset(columns: own + rows.selectingRows(parents).columns)
+    }
 }
+

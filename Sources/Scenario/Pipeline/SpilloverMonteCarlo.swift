@@ -113,7 +113,8 @@ struct SpilloverMonteCarlo: Sendable {
         let keep = keepTables && replication == 0
         var allFits: [PreparedEstimation.Fit] = []
         for regression in regressions {
-            let fits = try regression.fits(on: panel.data, onlyRecovered: !keep)
+            let data = regression.request.data == "products" ? panel.products ?? panel.data : panel.data
+            let fits = try regression.fits(on: data, onlyRecovered: !keep)
             if keep { allFits += fits }
             estimates += try regression.estimates(from: fits) { truth.value(named: $0) }
         }
