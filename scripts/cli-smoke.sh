@@ -38,6 +38,8 @@ expect 0 "describe" -- "$bin" describe allocation-efficiency
 expect 0 "describe quality-ladder" -- "$bin" describe quality-ladder
 expect 2 "describe an unknown model" -- "$bin" describe allocation
 expect 0 "validate the quickstart" -- "$bin" validate scenarios/quickstart.toml
+expect 0 "validate the quality recovery scenario" -- "$bin" validate scenarios/quality-recovery.toml
+expect 0 "validate the quality paper-scale scenario" -- "$bin" validate scenarios/quality-paper-scale.toml
 expect 2 "validate a missing file" -- "$bin" validate "$work/missing.toml"
 expect 2 "run a scenario with an unknown key" -- "$bin" run "$work/typo.toml" --out "$work/typo"
 grep -q "did you mean 'sigma'" "$work/stderr" && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: no did-you-mean"; }

@@ -13,8 +13,15 @@
 /// are all equal gets q⁺ = offset. Undefined (NaN) qualities stay NaN.
 public enum QualityStandardization {
     public static func minMaxWithinProduct(_ quality: [Double], products: [Int], offset: Double) -> [Double] {
+        minMaxWithinProduct(quality, products: products, offset: offset, rangeOf: quality)
+    }
+
+    /// The same map with min_j and max_j taken over `reference` instead (e.g. a noise-free quality put on
+    /// the observed quality's scale); values outside the reference range fall outside [offset, offset + 1].
+    public static func minMaxWithinProduct(_ quality: [Double], products: [Int], offset: Double,
+                                           rangeOf reference: [Double]) -> [Double] {
         var low: [Int: Double] = [:], high: [Int: Double] = [:]
-        for (value, product) in zip(quality, products) where value.isFinite {
+        for (value, product) in zip(reference, products) where value.isFinite {
             low[product] = min(low[product] ?? value, value)
             high[product] = max(high[product] ?? value, value)
         }

@@ -13,8 +13,21 @@ public enum QualityLadder {
         constraints: constraints + simulationConstraints,
         recoverable: [],
         panelColumns: panelColumns,
-        truths: QualityLadderTruth.meanings
+        truths: QualityLadderTruth.meanings,
+        noiselessOutcomes: noiselessOutcomes
     )
+
+    /// Outcomes with a noise-free counterpart, for `recover = { eco = "pseudo-true" }`: the measured distances
+    /// without noise in quantities and prices (and without demand appeal ξ) on the observed scale, and the
+    /// mechanism variables without their noise (TFP without z, breadth from expected class counts, variety
+    /// from the records that pass the filters without noise). The noise-free distances are built only when a
+    /// scenario block asks for a pseudo-true value.
+    public static let noiselessOutcomes: [String: String] = [
+        "distance": "distance_noiseless", "distance_1": "distance_1_noiseless", "distance_2": "distance_2_noiseless",
+        "distance_q": "distance_q_noiseless", "tfp": "true_tfp", "tfp_distance_cn": "true_tfp_distance_cn",
+        "tfp_distance_us": "true_tfp_distance_us", "knowledge_breadth": "true_knowledge_breadth",
+        "knowledge_distance": "true_knowledge_distance", "variety": "true_variety", "variety_distance": "true_variety_distance",
+    ]
 
     /// Columns of the simulated record panel, then the measures the scenario pipeline adds (KSW
     /// quality, frontier distances, Distanceq and the logs of the eq. (4) elasticity).
@@ -24,6 +37,10 @@ public enum QualityLadder {
     public static let constructedColumns: [String] = [
         "ksw_quality", "ksw_quality_std", "frontier", "distance", "distance_1", "distance_2", "distance_q",
         "ln_distance", "ln_true_distance", "ln_digital_input",
+        "variety", "tfp_distance_cn", "tfp_distance_us", "knowledge_distance", "variety_distance",
+        "true_tfp_distance_cn", "true_tfp_distance_us", "true_knowledge_distance", "true_variety_distance",
+        "labour_intensive",
+        "distance_noiseless", "distance_1_noiseless", "distance_2_noiseless", "distance_q_noiseless",
     ]
 
     static let open = ParameterDomain(lowerBound: 0, lowerInclusive: false, upperBound: 1, upperInclusive: false)

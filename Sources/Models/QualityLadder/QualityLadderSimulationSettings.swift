@@ -83,6 +83,22 @@ public struct QualityLadderSimulationSettings: Sendable, Codable, Equatable {
     /// `appeal_in_patents`: loading of ξ_it in the log patent intensity (the endogeneity of Eco).
     public var appealInPatents: Double
 
+    // MARK: Mechanism variables (paper Tables 8–9)
+    /// `tfp_input_elasticity`: τ, the elasticity of measured TFP to the digital input,
+    /// tfp_it = ln(1/c_i) + τ ln(I_it/I) + 0.1 z (eq. (5): digital input shrinks the productivity gap;
+    /// the cost draw c that sets prices and quality is unchanged).
+    public var tfpInputElasticity: Double
+    /// `external_tfp_gap`: g_US > 0, mean log gap of the external (US) TFP frontier above the Chinese
+    /// industry × year maximum; industry j's gap is g_US × U_j, U_j ~ U(0.5, 1.5).
+    public var externalFrontierGap: Double
+    /// `patent_classes`: M_Z, the patent classes (IPC main groups) a firm's patents fall into.
+    public var patentClassCount: Int
+    /// `core_class_share`: s0, the share of a non-innovating firm's patents in its core class;
+    /// a patent of year t is in the core class with probability s_it + (1 − s_it)/M_Z, s_it = s0 e^{−ν Eco_it}.
+    public var coreClassShare: Double
+    /// `breadth_response`: ν ≥ 0, how fast digital innovation spreads patents away from the core class.
+    public var breadthResponse: Double
+
     // MARK: Filters
     /// `min_value`: records with export value below this are dropped (paper: 50 USD).
     public var minimumValue: Double
@@ -140,6 +156,11 @@ public struct QualityLadderSimulationSettings: Sendable, Codable, Equatable {
         foreignPatentDispersion = try real("foreign_patent_sd")
         appealDispersion = try real("appeal_sd")
         appealInPatents = try real("appeal_in_patents")
+        tfpInputElasticity = try real("tfp_input_elasticity")
+        externalFrontierGap = try real("external_tfp_gap")
+        patentClassCount = try integer("patent_classes")
+        coreClassShare = try real("core_class_share")
+        breadthResponse = try real("breadth_response")
         minimumValue = try real("min_value")
         minimumQuantity = try real("min_quantity")
     }

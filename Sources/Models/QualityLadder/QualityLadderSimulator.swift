@@ -32,7 +32,15 @@ import PanelData
 ///
 /// Controls (firm-year): size = ln employees = size base + 0.03 t + 0.1 z; age = ln(year − founded + 1);
 /// capital_intensity = ln capital per worker + 0.1 z; labour_intensity = e^{−capital_intensity};
-/// tfp = ln(1/c) + 0.1 z; leverage = ln(liabilities/assets); finance = firm level + 0.05 z.
+/// tfp = ln(1/c) + τ ln(I_it/I) + 0.1 z (`true_tfp` without z); leverage = ln(liabilities/assets); finance = firm level + 0.05 z.
+///
+/// Mechanism variables (Tables 8–9; `QualityLadderMechanisms`): `tfp_external_frontier` (ln TFP of the external
+/// frontier, above the industry × year maximum of tfp), `knowledge_breadth` = 1 − HHI of the cumulative patent
+/// classes, and their noise-free counterparts `true_tfp_external_frontier`, `true_knowledge_breadth`.
+/// `true_variety` is the number of the firm's products with at least one record that passes the filters
+/// without noise (ε = 0, price noise 0, ξ = 0); the ladder itself (c/ω^{n−1} < c_D) does not depend on I, so
+/// variety responds to Eco only through the filters. `true_price` = p and `noiseless_quantity` (the demand
+/// layer without ε and ξ, at p) are the inputs of the noise-free KSW quality.
 public enum QualityLadderSimulator {
     /// Columns of the simulated panel.
     public static let panelColumns = QualityLadderPanelColumns.intNames + QualityLadderPanelColumns.doubleNames
@@ -66,16 +74,18 @@ public enum QualityLadderSimulator {
                                   ownerships: ownerships, tradeTypes: tradeTypes, stream: firmStream)
         }
         let innovation = stream("innovation"), controls = stream("controls"), records = stream("records")
+        var mechanisms = try QualityLadderMechanisms(settings: s, firmCount: firms.count, stream: stream("mechanisms"))
         let normal = try NormalDistribution(mean: 0, standardDeviation: 1)
         let fourGammaE = 4 * p.productDifferentiation * p.marketSize
         let quantityFactor = p.marketSize / (2 * p.productDifferentiation)
         let years = s.yearCount
         var lastPatents = [Double](repeating: 0, count: firms.count)
         var columns = QualityLadderPanelColumns()
-        var generated = 0, effectSum = 0.0, logEffectSum = 0.0, logEffectCount = 0, inputSlopeSum = 0.0, distanceSum = 0.0
+        var generated = 0, effectSum = 0.0, tfpEffectSum = 0.0, logEffectSum = 0.0, logEffectCount = 0, inputSlopeSum = 0.0, distanceSum = 0.0
         for t in 0..<years {
             // Pass 1: patents, digital input and ϕ of every firm, and the industry frontier.
-            var state: [(patents: Double, eco: Double, input: Double, phi: Double, dPhiDInput: Double, dPhiDEco: Double, appeal: Double)] = []
+            var state: [(patents: Double, eco: Double, input: Double, phi: Double, dPhiDInput: Double, dPhiDEco: Double, appeal: Double,
+                         breadth: Double, trueBreadth: Double)] = []
             state.reserveCapacity(firms.count)
             var frontier = [Double](repeating: 0, count: s.industryCount)
             for (index, firm) in firms.enumerated() {
@@ -95,24 +105,43 @@ public enum QualityLadderSimulator {
                 let margin = 4 * p.productDifferentiation * psi - p.marketSize * b * b
                 let phi = p.marketSize * b / margin
                 let dPhiDInput = fourGammaE * b * psi / (margin * margin * input)
-                state.append((patents, eco, input, phi, dPhiDInput, dPhiDInput * s.digitalResponse * (top - base) * decay, appeal))
+                let breadth = mechanisms.fileYear(firm: index, patents: patents, eco: eco)
+                state.append((patents, eco, input, phi, dPhiDInput, dPhiDInput * s.digitalResponse * (top - base) * decay, appeal,
+                              breadth.breadth, breadth.noiseless))
                 frontier[firm.industry] = max(frontier[firm.industry], phi * (cutoff - firm.cost))
             }
-            // Pass 2: the firm-year's controls and records.
+            // Controls in the draw order capital, size, tfp, finance; the TFP frontiers of the industry-year.
+            var drawn: [(capital: Double, size: Double, tfpNoise: Double, finance: Double)] = []
+            drawn.reserveCapacity(firms.count)
+            var tfpTop = [Double](repeating: -.infinity, count: s.industryCount), trueTfpTop = tfpTop
+            for (index, firm) in firms.enumerated() {
+                let capital = firm.capitalIntensity + 0.1 * normal.sample(controls)
+                let size = firm.sizeBase + 0.03 * Double(t) + 0.1 * normal.sample(controls)
+                let tfpNoise = 0.1 * normal.sample(controls)
+                drawn.append((capital, size, tfpNoise, firm.finance + 0.05 * normal.sample(controls)))
+                let trueTfp = -log(firm.cost) + s.tfpInputElasticity * log(state[index].input / base)
+                tfpTop[firm.industry] = max(tfpTop[firm.industry], trueTfp + tfpNoise)
+                trueTfpTop[firm.industry] = max(trueTfpTop[firm.industry], trueTfp)
+            }
+            // Pass 2: the firm-year's records.
             let year = s.firstYear + t
             for (index, firm) in firms.enumerated() {
-                let f = state[index], province = world.cityProvince[firm.city]
+                let f = state[index], province = world.cityProvince[firm.city], controlDraws = drawn[index]
                 let ports = world.ports[province * years + t]
-                let capital = firm.capitalIntensity + 0.1 * normal.sample(controls)
+                let capital = controlDraws.capital
+                let trueTfp = -log(firm.cost) + s.tfpInputElasticity * log(f.input / base)
+                let gap = mechanisms.externalGaps[firm.industry]
                 let firmDoubles = [
                     f.eco, f.patents, world.phones1984[firm.city] * ports, world.postOffices1984[firm.city] * ports,
                     world.foreignPatents[firm.industry * years + t], world.phones1984[firm.city],
                     world.postOffices1984[firm.city], ports,
-                    firm.sizeBase + 0.03 * Double(t) + 0.1 * normal.sample(controls),
-                    log(Double(year - firm.foundingYear + 1)), capital, exp(-capital),
-                    -log(firm.cost) + 0.1 * normal.sample(controls), log(firm.liabilityShare),
-                    firm.finance + 0.05 * normal.sample(controls),
+                    controlDraws.size, log(Double(year - firm.foundingYear + 1)), capital, exp(-capital),
+                    trueTfp + controlDraws.tfpNoise, log(firm.liabilityShare), controlDraws.finance,
                 ]
+                let mechanismDoubles = [trueTfp, tfpTop[firm.industry] + gap, trueTfpTop[firm.industry] + gap,
+                                        f.breadth, f.trueBreadth]
+                let firstRow = columns.count
+                var noiselessVariety = 0
                 var cost = firm.cost
                 let modes = firm.tradeModes
                 for (rank, product) in firm.products.enumerated() {
@@ -124,7 +153,20 @@ public enum QualityLadderSimulator {
                     let price = 0.5 * (cutoff + cost + (p.qualityPreference + p.qualityMarginalCost) * quality)
                     let sigma = world.elasticities[product]
                     let modelQuantity = quantityFactor * (cutoff - cost + b * quality)
+                    var exportedWithoutNoise = false
                     for destination in firm.destinations {
+                        let noiselessQuantity: Double
+                        switch s.demandLayer {
+                        case .ces:
+                            let shifter = world.shifters[(product * s.destinationCount + destination) * years + t]
+                            noiselessQuantity = exp(shifter - sigma * log(price) + (sigma - 1) * log(quality))
+                        case .linear:
+                            noiselessQuantity = s.quantityScale * exp(world.destinationLogSize[destination])
+                                * modelQuantity / (quantityFactor * typicalQuantity)
+                        }
+                        if price * noiselessQuantity >= s.minimumValue, noiselessQuantity >= s.minimumQuantity {
+                            exportedWithoutNoise = true
+                        }
                         for mode in modes {
                             generated += 1
                             let observedPrice = price * exp(s.priceNoise * normal.sample(records))
@@ -141,6 +183,7 @@ public enum QualityLadderSimulator {
                             let value = observedPrice * quantity
                             guard value >= s.minimumValue, quantity >= s.minimumQuantity else { continue }
                             effectSum += effect
+                            tfpEffectSum += s.tfpInputElasticity * s.digitalResponse * (top - base) * exp(-s.digitalResponse * f.eco) / f.input
                             let logEffect = effect / distance
                             if logEffect.isFinite {
                                 logEffectSum += logEffect
@@ -155,10 +198,12 @@ public enum QualityLadderSimulator {
                                 doubles: [value, quantity, observedPrice] + firmDoubles + [
                                     cost, f.input, f.phi, quality, log(quality), frontier[firm.industry], distance,
                                     effect, logEffect,
-                                ])
+                                ] + mechanismDoubles + [0, price, noiselessQuantity])
                         }
                     }
+                    if exportedWithoutNoise { noiselessVariety += 1 }
                 }
+                columns.fill(double: "true_variety", rows: firstRow..<columns.count, with: Double(noiselessVariety))
             }
         }
         let kept = columns.count
@@ -169,6 +214,7 @@ public enum QualityLadderSimulator {
             meanDistanceEffect: kept > 0 ? effectSum / Double(kept) : .nan,
             meanLogDistanceEffect: logEffectCount > 0 ? logEffectSum / Double(logEffectCount) : .nan,
             distanceElasticity: distanceSum > 0 ? inputSlopeSum / distanceSum : .nan,
+            meanTfpEffect: kept > 0 ? tfpEffectSum / Double(kept) : .nan,
             generatedRecords: generated, keptRecords: kept)
         return QualityLadderPanel(dataset: try columns.dataset(), truth: truth)
     }

@@ -25,6 +25,8 @@ public struct QualityLadderTruth: Sendable, Codable, Equatable {
     /// elasticity of the total distance when every firm's own I rises by 1% (frontier fixed), the
     /// consistent model's counterpart of the constant elasticity eq. (4) prints as −1/2.
     public let distanceElasticity: Double
+    /// Mean over the kept records of d tfp/d Eco = τ κ(I_max − I) e^{−κ Eco}/I_it (Table 8 (1)).
+    public let meanTfpEffect: Double
     /// Records generated before the value and quantity filters.
     public let generatedRecords: Int
     /// Records kept by the filters (the panel's rows).
@@ -35,6 +37,7 @@ public struct QualityLadderTruth: Sendable, Codable, Equatable {
         ("eco_effect", "mean model-implied d Δλ/d Eco over the panel's records (firm level, frontier fixed)"),
         ("eco_log_effect", "mean model-implied d ln Δλ/d Eco over the panel's records"),
         ("distance_elasticity", "model-implied d ln ΣΔλ/d ln I: elasticity of the records' total distance to every firm's own I (eq. (4) prints −1/2)"),
+        ("tfp_eco_effect", "mean model-implied d tfp/d Eco = τ d ln I/d Eco over the panel's records (Table 8 (1))"),
         ("c_D", "the common cost cutoff c_D"),
         ("phi", "ϕ at the base digital input I"),
         ("sigma", "the mean CES elasticity σ_j over product codes"),
@@ -46,6 +49,7 @@ public struct QualityLadderTruth: Sendable, Codable, Equatable {
         case "eco_effect": return meanDistanceEffect
         case "eco_log_effect": return meanLogDistanceEffect
         case "distance_elasticity": return distanceElasticity
+        case "tfp_eco_effect": return meanTfpEffect
         case "c_D": return costCutoff
         case "phi": return baseQualityCoefficient
         case "sigma":

@@ -16,10 +16,28 @@ import PanelData
 /// - `distance_q`: the firm-year Distanceq (value-weighted q⁺, industry × year frontier) on every
 ///   record of the firm-year;
 /// - `ln_distance`, `ln_true_distance`, `ln_digital_input`: ln Distance, ln Δλ (missing at the
-///   frontier, where the distance is 0) and ln I_it, for the eq. (4) elasticity ∂ln Δλ/∂ln I.
+///   frontier, where the distance is 0) and ln I_it, for the eq. (4) elasticity ∂ln Δλ/∂ln I;
+/// - `variety`, `tfp_distance_cn`, `tfp_distance_us`, `knowledge_distance`, `variety_distance` (Tables 8–9,
+///   `MechanismDistances`) and their noise-free counterparts `true_…` from `true_tfp`,
+///   `true_tfp_external_frontier`, `true_knowledge_breadth` and `true_variety`;
+/// - `labour_intensive`: 1 when the firm-year's labour intensity is at least the industry × year median of
+///   firm-years, else 0 (Table 10 (5)–(6), `GroupMedianSplit`);
+/// - with `noiseless`, the measured distances without noise (`QualityNoiselessMeasures`), the noise-free
+///   outcomes of `"pseudo-true"` recoveries.
 struct QualityAssembly: Sendable {
     let equilibrium: QualityLadderEquilibrium
     let seed: UInt64
+    /// Also build the noise-free measured distances (a second KSW pass; only when a block asks for pseudo-true).
+    var noiseless = false
+    /// Build the mechanism distances and the labour-intensity split (off when no block reads them, which saves
+    /// about 1 GB at the paper's scale).
+    var mechanisms = true
+
+    /// Columns built only when `mechanisms` is on.
+    static let mechanismColumns: Set<String> = [
+        "variety", "tfp_distance_cn", "tfp_distance_us", "knowledge_distance", "variety_distance", "true_tfp_distance_cn",
+        "true_tfp_distance_us", "true_knowledge_distance", "true_variety_distance", "labour_intensive",
+    ]
 
     struct Replication {
         let data: Dataset
@@ -32,7 +50,8 @@ struct QualityAssembly: Sendable {
         let truth = panel.truth
         var elasticities: [Int: Double] = [:]
         for (position, sigma) in truth.productElasticities.enumerated() { elasticities[position + 1] = sigma }
-        let ksw = try KSWQuality.estimate(panel.dataset, options: KSWQualityOptions(elasticity: .imposedPerProduct(elasticities)))
+        let options = KSWQualityOptions(elasticity: .imposedPerProduct(elasticities))
+        let ksw = try KSWQuality.estimate(panel.dataset, options: options)
         var data = try FrontierDistances.adding(to: try ksw.adding(to: panel.dataset))
         let firmYears = try FirmYearQuality.aggregate(data)
         let groups = try data.groupIndex(by: ["firm", "year"])
@@ -43,6 +62,14 @@ struct QualityAssembly: Sendable {
         try data.add(Self.column("ln_distance", distance.map(logarithm)))
         try data.add(Self.column("ln_true_distance", trueDistance.map(logarithm)))
         try data.add(Self.column("ln_digital_input", try data.doubles("digital_input").map(logarithm)))
+        if mechanisms {
+            data = try MechanismDistances.adding(to: data)
+            data = try MechanismDistances.adding(to: data, tfp: "true_tfp", externalFrontier: "true_tfp_external_frontier",
+                                                 breadth: "true_knowledge_breadth", variety: "true_variety", prefix: "true_")
+            try data.add(.int("labour_intensive", GroupMedianSplit.aboveMedian(
+                try data.doubles("labour_intensity"), units: groups, groups: try data.groupIndex(by: ["industry", "year"]))))
+        }
+        if noiseless { data = try QualityNoiselessMeasures.adding(to: data, observedQuality: ksw.quality, options: options) }
 
         let trueLogQuality = try data.doubles("true_log_quality")
         let cells = try data.groupIndex(by: ["product", "dest", "year"])

@@ -86,10 +86,24 @@ struct QualityLadderPipeline {
     func runMonteCarlo(equilibrium: QualityLadderEquilibrium) throws -> QualityMonteCarlo.Outcome {
         progress?(.stage("running \(settings.replications) replications on up to \(runner.threads) threads"))
         let job = QualityMonteCarlo(
-            assembly: QualityAssembly(equilibrium: equilibrium, seed: scenario.seed),
+            assembly: QualityAssembly(equilibrium: equilibrium, seed: scenario.seed, noiseless: scenario.estimations.contains {
+                $0.recover.contains { $0.truth == PreparedEstimation.pseudoTrue }
+            }, mechanisms: try readsMechanismColumns()),
             regressions: try scenario.estimations.map { try PreparedEstimation($0, noiselessOutcomes: scenario.model.noiselessOutcomes) },
             mediations: scenario.mediations.map { PreparedMediation($0, seed: scenario.seed) }, keepTables: true)
         return try job.run(plan: settings.plan, runner: runner, level: scenario.montecarlo.level, progress: progress)
+    }
+
+    /// Whether a block (formula, split, sample), a mediation or the written panel needs the mechanism columns.
+    func readsMechanismColumns() throws -> Bool {
+        if scenario.output.writePanel || !scenario.mediations.isEmpty { return true }
+        for request in scenario.estimations {
+            var names = Set(try FormulaParser.expand(request.formula).flatMap(\.variables))
+            if let split = request.split { names.insert(split) }
+            if let sample = request.sample { names.formUnion(try SampleFilter(sample).clauses.map(\.column)) }
+            if !names.isDisjoint(with: QualityAssembly.mechanismColumns) { return true }
+        }
+        return false
     }
 
     /// `text` as gnuplot enhanced-text markup that shows it literally (block names such as `iv_phone`

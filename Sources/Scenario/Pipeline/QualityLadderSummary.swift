@@ -78,6 +78,15 @@ struct QualityLadderSummary {
         text += "`truth.distance_elasticity`; eq. (4) as printed says −1/2 whatever the parameters.\n\n"
         text += "The measured `distance` is in units of standardized KSW quality (q⁺ ∈ [1, 2] within product), not in λ, so a "
         text += "block that recovers `truth.eco_effect` from it compares the sign and significance, not the magnitude.\n\n"
+        if scenario.estimations.contains(where: { $0.recover.contains { $0.truth == PreparedEstimation.pseudoTrue } }) {
+            text += "Two kinds of truth appear. `truth.eco_effect` (and `truth.tfp_eco_effect`) is the model's mean record-level "
+            text += "derivative; `pseudo-true` is the same regression (same rows, regressors and fixed effects) on the outcome without "
+            text += "noise (the distances measured from noise-free quantities and prices without demand appeal ξ, on the observed "
+            text += "scale; TFP without its noise; breadth as its expectation given the patents; variety from the records that pass "
+            text += "the filters without noise), i.e. what the estimator converges to under the model. Because the effect of Eco "
+            text += "decays with Eco, a linear regression weights the records differently from their plain mean, so it can cover its "
+            text += "pseudo-true value and still miss the model truth; OLS misses both when ξ makes Eco endogenous.\n\n"
+        }
         text += RecoveryTables.markdown(outcome.report)
         let lines = outcome.report.rows.map { row -> String in
             let band = row.coverageBand99
