@@ -120,4 +120,17 @@ struct ScenarioEstimateOptionsTests {
             #expect(error.message.contains("no row of the simulated panel"), "\(error)")
         }
     }
+
+    @Test("an estimation that fails on a panel costs only its own estimates, with a warning")
+    func partialFailure() throws {
+        let text = Self.scenario(formula: "log(employment) ~ log(phi0) | region^year",
+                                 recover: "{ \"log(phi0)\" = \"truth.sigma_minus_one\" }")
+            + "\n\n[[estimate]]\nname = \"absorbed\"\nformula = \"employment ~ log(phi0) + m | region\"\nsample = \"m == 1\"\nrecover = { m = \"0\" }\n"
+        let result = try PipelineTests.run(text.replacingOccurrences(of: "replications = 1", with: "replications = 2"), threads: 1)
+        defer { try? FileManager.default.removeItem(atPath: result.directory) }
+        #expect(result.summary.recovery?.rows.map(\.parameter) == ["emp: log(phi0)"])
+        #expect(result.summary.warnings.contains { $0.contains("2 of 2 replications lost some estimations") && $0.contains("absorbed: ") },
+                "\(result.summary.warnings)")
+    }
 }
+

@@ -114,31 +114,31 @@ struct AllocationEfficiencyPipeline {
             // An estimator that cannot run on one panel (too few producers) fails that replication only.
             do {
                 let panel = try simulate(replication)
-                var estimates = recover.isEmpty ? []
-                    : try AllocationEfficiencyRecovery.estimates(from: panel, finalYear: finalYear, recover: recover)
+                var failures = BlockFailures()
+                var estimates = recover.isEmpty ? [] : failures.attempt("Pareto tail and markup estimators") {
+                    try AllocationEfficiencyRecovery.estimates(from: panel, finalYear: finalYear, recover: recover)
+                } ?? []
                 for regression in regressions {
-                    estimates += try regression.estimates(on: panel.dataset) { panel.truth.value(named: $0) }
-                }
-                for mediation in mediations {
-                    estimates += try mediation.estimates(on: panel.dataset, replication: replication) {
-                        panel.truth.value(named: $0)
+                    failures.attempt(regression.request.name) {
+                        estimates += try regression.estimates(on: panel.dataset) { panel.truth.value(named: $0) }
                     }
                 }
-                return PlainReplicate(record: ReplicationRecord(replication: replication, estimates: estimates), failure: nil)
+                for mediation in mediations {
+                    failures.attempt(mediation.request.name) {
+                        estimates += try mediation.estimates(on: panel.dataset, replication: replication) {
+                            panel.truth.value(named: $0)
+                        }
+                    }
+                }
+                return PlainReplicate(record: ReplicationRecord(replication: replication, estimates: estimates),
+                                      failure: failures.message)
             } catch {
                 return PlainReplicate(record: ReplicationRecord(replication: replication, estimates: []), failure: "\(error)")
             }
         }
         let records = outcomes.map(\.record)
-        let failed = outcomes.filter { $0.failure != nil }
-        if failed.count == outcomes.count, let empty = EmptySample(failure: failed.first?.failure) { throw empty }
-        if let first = failed.first?.failure {
-            let message = "\(failed.count) of \(outcomes.count) replications produced no estimates (replications "
-                + failed.prefix(5).map { String($0.record.replication) }.joined(separator: ", ")
-                + (failed.count > 5 ? ", …" : "") + "): \(first); raise firms_per_region or regions for more producers"
-            guard failed.count < outcomes.count else { throw RunFailure(stage: "Monte Carlo", reason: message) }
-            artifacts.warnings.append(message)
-        }
+        artifacts.warnings += try ReplicationFailures.warnings(
+            outcomes.map { ($0.record, $0.failure) }, hint: "raise firms_per_region or regions for more producers")
         let report = RecoveryReport.summarize(records, level: scenario.montecarlo.level)
         artifacts.recovery = report
         artifacts.records = records

@@ -70,16 +70,7 @@ struct QualityMonteCarlo: Sendable {
                                  diagnostics: nil, fits: nil, panel: nil, truth: nil)
             }
         }
-        var warnings: [String] = []
-        let failed = outcomes.filter { $0.failure != nil }
-        if failed.count == outcomes.count, let empty = EmptySample(failure: failed.first?.failure) { throw empty }
-        if let first = failed.first?.failure {
-            let message = "\(failed.count) of \(outcomes.count) replications produced no estimates (replications "
-                + failed.prefix(5).map { String($0.record.replication) }.joined(separator: ", ")
-                + (failed.count > 5 ? ", …" : "") + "): \(first)"
-            guard failed.count < outcomes.count else { throw RunFailure(stage: "Monte Carlo", reason: message) }
-            warnings.append(message)
-        }
+        let warnings = try ReplicationFailures.warnings(outcomes.map { ($0.record, $0.failure) })
         let records = outcomes.map(\.record)
         let first = outcomes.first
         var table: RegressionTable?
@@ -96,27 +87,33 @@ struct QualityMonteCarlo: Sendable {
         let panel = try assembly.replication(replication)
         let truth = panel.truth
         var diagnostics = panel.diagnostics
-        var estimates = [try elasticity(on: panel.data, truth: truth)]
+        var failures = BlockFailures()
+        var estimates: [ParameterEstimate] = []
+        if let row = failures.attempt("eq. (4) elasticity", { try elasticity(on: panel.data, truth: truth) }) { estimates.append(row) }
         let keep = keepTables && replication == 0
         var allFits: [PreparedEstimation.Fit] = []
         for regression in regressions {
-            let fits = try regression.fits(on: panel.data, onlyRecovered: !keep)
-            if keep { allFits += fits }
-            estimates += try regression.estimates(from: fits) { truth.value(named: $0) }
-            for fit in fits {
-                guard let iv = fit.instrumental else { continue }
-                for stage in iv.firstStages {
-                    diagnostics.firstStages.append(QualityDiagnostics.FirstStage(
-                        name: "\(fit.label): \(stage.endogenous)", firstStageF: stage.fStatistic.statistic,
-                        waldF: iv.diagnostics.kleibergenPaapWaldF ?? .nan,
-                        lagrangeMultiplier: iv.diagnostics.kleibergenPaapLM?.statistic ?? .nan))
+            failures.attempt(regression.request.name) {
+                let fits = try regression.fits(on: panel.data, onlyRecovered: !keep)
+                if keep { allFits += fits }
+                estimates += try regression.estimates(from: fits) { truth.value(named: $0) }
+                for fit in fits {
+                    guard let iv = fit.instrumental else { continue }
+                    for stage in iv.firstStages {
+                        diagnostics.firstStages.append(QualityDiagnostics.FirstStage(
+                            name: "\(fit.label): \(stage.endogenous)", firstStageF: stage.fStatistic.statistic,
+                            waldF: iv.diagnostics.kleibergenPaapWaldF ?? .nan,
+                            lagrangeMultiplier: iv.diagnostics.kleibergenPaapLM?.statistic ?? .nan))
+                    }
                 }
             }
         }
         for mediation in mediations {
-            estimates += try mediation.estimates(on: panel.data, replication: replication) { truth.value(named: $0) }
+            failures.attempt(mediation.request.name) {
+                estimates += try mediation.estimates(on: panel.data, replication: replication) { truth.value(named: $0) }
+            }
         }
-        return Replicate(record: ReplicationRecord(replication: replication, estimates: estimates), failure: nil,
+        return Replicate(record: ReplicationRecord(replication: replication, estimates: estimates), failure: failures.message,
                          diagnostics: diagnostics, fits: keep ? allFits : nil, panel: keep ? panel.data : nil, truth: truth)
     }
 

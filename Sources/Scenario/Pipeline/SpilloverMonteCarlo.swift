@@ -67,16 +67,7 @@ struct SpilloverMonteCarlo: Sendable {
                                  fit: nil, fits: nil, panel: nil, summary: nil, truth: nil)
             }
         }
-        var warnings: [String] = []
-        let failed = outcomes.filter { $0.failure != nil }
-        if failed.count == outcomes.count, let empty = EmptySample(failure: failed.first?.failure) { throw empty }
-        if let first = failed.first?.failure {
-            let message = "\(failed.count) of \(outcomes.count) replications produced no estimates (replications "
-                + failed.prefix(5).map { String($0.record.replication) }.joined(separator: ", ")
-                + (failed.count > 5 ? ", …" : "") + "): \(first)"
-            guard failed.count < outcomes.count else { throw RunFailure(stage: "Monte Carlo", reason: message) }
-            warnings.append(message)
-        }
+        let warnings = try ReplicationFailures.warnings(outcomes.map { ($0.record, $0.failure) })
         let records = outcomes.map(\.record)
         let first = outcomes.first
         var table: RegressionTable?
@@ -104,9 +95,11 @@ struct SpilloverMonteCarlo: Sendable {
         let panel = try assembly.replication(replication)
         let truth = panel.truth
         var estimates: [ParameterEstimate] = []
+        var failures = BlockFailures()
         var fit: SignalWeightFit?
-        if let structural {
-            let result = try structural.estimate(panel.data, truth: truth.noiseRatio)
+        if let structural, let result = failures.attempt("structural fit of v_z/v_d", {
+            try structural.estimate(panel.data, truth: truth.noiseRatio)
+        }) {
             estimates.append(result.estimate)
             fit = result.fit
         }
@@ -114,14 +107,18 @@ struct SpilloverMonteCarlo: Sendable {
         var allFits: [PreparedEstimation.Fit] = []
         for regression in regressions {
             let data = regression.request.data == "products" ? panel.products ?? panel.data : panel.data
-            let fits = try regression.fits(on: data, onlyRecovered: !keep)
-            if keep { allFits += fits }
-            estimates += try regression.estimates(from: fits) { truth.value(named: $0) }
+            failures.attempt(regression.request.name) {
+                let fits = try regression.fits(on: data, onlyRecovered: !keep)
+                if keep { allFits += fits }
+                estimates += try regression.estimates(from: fits) { truth.value(named: $0) }
+            }
         }
         for mediation in mediations {
-            estimates += try mediation.estimates(on: panel.data, replication: replication) { truth.value(named: $0) }
+            failures.attempt(mediation.request.name) {
+                estimates += try mediation.estimates(on: panel.data, replication: replication) { truth.value(named: $0) }
+            }
         }
-        return Replicate(record: ReplicationRecord(replication: replication, estimates: estimates), failure: nil, fit: fit,
+        return Replicate(record: ReplicationRecord(replication: replication, estimates: estimates), failure: failures.message, fit: fit,
                          fits: keep ? allFits : nil, panel: keep ? panel.data : nil, summary: panel.summary,
                          truth: truth)
     }
