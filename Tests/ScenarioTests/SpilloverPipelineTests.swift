@@ -154,20 +154,20 @@ struct SpilloverPipelineTests {
         #expect(beta2.meanEstimate > 0 && beta2.truth > 0, "\(beta2)")
     }
 
-    /// The structural recovery of ρ = v_z/v_d at the size of `scenarios/spillover-recovery.toml`, 40
-    /// replications: within 8% of the truth (the nonlinear estimator's bias is about 4.5% there) with
+    /// The structural recovery of ρ = v_z/v_d at the size of `scenarios/spillover-recovery.toml`, 24
+    /// replications: within 10% of the truth (the nonlinear estimator's bias is about 4.5% there) with
     /// coverage inside the binomial 99% band. Slow: `bash scripts/test.sh --slow`.
     @Test("slow: the structural v_z/v_d is recovered at the recovery scenario's size",
           .enabled(if: ProcessInfo.processInfo.environment["HETFIRM_SLOW_TESTS"] != nil, "set HETFIRM_SLOW_TESTS=1"))
     func structuralRecovery() throws {
-        let text = Self.scenario(replications: 40)
+        let text = Self.scenario(replications: 24)
             .replacingOccurrences(of: "firms = 150\ncities = 25\nprovinces = 5\ndestinations = 8\nyears = 5",
                                   with: "firms = 1000\ncities = 80\nprovinces = 12\ndestinations = 25\nyears = 8")
         #expect(text.contains("firms = 1000"))
         let result = try PipelineTests.run(text, threads: 2)
         defer { try? FileManager.default.removeItem(atPath: result.directory) }
         let ratio = try #require(result.summary.recovery?.rows.first { $0.parameter == "noise_ratio" })
-        #expect(abs(ratio.meanEstimate / 20 - 1) < 0.08, "\(ratio)")
+        #expect(abs(ratio.meanEstimate / 20 - 1) < 0.10, "\(ratio)")
         #expect(ratio.coverageIsConsistentWithLevel, "\(ratio)")
     }
 }

@@ -82,5 +82,14 @@ public enum InformationSpillover {
                 message: "\(firms) firms × \(plants) plants × \(destinations) destinations × \(years) years is too large a panel",
                 fix: "keep firms · max_plants · destinations · years at or below \(maximumCells)")
         },
+        ParameterConstraint("1 + extra_products ≤ products") { values in
+            // Each row ships at most `products` distinct products; a larger mean only inflates the product panel.
+            guard let extra = values.real("extra_products"), let products = values.integer("products"),
+                  1 + extra > Double(products) else { return nil }
+            return DomainViolation(
+                key: "extra_products",
+                message: "extra_products = \(extra) asks for more products per row than the \(products) products that exist",
+                fix: "set extra_products ≤ \(products - 1) (or raise products)")
+        },
     ]
 }

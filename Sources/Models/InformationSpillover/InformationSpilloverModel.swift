@@ -41,7 +41,7 @@ public struct InformationSpilloverModel: Sendable {
         var writer = try SpilloverRowWriter(parameters: p, stream: streams.sales)
         var accumulator = SpilloverTruthAccumulator()
         var loop = SpilloverLearningLoop(parameters: p, world: world, network: network, demand: demand, sources: sources)
-        let largestShares = loop.run(writer: &writer, accumulator: &accumulator)
+        let largestShares = try loop.run(writer: &writer, accumulator: &accumulator)
         let grossOutput = writer.grossOutput(firmExports: loop.firmExports)
 
         let plantsPerFirm = (0..<network.firmCount).map { Int(network.firmFirstPlant[$0 + 1] - network.firmFirstPlant[$0]) }.sorted()

@@ -23,7 +23,11 @@ struct SpilloverLearningLoop {
     }
 
     /// Runs the loop; returns the sum and count of the largest plant's share over exporting firm-years.
-    mutating func run(writer: inout SpilloverRowWriter, accumulator: inout SpilloverTruthAccumulator) -> (sum: Double, count: Int) {
+    /// The most plant × destination × year rows a panel may have (about 20 GB of columns once the
+    /// regressors are built); beyond it the simulation stops with an error naming what to change.
+    static let maximumRows = 40_000_000
+
+    mutating func run(writer: inout SpilloverRowWriter, accumulator: inout SpilloverTruthAccumulator) throws -> (sum: Double, count: Int) {
         let p = parameters, years = p.yearCount, destinations = p.destinationCount
         let vd = p.demandVariance, vz = p.signalNoiseVariance, drift = p.demandDrift
         let logXi = log(p.xi), logSigma = log(p.elasticityOfSubstitution)
@@ -133,13 +137,19 @@ struct SpilloverLearningLoop {
                     largest = max(largest, plantTotal)
                 }
                 firmExports[f * years + t] = firmTotal
+                guard writer.rowCount <= Self.maximumRows else {
+                    throw ModelError.noEquilibrium(
+                        reason: "the panel passed \(Self.maximumRows) plant × destination × year rows in year \(t): too large to estimate on",
+                        keys: ["f", "firms", "destinations"])
+                }
                 if firmTotal > 0 {
                     shareSum += largest / firmTotal
                     shareCount += 1
                 }
             }
-            // After the first year, room for all years at 1.25 times its rate (rows grow with new plants).
-            if t == 0 { writer.reserve(rows: Int(Double(writer.rowCount) * Double(years) * 1.25)) }
+            // After the first year, room for all years at 1.25 times its rate (rows grow with new plants),
+            // and never beyond the row limit.
+            if t == 0 { writer.reserve(rows: min(Int(Double(writer.rowCount) * Double(years) * 1.25), Self.maximumRows)) }
         }
         return (shareSum, shareCount)
     }

@@ -49,7 +49,8 @@ struct SpilloverRowWriter {
                        \.slopeOther, \.slopeLocal] {
             self[keyPath: column].reserveCapacity(rows)
         }
-        let products = Int(Double(rows) * (1 + (extraProducts?.mean ?? 0)) * 1.05)
+        let perRow = min(1 + (extraProducts?.mean ?? 0), Double(productCount))
+        let products = Int(min(Double(rows) * perRow * 1.05, Double(Int32.max)))
         productPlant.reserveCapacity(products); productId.reserveCapacity(products)
         productDestination.reserveCapacity(products); productYear.reserveCapacity(products)
         productExports.reserveCapacity(products)

@@ -103,7 +103,21 @@ extension QualityLadder {
     ]
 
     /// Conditions the simulator needs (checked in every variant: the simulator uses the consistent model).
+    /// The most records a panel may generate before the filters (firm-years × destinations per firm ×
+    /// ladder products): about 20 GB of columns once KSW quality and the distances are added.
+    public static let maximumPotentialRecords = 40_000_000
+
     static let simulationConstraints: [ParameterConstraint] = [
+        ParameterConstraint("firms · years · destinations_per_firm · products ≤ \(maximumPotentialRecords)") { values in
+            guard let firms = values.integer("firms"), let years = values.integer("years"),
+                  let perFirm = values.real("destinations_per_firm"), let products = values.integer("products") else { return nil }
+            let records = Double(firms) * Double(years) * perFirm * Double(products)
+            guard !(records <= Double(maximumPotentialRecords)) else { return nil }
+            return DomainViolation(
+                key: "firms",
+                message: "\(firms) firms × \(years) years × \(perFirm) destinations × \(products) products is about \(Int(min(records, 9e18))) records, too large a panel",
+                fix: "keep firms · years · destinations_per_firm · products at or below \(maximumPotentialRecords) (the paper's scale is about 15 million)")
+        },
         ParameterConstraint("products_per_industry ≥ products") { values in
             guard let perIndustry = values.integer("products_per_industry"), let ladder = values.integer("products"),
                   perIndustry < ladder else { return nil }
