@@ -47,6 +47,18 @@ public enum RecoveryTables {
 
     /// Comma-separated values with header ``csvHeader``; numbers in shortest round-trip notation,
     /// NaN as `NaN`, parameter names quoted when needed (RFC 4180).
+    /// One line per parameter: its bias in Monte Carlo SEs and whether its coverage lies inside the exact
+    /// binomial 99% band for the nominal level. `name` maps a parameter to how it is shown (e.g. a symbol).
+    public static func bandLines(_ report: RecoveryReport, name: (String) -> String = { $0 }) -> String {
+        report.rows.map { row -> String in
+            let band = row.coverageBand99
+            let biasRatio = row.bias / max(row.biasMonteCarloStandardError, 1e-300)
+            return "- \(name(row.parameter)): bias = \(NumberFormat.significant(biasRatio, digits: 3)) Monte Carlo SEs; coverage "
+                + "\(NumberFormat.fixed(row.coverage, digits: 3)) is \(band.contains(row.coverage) ? "inside" : "OUTSIDE") the binomial 99% band "
+                + "[\(NumberFormat.fixed(band.lowerBound, digits: 3)), \(NumberFormat.fixed(band.upperBound, digits: 3))]."
+        }.joined(separator: "\n")
+    }
+
     public static func csv(_ report: RecoveryReport) -> String {
         var lines = [csvHeader.joined(separator: ",")]
         for row in report.rows {

@@ -133,12 +133,6 @@ struct AllocationEfficiencySummary {
         text += "α̂ is the Pareto tail MLE of final-year domestic sales, σ̂ = μ̂/(μ̂ − 1) with ln μ̂ the mean of ln(revenue ÷ production employment), "
         text += "and k̂ = α̂(σ̂ − 1) with a delta-method SE. Coverage is of the \(NumberFormat.fixed(100 * scenario.montecarlo.level, digits: 0))% interval estimate ± z·SE.\n\n"
         text += RecoveryTables.markdown(outcome.report)
-        let bands = outcome.report.rows.map { row -> String in
-            let band = row.coverageBand99
-            let inside = band.contains(row.coverage) ? "inside" : "OUTSIDE"
-            let biasRatio = row.bias / max(row.biasMonteCarloStandardError, 1e-300)
-            return "- \(Self.symbol(of: row.parameter)): bias = \(NumberFormat.significant(biasRatio, digits: 3)) Monte Carlo SEs; coverage \(NumberFormat.fixed(row.coverage, digits: 3)) is \(inside) the binomial 99% band [\(NumberFormat.fixed(band.lowerBound, digits: 3)), \(NumberFormat.fixed(band.upperBound, digits: 3))]."
-        }
-        return text + "\n\n" + bands.joined(separator: "\n")
+        return text + "\n\n" + RecoveryTables.bandLines(outcome.report, name: Self.symbol(of:))
     }
 }

@@ -80,14 +80,7 @@ struct InformationSpilloverSummary {
         text += "Truths vary by replication (they are averages over each panel's rows); bias is the mean of estimate − truth. "
         text += "Coverage is of the \(NumberFormat.fixed(100 * scenario.montecarlo.level, digits: 0))% interval estimate ± z·SE.\n\n"
         text += RecoveryTables.markdown(outcome.report)
-        let lines = outcome.report.rows.map { row -> String in
-            let band = row.coverageBand99
-            let biasRatio = row.bias / max(row.biasMonteCarloStandardError, 1e-300)
-            return "- \(row.parameter): bias = \(NumberFormat.significant(biasRatio, digits: 3)) Monte Carlo SEs; coverage "
-                + "\(NumberFormat.fixed(row.coverage, digits: 3)) is \(band.contains(row.coverage) ? "inside" : "OUTSIDE") the binomial 99% band "
-                + "[\(NumberFormat.fixed(band.lowerBound, digits: 3)), \(NumberFormat.fixed(band.upperBound, digits: 3))]."
-        }
-        text += "\n\n" + lines.joined(separator: "\n")
+        text += "\n\n" + RecoveryTables.bandLines(outcome.report)
         if let bins = outcome.meanBins {
             text += "\n\n### Structural fit of δ(n) = n/(ρ + n) (mean over replications; plot `plots/delta-of-n`)\n\n"
             text += "Slopes of lnexp on the pooled signal within \(bins.count) quantile bins of n, FE it + mt + cm + bin, "

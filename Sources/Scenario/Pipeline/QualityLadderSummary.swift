@@ -88,14 +88,7 @@ struct QualityLadderSummary {
             text += "pseudo-true value and still miss the model truth; OLS misses both when ξ makes Eco endogenous.\n\n"
         }
         text += RecoveryTables.markdown(outcome.report)
-        let lines = outcome.report.rows.map { row -> String in
-            let band = row.coverageBand99
-            let biasRatio = row.bias / max(row.biasMonteCarloStandardError, 1e-300)
-            return "- \(row.parameter): bias = \(NumberFormat.significant(biasRatio, digits: 3)) Monte Carlo SEs; coverage "
-                + "\(NumberFormat.fixed(row.coverage, digits: 3)) is \(band.contains(row.coverage) ? "inside" : "OUTSIDE") the binomial 99% band "
-                + "[\(NumberFormat.fixed(band.lowerBound, digits: 3)), \(NumberFormat.fixed(band.upperBound, digits: 3))]."
-        }
-        text += "\n\n" + lines.joined(separator: "\n")
+        text += "\n\n" + RecoveryTables.bandLines(outcome.report)
         text += "\n\n### Measures and instruments (per replication in `diagnostics.csv`)\n\n"
         text += "KSW quality is identified within product × destination × year cells only, so its correlation with the cell-demeaned "
         text += "ln λ is the fair test; with `demand = \"linear\"` the CES demand residual is misspecified.\n\n"
