@@ -38,6 +38,10 @@ public struct QualityLadderSimulationSettings: Sendable, Codable, Equatable {
     public var demandLayer: QualityLadderDemandLayer
     /// `sigma`: σ > 1, the CES elasticity of the observed layer (notes eq. (19)).
     public var elasticityOfSubstitution: Double
+    /// `ksw_sigma`: how the KSW quality measure gets σ: the simulator's true σ_j per product, standing in
+    /// for the outside elasticities the paper imposes (`"imposed"`), or estimated from ln q on ln p with
+    /// product × destination × year FE, pooled (`"estimated"`) or one regression per product (`"estimated-by-product"`).
+    public var kswElasticity: KSWElasticitySource = .imposed
     /// `sigma_sd`: dispersion of ln(σ_j − 1) across products (0: a common σ).
     public var elasticityDispersion: Double
     /// `quantity_scale`: units a typical firm sells in a destination of size 1.
@@ -136,6 +140,7 @@ public struct QualityLadderSimulationSettings: Sendable, Codable, Equatable {
         ownershipShares = try list("ownership_shares")
         demandLayer = layer
         elasticityOfSubstitution = try real("sigma")
+        kswElasticity = values.choice("ksw_sigma").flatMap(KSWElasticitySource.init(rawValue:)) ?? .imposed
         elasticityDispersion = try real("sigma_sd")
         quantityScale = try real("quantity_scale")
         destinationSizeDispersion = try real("destination_size_sd")
@@ -172,4 +177,14 @@ public struct QualityLadderSimulationSettings: Sendable, Codable, Equatable {
         "destinations_per_firm": .real(6.5), "industries": .integer(30), "products_per_industry": .integer(12),
         "cities": .integer(280), "provinces": .integer(31),
     ]
+}
+
+/// Where the KSW quality measure gets σ (`ksw_sigma`).
+public enum KSWElasticitySource: String, Sendable, Codable, Equatable, CaseIterable {
+    /// The simulator's true σ_j per product, standing in for the outside elasticities the paper imposes.
+    case imposed
+    /// σ̂ from ln q on ln p with product × destination × year FE, pooled over products.
+    case estimated
+    /// σ̂_j from one such regression per product.
+    case estimatedByProduct = "estimated-by-product"
 }

@@ -50,8 +50,20 @@ struct QualityAssembly: Sendable {
         let truth = panel.truth
         var elasticities: [Int: Double] = [:]
         for (position, sigma) in truth.productElasticities.enumerated() { elasticities[position + 1] = sigma }
-        let options = KSWQualityOptions(elasticity: .imposedPerProduct(elasticities))
-        let ksw = try KSWQuality.estimate(panel.dataset, options: options)
+        let choice: ElasticityChoice
+        switch equilibrium.parameters.simulation.kswElasticity {
+        case .imposed: choice = .imposedPerProduct(elasticities)
+        case .estimated: choice = .estimated(byProduct: false)
+        case .estimatedByProduct: choice = .estimated(byProduct: true)
+        }
+        let options = KSWQualityOptions(elasticity: choice)
+        let ksw: KSWQualityResult
+        do { ksw = try KSWQuality.estimate(panel.dataset, options: options) } catch let error as QualityMeasureError {
+            guard case .invalidElasticity = error, equilibrium.parameters.simulation.kswElasticity != .imposed else { throw error }
+            // Within a cell, price rises with quality, so ln q on ln p does not identify −σ without an instrument.
+            throw RunFailure(stage: "KSW quality", reason: "\(error): the estimated σ is not a demand elasticity here, because "
+                + "prices rise with quality within product × destination × year cells; set ksw_sigma = \"imposed\"")
+        }
         var data = try FrontierDistances.adding(to: try ksw.adding(to: panel.dataset))
         let firmYears = try FirmYearQuality.aggregate(data)
         let groups = try data.groupIndex(by: ["firm", "year"])
