@@ -46,35 +46,27 @@ public struct AllocationEfficiencyParameters: Sendable, Codable, Equatable {
 
     /// Reads the parameters from validated scenario values (every default filled in).
     public init(_ values: ParameterValues) throws {
-        func real(_ key: String) throws -> Double {
-            guard let value = values.real(key) else { throw ModelError.missingParameter(key) }
-            return value
-        }
-        func integer(_ key: String) throws -> Int {
-            guard let value = values.integer(key) else { throw ModelError.missingParameter(key) }
-            return value
-        }
         guard let probabilities = values.list("m_probabilities") else { throw ModelError.missingParameter("m_probabilities") }
-        elasticityOfSubstitution = try real("sigma")
-        paretoShape = try real("k")
-        paretoScale = try real("phi_min")
-        complexityDilution = try real("kappa")
+        elasticityOfSubstitution = try values.requiredReal("sigma")
+        paretoShape = try values.requiredReal("k")
+        paretoScale = try values.requiredReal("phi_min")
+        complexityDilution = try values.requiredReal("kappa")
         complexityProbabilities = probabilities
-        internetLevel = try real("I")
-        fixedCost = try real("f")
-        exportFixedCost = try real("f_x")
-        icebergCost = try real("tau")
-        entryCost = try real("f_e")
-        foreignDemand = try real("A_x")
-        labourForce = try real("L")
-        regionCount = try integer("regions")
-        yearCount = try integer("years")
-        entrantsPerRegion = try integer("firms_per_region")
-        lowestInternetLevel = try real("I_low")
-        highestInternetLevel = try real("I_high")
-        internetGrowth = try real("I_growth")
-        employmentErrorScale = try real("employment_error")
-        referenceProductivity = try real("phi0_reference")
+        internetLevel = try values.requiredReal("I")
+        fixedCost = try values.requiredReal("f")
+        exportFixedCost = try values.requiredReal("f_x")
+        icebergCost = try values.requiredReal("tau")
+        entryCost = try values.requiredReal("f_e")
+        foreignDemand = try values.requiredReal("A_x")
+        labourForce = try values.requiredReal("L")
+        regionCount = try values.requiredInteger("regions")
+        yearCount = try values.requiredInteger("years")
+        entrantsPerRegion = try values.requiredInteger("firms_per_region")
+        lowestInternetLevel = try values.requiredReal("I_low")
+        highestInternetLevel = try values.requiredReal("I_high")
+        internetGrowth = try values.requiredReal("I_growth")
+        employmentErrorScale = try values.requiredReal("employment_error")
+        referenceProductivity = try values.requiredReal("phi0_reference")
     }
 
     /// The defaults of `AllocationEfficiency.descriptor`.

@@ -110,50 +110,38 @@ public struct InformationSpilloverParameters: Sendable, Codable, Equatable {
             }
         }
         if let violation = descriptor.violations(of: values).first { throw violation }
-        func real(_ key: String) throws -> Double {
-            guard let value = values.real(key) else { throw ModelError.missingParameter(key) }
-            return value
-        }
-        func integer(_ key: String) throws -> Int {
-            guard let value = values.integer(key) else { throw ModelError.missingParameter(key) }
-            return value
-        }
-        func choice<Choice: RawRepresentable>(_ key: String) throws -> Choice where Choice.RawValue == String {
-            guard let raw = values.choice(key), let value = Choice(rawValue: raw) else { throw ModelError.missingParameter(key) }
-            return value
-        }
-        elasticityOfSubstitution = try real("sigma")
-        paretoShape = try real("k")
-        demandVariance = try real("v_d")
-        signalNoiseVariance = try real("v_z")
-        demandDrift = try real("drift")
-        initialDemandLogMean = try real("demand_log_mean")
-        initialDemandLogSD = try real("demand_log_sd")
-        fixedCost = try real("f")
-        fixedCostDispersion = try real("fixed_cost_sd")
-        cityCount = try integer("cities")
-        provinceCount = try integer("provinces")
-        destinationCount = try integer("destinations")
-        yearCount = try integer("years")
-        productCount = try integer("products")
-        differentiatedShare = try real("rauch_share")
-        areaLogMean = try real("area_log_mean")
-        areaLogSD = try real("area_log_sd")
-        densityLogMean = try real("density_log_mean")
-        densityCitySD = try real("density_city_sd")
-        densityDestinationSD = try real("density_destination_sd")
-        firmCount = try integer("firms")
-        extraPlantsMean = try real("plants_extra_mean")
-        plantsDispersion = try real("plants_dispersion")
-        maximumPlants = try integer("max_plants")
-        establishmentLead = try integer("establishment_lead")
-        salesNoiseSD = try real("sales_noise")
-        importShare = try real("import_share")
-        extraProductsMean = try real("extra_products")
-        variant = try choice("variant")
-        revelation = try choice("revelation")
-        ownVariance = try choice("own_variance")
-        xiConvention = try choice("xi")
+        elasticityOfSubstitution = try values.requiredReal("sigma")
+        paretoShape = try values.requiredReal("k")
+        demandVariance = try values.requiredReal("v_d")
+        signalNoiseVariance = try values.requiredReal("v_z")
+        demandDrift = try values.requiredReal("drift")
+        initialDemandLogMean = try values.requiredReal("demand_log_mean")
+        initialDemandLogSD = try values.requiredReal("demand_log_sd")
+        fixedCost = try values.requiredReal("f")
+        fixedCostDispersion = try values.requiredReal("fixed_cost_sd")
+        cityCount = try values.requiredInteger("cities")
+        provinceCount = try values.requiredInteger("provinces")
+        destinationCount = try values.requiredInteger("destinations")
+        yearCount = try values.requiredInteger("years")
+        productCount = try values.requiredInteger("products")
+        differentiatedShare = try values.requiredReal("rauch_share")
+        areaLogMean = try values.requiredReal("area_log_mean")
+        areaLogSD = try values.requiredReal("area_log_sd")
+        densityLogMean = try values.requiredReal("density_log_mean")
+        densityCitySD = try values.requiredReal("density_city_sd")
+        densityDestinationSD = try values.requiredReal("density_destination_sd")
+        firmCount = try values.requiredInteger("firms")
+        extraPlantsMean = try values.requiredReal("plants_extra_mean")
+        plantsDispersion = try values.requiredReal("plants_dispersion")
+        maximumPlants = try values.requiredInteger("max_plants")
+        establishmentLead = try values.requiredInteger("establishment_lead")
+        salesNoiseSD = try values.requiredReal("sales_noise")
+        importShare = try values.requiredReal("import_share")
+        extraProductsMean = try values.requiredReal("extra_products")
+        variant = try values.requiredChoice("variant")
+        revelation = try values.requiredChoice("revelation")
+        ownVariance = try values.requiredChoice("own_variance")
+        xiConvention = try values.requiredChoice("xi")
     }
 
     /// The defaults of `InformationSpillover.descriptor`, with `overrides` applied.

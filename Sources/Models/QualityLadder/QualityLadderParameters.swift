@@ -56,33 +56,29 @@ public struct QualityLadderParameters: Sendable, Codable, Equatable {
 
     /// Reads the parameters from validated scenario values (every default filled in).
     public init(_ values: ParameterValues) throws {
-        func real(_ key: String) throws -> Double {
-            guard let value = values.real(key) else { throw ModelError.missingParameter(key) }
-            return value
-        }
         guard let name = values.choice("variant"), let variant = QualityLadderVariant(rawValue: name) else {
             throw ModelError.missingParameter("variant")
         }
         guard let products = values.integer("products") else { throw ModelError.missingParameter("products") }
         self.variant = variant
-        demandIntercept = try real("alpha")
-        qualityPreference = try real("beta")
-        productDifferentiation = try real("gamma")
-        competitionIntensity = try real("eta")
-        marketSize = try real("E")
-        qualityMarginalCost = try real("mu")
-        paretoShape = try real("k")
-        costUpperBound = try real("c_M")
-        entryCost = try real("f_E")
-        innovationCapability = try real("theta")
-        spilloverLevel = try real("rho")
-        qualityInfluence = try real("delta_lambda")
-        productivityInfluence = try real("delta_phi")
-        digitalInput = try real("I")
-        qualityCostScale = try real("psi0")
-        frontierQuality = try real("lambda_F")
-        frontierCost = try real("phi_F")
-        ladderCostFactor = try real("omega")
+        demandIntercept = try values.requiredReal("alpha")
+        qualityPreference = try values.requiredReal("beta")
+        productDifferentiation = try values.requiredReal("gamma")
+        competitionIntensity = try values.requiredReal("eta")
+        marketSize = try values.requiredReal("E")
+        qualityMarginalCost = try values.requiredReal("mu")
+        paretoShape = try values.requiredReal("k")
+        costUpperBound = try values.requiredReal("c_M")
+        entryCost = try values.requiredReal("f_E")
+        innovationCapability = try values.requiredReal("theta")
+        spilloverLevel = try values.requiredReal("rho")
+        qualityInfluence = try values.requiredReal("delta_lambda")
+        productivityInfluence = try values.requiredReal("delta_phi")
+        digitalInput = try values.requiredReal("I")
+        qualityCostScale = try values.requiredReal("psi0")
+        frontierQuality = try values.requiredReal("lambda_F")
+        frontierCost = try values.requiredReal("phi_F")
+        ladderCostFactor = try values.requiredReal("omega")
         maximumProducts = products
         simulation = try QualityLadderSimulationSettings(values)
     }

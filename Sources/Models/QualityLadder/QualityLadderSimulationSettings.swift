@@ -111,63 +111,51 @@ public struct QualityLadderSimulationSettings: Sendable, Codable, Equatable {
 
     /// Reads the settings from validated scenario values (every default filled in).
     public init(_ values: ParameterValues) throws {
-        func real(_ key: String) throws -> Double {
-            guard let value = values.real(key) else { throw ModelError.missingParameter(key) }
-            return value
-        }
-        func integer(_ key: String) throws -> Int {
-            guard let value = values.integer(key) else { throw ModelError.missingParameter(key) }
-            return value
-        }
-        func list(_ key: String) throws -> [Double] {
-            guard let value = values.list(key) else { throw ModelError.missingParameter(key) }
-            return value
-        }
         guard let name = values.choice("demand"), let layer = QualityLadderDemandLayer(rawValue: name) else {
             throw ModelError.missingParameter("demand")
         }
-        firmCount = try integer("firms")
-        yearCount = try integer("years")
-        firstYear = try integer("first_year")
-        destinationCount = try integer("destinations")
-        meanDestinationsPerFirm = try real("destinations_per_firm")
-        industryCount = try integer("industries")
-        productsPerIndustry = try integer("products_per_industry")
-        cityCount = try integer("cities")
-        provinceCount = try integer("provinces")
-        destinationGroupShares = try list("dest_group_shares")
-        tradeTypeShares = try list("trade_type_shares")
-        ownershipShares = try list("ownership_shares")
+        firmCount = try values.requiredInteger("firms")
+        yearCount = try values.requiredInteger("years")
+        firstYear = try values.requiredInteger("first_year")
+        destinationCount = try values.requiredInteger("destinations")
+        meanDestinationsPerFirm = try values.requiredReal("destinations_per_firm")
+        industryCount = try values.requiredInteger("industries")
+        productsPerIndustry = try values.requiredInteger("products_per_industry")
+        cityCount = try values.requiredInteger("cities")
+        provinceCount = try values.requiredInteger("provinces")
+        destinationGroupShares = try values.requiredList("dest_group_shares")
+        tradeTypeShares = try values.requiredList("trade_type_shares")
+        ownershipShares = try values.requiredList("ownership_shares")
         demandLayer = layer
-        elasticityOfSubstitution = try real("sigma")
+        elasticityOfSubstitution = try values.requiredReal("sigma")
         kswElasticity = values.choice("ksw_sigma").flatMap(KSWElasticitySource.init(rawValue:)) ?? .imposed
-        elasticityDispersion = try real("sigma_sd")
-        quantityScale = try real("quantity_scale")
-        destinationSizeDispersion = try real("destination_size_sd")
-        shifterDispersion = try real("chi_sd")
-        quantityNoise = try real("quantity_noise_sd")
-        priceNoise = try real("price_noise_sd")
-        maximumDigitalInput = try real("I_max")
-        digitalResponse = try real("kappa")
-        patentIntercept = try real("patent_intercept")
-        patentPropensityDispersion = try real("patent_propensity_sd")
-        patentPersistence = try real("patent_persistence")
-        phoneStrength = try real("pi_phone")
-        postStrength = try real("pi_post")
-        foreignPatentStrength = try real("pi_patent")
-        portsGrowth = try real("ports_growth")
-        portsDispersion = try real("ports_sd")
-        foreignPatentGrowth = try real("foreign_patent_growth")
-        foreignPatentDispersion = try real("foreign_patent_sd")
-        appealDispersion = try real("appeal_sd")
-        appealInPatents = try real("appeal_in_patents")
-        tfpInputElasticity = try real("tfp_input_elasticity")
-        externalFrontierGap = try real("external_tfp_gap")
-        patentClassCount = try integer("patent_classes")
-        coreClassShare = try real("core_class_share")
-        breadthResponse = try real("breadth_response")
-        minimumValue = try real("min_value")
-        minimumQuantity = try real("min_quantity")
+        elasticityDispersion = try values.requiredReal("sigma_sd")
+        quantityScale = try values.requiredReal("quantity_scale")
+        destinationSizeDispersion = try values.requiredReal("destination_size_sd")
+        shifterDispersion = try values.requiredReal("chi_sd")
+        quantityNoise = try values.requiredReal("quantity_noise_sd")
+        priceNoise = try values.requiredReal("price_noise_sd")
+        maximumDigitalInput = try values.requiredReal("I_max")
+        digitalResponse = try values.requiredReal("kappa")
+        patentIntercept = try values.requiredReal("patent_intercept")
+        patentPropensityDispersion = try values.requiredReal("patent_propensity_sd")
+        patentPersistence = try values.requiredReal("patent_persistence")
+        phoneStrength = try values.requiredReal("pi_phone")
+        postStrength = try values.requiredReal("pi_post")
+        foreignPatentStrength = try values.requiredReal("pi_patent")
+        portsGrowth = try values.requiredReal("ports_growth")
+        portsDispersion = try values.requiredReal("ports_sd")
+        foreignPatentGrowth = try values.requiredReal("foreign_patent_growth")
+        foreignPatentDispersion = try values.requiredReal("foreign_patent_sd")
+        appealDispersion = try values.requiredReal("appeal_sd")
+        appealInPatents = try values.requiredReal("appeal_in_patents")
+        tfpInputElasticity = try values.requiredReal("tfp_input_elasticity")
+        externalFrontierGap = try values.requiredReal("external_tfp_gap")
+        patentClassCount = try values.requiredInteger("patent_classes")
+        coreClassShare = try values.requiredReal("core_class_share")
+        breadthResponse = try values.requiredReal("breadth_response")
+        minimumValue = try values.requiredReal("min_value")
+        minimumQuantity = try values.requiredReal("min_quantity")
     }
 
     /// Scenario overrides that give about the paper's scale (9.6M product-destination-year-mode
