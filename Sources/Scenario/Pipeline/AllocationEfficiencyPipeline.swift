@@ -8,7 +8,7 @@ import Reporting
 
 /// Scenario → equilibrium and statics → sweep → simulated panels → estimates → recovery report,
 /// for the `allocation-efficiency` model.
-struct AllocationEfficiencyPipeline {
+struct AllocationEfficiencyPipeline: ScenarioPipeline {
     let scenario: Scenario
     let settings: RunSettings
     let progress: (@Sendable (RunProgress) -> Void)?
@@ -41,12 +41,7 @@ struct AllocationEfficiencyPipeline {
         return artifacts
     }
 
-    /// Typed parameters, with a scenario-located error if the model rejects them.
-    func modelParameters(_ values: ParameterValues) throws -> AllocationEfficiencyParameters {
-        do { return try AllocationEfficiencyParameters(values) } catch {
-            throw RunFailure(stage: "reading parameters", reason: "\(error)")
-        }
-    }
+    func modelParameters(_ values: ParameterValues) throws -> AllocationEfficiencyParameters { try typedParameters(values, AllocationEfficiencyParameters.init) }
 
     /// Runs `body`, turning "no equilibrium" into a scenario error that points at the keys to change.
     func located<T>(_ body: () throws -> T) throws -> T {
@@ -83,7 +78,6 @@ struct AllocationEfficiencyPipeline {
         return try (0...20).map { step in try located { try model.solve(internetLevel: top * Double(step) / 20) } }
     }
 
-    var plotFormat: PlotFormat { PlotFormat(rawValue: scenario.output.format) ?? .png }
 
     // MARK: Monte Carlo
 
@@ -106,10 +100,9 @@ struct AllocationEfficiencyPipeline {
                 firmDraws: RandomStream(masterSeed: seed, replication: replication, purpose: "allocation-efficiency/firms"),
                 measurementErrors: RandomStream(masterSeed: seed, replication: replication, purpose: "allocation-efficiency/measurement"))
         }
-        let runner = ReplicationRunner(threads: settings.threads)
         progress?(.stage("running \(settings.replications) replications on up to \(runner.threads) threads"))
-        let regressions = try scenario.estimations.map { try PreparedEstimation($0, noiselessOutcomes: scenario.model.noiselessOutcomes) }
-        let mediations = scenario.mediations.map { PreparedMediation($0, seed: seed) }
+        let regressions = try preparedEstimations()
+        let mediations = preparedMediations
         let outcomes = try settings.plan.run(runner: runner, progress: progress) { replication -> PlainReplicate in
             // An estimator that cannot run on one panel (too few producers) fails that replication only.
             do {

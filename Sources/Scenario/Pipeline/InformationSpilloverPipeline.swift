@@ -9,7 +9,7 @@ import Reporting
 /// Scenario → theory (δ(n), statics) → simulated plant panels with the paper-003 regressors →
 /// `[[estimate]]` / `[[mediate]]` blocks and the structural fit of v_z/v_d → recovery report, tables
 /// of replication 0 and, with a `[sweep]`, the recovery over the grid; for `information-spillover`.
-struct InformationSpilloverPipeline {
+struct InformationSpilloverPipeline: ScenarioPipeline {
     let scenario: Scenario
     let settings: RunSettings
     let progress: (@Sendable (RunProgress) -> Void)?
@@ -42,16 +42,8 @@ struct InformationSpilloverPipeline {
         return artifacts
     }
 
-    var runner: ReplicationRunner { ReplicationRunner(threads: settings.threads) }
-    var plotFormat: PlotFormat { PlotFormat(rawValue: scenario.output.format) ?? .png }
 
-    func modelParameters(_ values: ParameterValues) throws -> InformationSpilloverParameters {
-        do { return try InformationSpilloverParameters(values) } catch let violation as DomainViolation {
-            throw ScenarioError.model(violation, in: scenario)
-        } catch {
-            throw RunFailure(stage: "reading parameters", reason: "\(error)")
-        }
-    }
+    func modelParameters(_ values: ParameterValues) throws -> InformationSpilloverParameters { try typedParameters(values, InformationSpilloverParameters.init) }
 
     func monteCarlo(model: InformationSpilloverModel, plan: ReplicationPlan, keepTables: Bool) throws -> SpilloverMonteCarlo.Outcome {
         let structural = scenario.montecarlo.recover.contains(SpilloverStructuralFit.parameter)
@@ -59,8 +51,8 @@ struct InformationSpilloverPipeline {
         let job = SpilloverMonteCarlo(
             assembly: SpilloverAssembly(model: model, seed: scenario.seed,
                                         withProducts: scenario.estimations.contains { $0.data == "products" }),
-            regressions: try scenario.estimations.map { try PreparedEstimation($0, noiselessOutcomes: scenario.model.noiselessOutcomes) },
-            mediations: scenario.mediations.map { PreparedMediation($0, seed: scenario.seed) },
+            regressions: try preparedEstimations(),
+            mediations: preparedMediations,
             structural: structural, keepTables: keepTables)
         return try job.run(plan: plan, runner: runner, level: scenario.montecarlo.level, progress: progress)
     }

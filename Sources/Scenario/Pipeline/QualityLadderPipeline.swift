@@ -12,7 +12,7 @@ import Reporting
 ///
 /// The simulator always draws from the consistent equilibrium (the as-printed reading has no
 /// simulator), so a Monte Carlo needs a consistent equilibrium whatever `variant` says.
-struct QualityLadderPipeline {
+struct QualityLadderPipeline: ScenarioPipeline {
     let scenario: Scenario
     let settings: RunSettings
     let progress: (@Sendable (RunProgress) -> Void)?
@@ -57,17 +57,8 @@ struct QualityLadderPipeline {
         return artifacts
     }
 
-    var runner: ReplicationRunner { ReplicationRunner(threads: settings.threads) }
-    var plotFormat: PlotFormat { PlotFormat(rawValue: scenario.output.format) ?? .png }
 
-    /// Typed parameters; a domain violation is a scenario error located at its key.
-    func modelParameters(_ values: ParameterValues) throws -> QualityLadderParameters {
-        do { return try QualityLadderParameters(values) } catch let violation as DomainViolation {
-            throw ScenarioError.model(violation, in: scenario)
-        } catch {
-            throw RunFailure(stage: "reading parameters", reason: "\(error)")
-        }
-    }
+    func modelParameters(_ values: ParameterValues) throws -> QualityLadderParameters { try typedParameters(values, QualityLadderParameters.init) }
 
     /// Both readings at `parameters`; numerical failures (not "no equilibrium") fail the run.
     func solve(_ parameters: QualityLadderParameters) throws -> QualityTheory {
@@ -89,8 +80,8 @@ struct QualityLadderPipeline {
             assembly: QualityAssembly(equilibrium: equilibrium, seed: scenario.seed, noiseless: scenario.estimations.contains {
                 $0.recover.contains { $0.truth == PreparedEstimation.pseudoTrue }
             }, mechanisms: try readsMechanismColumns()),
-            regressions: try scenario.estimations.map { try PreparedEstimation($0, noiselessOutcomes: scenario.model.noiselessOutcomes) },
-            mediations: scenario.mediations.map { PreparedMediation($0, seed: scenario.seed) }, keepTables: true)
+            regressions: try preparedEstimations(),
+            mediations: preparedMediations, keepTables: true)
         return try job.run(plan: settings.plan, runner: runner, level: scenario.montecarlo.level, progress: progress)
     }
 
