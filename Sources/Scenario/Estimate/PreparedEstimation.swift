@@ -2,6 +2,7 @@ import Covariance
 import Estimation
 import MonteCarlo
 import PanelData
+import Reporting
 
 /// A scenario `[[estimate]]` block, parsed and expanded once and run on every simulated panel with the same
 /// estimator as `hetfirm estimate`: every model of the formula's expansion (fixest order) on every sample of
@@ -83,6 +84,14 @@ struct PreparedEstimation: Sendable {
         let instrumental: IVResult?
         /// The same estimation on the noise-free outcome, when a recovery asks for `"pseudo-true"`.
         var pseudoTrue: RegressionResult? = nil
+    }
+
+    /// Fits side by side, titled by their labels, with first-stage and diagnostic rows when any is IV;
+    /// `nil` for no fits.
+    static func table(_ fits: [Fit]?) -> RegressionTable? {
+        guard let fits, !fits.isEmpty else { return nil }
+        return RegressionTable(fits.map(\.result), titles: fits.map(\.label),
+                               instrumental: fits.contains { $0.instrumental != nil } ? fits.map(\.instrumental) : nil)
     }
 
     /// Every (sample, model) estimation of the block on `data` (after its `sample` filter and, with

@@ -73,11 +73,7 @@ struct QualityMonteCarlo: Sendable {
         let warnings = try ReplicationFailures.warnings(outcomes.map { ($0.record, $0.failure) })
         let records = outcomes.map(\.record)
         let first = outcomes.first
-        var table: RegressionTable?
-        if let fits = first?.fits, !fits.isEmpty {
-            table = RegressionTable(fits.map(\.result), titles: fits.map(\.label),
-                                    instrumental: fits.contains { $0.instrumental != nil } ? fits.map(\.instrumental) : nil)
-        }
+        let table = PreparedEstimation.table(first?.fits)
         return Outcome(records: records, report: RecoveryReport.summarize(records, level: level), warnings: warnings,
                        diagnostics: outcomes.compactMap(\.diagnostics), table: table, firstPanel: first?.panel,
                        firstTruth: first?.truth)

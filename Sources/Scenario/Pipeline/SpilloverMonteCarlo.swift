@@ -70,11 +70,7 @@ struct SpilloverMonteCarlo: Sendable {
         let warnings = try ReplicationFailures.warnings(outcomes.map { ($0.record, $0.failure) })
         let records = outcomes.map(\.record)
         let first = outcomes.first
-        var table: RegressionTable?
-        if let fits = first?.fits, !fits.isEmpty {
-            table = RegressionTable(fits.map(\.result), titles: fits.map(\.label),
-                                    instrumental: fits.contains { $0.instrumental != nil } ? fits.map(\.instrumental) : nil)
-        }
+        let table = PreparedEstimation.table(first?.fits)
         let structuralFits = outcomes.compactMap(\.fit)
         var meanBins: [SignalWeightFit.Bin]?, meanRatio: Double?
         if let template = structuralFits.first, structuralFits.allSatisfy({ $0.bins.count == template.bins.count }) {
