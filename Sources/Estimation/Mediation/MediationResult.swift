@@ -31,10 +31,13 @@ public struct MediationBootstrapResult: Sendable, Equatable {
     public let estimates: [Double]
     /// Standard deviation of the successful draws.
     public let standardError: Double
-    /// Percentile interval [q(α/2), q(1 − α/2)] of the draws (R's quantile type 7).
+    /// Percentile interval [q(α/2), q(1 − α/2)] of the successful draws, q(p) the ((B + 1)p)-th order statistic
+    /// (Davison and Hinkley 1997; interpolated when (B + 1)p is not an integer, R's quantile type 6): for B = 199
+    /// and 95%, the 5th and 195th smallest draws.
     public let percentile: ClosedInterval
     /// Bias-corrected interval: z₀ = Φ⁻¹(#{θ* < θ̂}/B + ½#{θ* = θ̂}/B), bounds at the quantiles
-    /// Φ(2z₀ + z_{α/2}) and Φ(2z₀ + z_{1−α/2}); NaN when every draw lies on one side of θ̂.
+    /// Φ(2z₀ + z_{α/2}) and Φ(2z₀ + z_{1−α/2}) (the same (B + 1)p quantile rule); NaN when every draw lies on one
+    /// side of θ̂.
     public let biasCorrected: ClosedInterval
 }
 
