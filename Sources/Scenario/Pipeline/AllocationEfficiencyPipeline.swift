@@ -41,7 +41,10 @@ struct AllocationEfficiencyPipeline: ScenarioPipeline {
         return artifacts
     }
 
-    func modelParameters(_ values: ParameterValues) throws -> AllocationEfficiencyParameters { try typedParameters(values, AllocationEfficiencyParameters.init) }
+    /// Typed parameters; a domain violation is a scenario error located at its key.
+    func modelParameters(_ values: ParameterValues) throws -> AllocationEfficiencyParameters {
+        try typedParameters(values, AllocationEfficiencyParameters.init)
+    }
 
     /// Runs `body`, turning "no equilibrium" into a scenario error that points at the keys to change.
     func located<T>(_ body: () throws -> T) throws -> T {
@@ -77,7 +80,6 @@ struct AllocationEfficiencyPipeline: ScenarioPipeline {
         let model = AllocationEfficiencyModel(parameters: parameters)
         return try (0...20).map { step in try located { try model.solve(internetLevel: top * Double(step) / 20) } }
     }
-
 
     // MARK: Monte Carlo
 

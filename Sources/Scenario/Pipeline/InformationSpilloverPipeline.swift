@@ -42,8 +42,10 @@ struct InformationSpilloverPipeline: ScenarioPipeline {
         return artifacts
     }
 
-
-    func modelParameters(_ values: ParameterValues) throws -> InformationSpilloverParameters { try typedParameters(values, InformationSpilloverParameters.init) }
+    /// Typed parameters; a domain violation is a scenario error located at its key.
+    func modelParameters(_ values: ParameterValues) throws -> InformationSpilloverParameters {
+        try typedParameters(values, InformationSpilloverParameters.init)
+    }
 
     func monteCarlo(model: InformationSpilloverModel, plan: ReplicationPlan, keepTables: Bool) throws -> SpilloverMonteCarlo.Outcome {
         let structural = scenario.montecarlo.recover.contains(SpilloverStructuralFit.parameter)

@@ -57,8 +57,10 @@ struct QualityLadderPipeline: ScenarioPipeline {
         return artifacts
     }
 
-
-    func modelParameters(_ values: ParameterValues) throws -> QualityLadderParameters { try typedParameters(values, QualityLadderParameters.init) }
+    /// Typed parameters; a domain violation is a scenario error located at its key.
+    func modelParameters(_ values: ParameterValues) throws -> QualityLadderParameters {
+        try typedParameters(values, QualityLadderParameters.init)
+    }
 
     /// Both readings at `parameters`; numerical failures (not "no equilibrium") fail the run.
     func solve(_ parameters: QualityLadderParameters) throws -> QualityTheory {
