@@ -99,9 +99,12 @@ struct InformationSpilloverPipeline: ScenarioPipeline {
         progress?(.stage("sweeping \(scenario.sweep.map(\.parameter).joined(separator: " × ")) over \(points.count) points"
             + " × \(settings.replications) replications"))
         var outcomes: [RecoveryReport] = []
-        for values in points {
+        for (index, values) in points.enumerated() {
             let model = InformationSpilloverModel(parameters: try modelParameters(values))
-            outcomes.append(try monteCarlo(model: model, plan: ReplicationPlan(total: settings.replications), keepTables: false).report)
+            let outcome = try monteCarlo(model: model, plan: ReplicationPlan(total: settings.replications), keepTables: false)
+            let point = scenario.sweep.map { "\($0.parameter) = \(values.real($0.parameter).map { "\($0)" } ?? "?")" }.joined(separator: ", ")
+            artifacts.warnings += outcome.warnings.map { "sweep point \(index + 1) (\(point)): \($0)" }
+            outcomes.append(outcome.report)
         }
         let sweep = try SpilloverSweep(axes: scenario.sweep, points: points, reports: outcomes, format: plotFormat)
         artifacts.series += sweep.series
