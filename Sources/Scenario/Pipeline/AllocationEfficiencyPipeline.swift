@@ -135,23 +135,10 @@ struct AllocationEfficiencyPipeline: ScenarioPipeline {
         artifacts.warnings += try ReplicationFailures.warnings(
             outcomes.map { ($0.record, $0.failure) }, hint: "raise firms_per_region or regions for more producers")
         let report = RecoveryReport.summarize(records, level: scenario.montecarlo.level)
-        artifacts.recovery = report
-        artifacts.records = records
-        artifacts.texts.append((path: "recovery.csv", contents: RecoveryTables.csv(report)))
-        artifacts.texts.append((path: "replications.csv", contents: RecoveryTables.replicationsCSV(records)))
+        try writeRecovery(report: report, records: records, table: nil,
+                          symbol: AllocationEfficiencySummary.symbol(of:), into: &artifacts)
         if scenario.output.writePanel {
             artifacts.texts.append((path: "panel.csv", contents: CSVWriter.string(try simulate(0).dataset)))
-        }
-        for row in report.rows {
-            let estimates = records.flatMap { record in
-                record.estimates.filter { $0.parameter == row.parameter }.map { $0.estimate }
-            }
-            let plot = try GnuplotPlots.samplingDistribution(
-                estimates: estimates, truth: row.truth, meanStandardError: row.meanStandardError,
-                parameterSymbol: AllocationEfficiencySummary.symbol(of: row.parameter),
-                stem: "sampling-" + PreparedEstimation.fileStem(row.parameter), format: plotFormat)
-            artifacts.series.append(plot.data)
-            artifacts.scripts.append(plot.script)
         }
         return MonteCarloOutcome(records: records, report: report)
     }

@@ -62,24 +62,8 @@ struct InformationSpilloverPipeline: ScenarioPipeline {
     /// recovery.csv, replications.csv, the regression tables of replication 0, sampling plots and the δ(n) plot.
     func report(_ outcome: SpilloverMonteCarlo.Outcome, theory: SpilloverTheory, artifacts: inout RunArtifacts) throws {
         artifacts.warnings += outcome.warnings
-        artifacts.recovery = outcome.report
-        artifacts.records = outcome.records
-        artifacts.texts.append((path: "recovery.csv", contents: RecoveryTables.csv(outcome.report)))
-        artifacts.texts.append((path: "replications.csv", contents: RecoveryTables.replicationsCSV(outcome.records)))
-        if let table = outcome.table {
-            artifacts.texts.append((path: "table.md", contents: table.markdown()))
-            artifacts.texts.append((path: "table.tex", contents: table.latex()))
-            artifacts.texts.append((path: "table.csv", contents: table.csv()))
-        }
-        for row in outcome.report.rows {
-            let estimates = outcome.records.flatMap { $0.estimates.filter { $0.parameter == row.parameter }.map(\.estimate) }
-            let plot = try GnuplotPlots.samplingDistribution(
-                estimates: estimates, truth: row.truth, meanStandardError: row.meanStandardError,
-                parameterSymbol: row.parameter == SpilloverStructuralFit.parameter ? "v_z/v_d" : row.parameter,
-                stem: "sampling-" + PreparedEstimation.fileStem(row.parameter), format: plotFormat)
-            artifacts.series.append(plot.data)
-            artifacts.scripts.append(plot.script)
-        }
+        try writeRecovery(report: outcome.report, records: outcome.records, table: outcome.table,
+                          symbol: { $0 == SpilloverStructuralFit.parameter ? "v_z/v_d" : $0 }, into: &artifacts)
         if let bins = outcome.meanBins {
             let plot = try theory.weightPlot(bins: bins, fittedRatio: outcome.meanFittedRatio, format: plotFormat)
             artifacts.series += plot.series

@@ -113,23 +113,8 @@ struct QualityLadderPipeline: ScenarioPipeline {
     /// recovery.csv, replications.csv, diagnostics.csv, the regression tables of replication 0 and sampling plots.
     func report(_ outcome: QualityMonteCarlo.Outcome, artifacts: inout RunArtifacts) throws {
         artifacts.warnings += outcome.warnings
-        artifacts.recovery = outcome.report
-        artifacts.records = outcome.records
-        artifacts.texts.append((path: "recovery.csv", contents: RecoveryTables.csv(outcome.report)))
-        artifacts.texts.append((path: "replications.csv", contents: RecoveryTables.replicationsCSV(outcome.records)))
         artifacts.texts.append((path: "diagnostics.csv", contents: QualityDiagnostics.csv(outcome.diagnostics)))
-        if let table = outcome.table {
-            artifacts.texts.append((path: "table.md", contents: table.markdown()))
-            artifacts.texts.append((path: "table.tex", contents: table.latex()))
-            artifacts.texts.append((path: "table.csv", contents: table.csv()))
-        }
-        for row in outcome.report.rows {
-            let estimates = outcome.records.flatMap { $0.estimates.filter { $0.parameter == row.parameter }.map(\.estimate) }
-            let plot = try GnuplotPlots.samplingDistribution(
-                estimates: estimates, truth: row.truth, meanStandardError: row.meanStandardError,
-                parameterSymbol: Self.plainText(row.parameter), stem: "sampling-" + PreparedEstimation.fileStem(row.parameter), format: plotFormat)
-            artifacts.series.append(plot.data)
-            artifacts.scripts.append(plot.script)
-        }
+        try writeRecovery(report: outcome.report, records: outcome.records, table: outcome.table,
+                          symbol: Self.plainText, into: &artifacts)
     }
 }

@@ -30,4 +30,29 @@ extension ScenarioPipeline {
             throw RunFailure(stage: "reading parameters", reason: "\(error)")
         }
     }
+
+    /// The files every Monte Carlo writes: recovery.csv, replications.csv, replication 0's side-by-side table
+    /// (Markdown, LaTeX, CSV) when there is one, and a sampling-distribution plot per recovered quantity
+    /// (`symbol` names it on the plot).
+    func writeRecovery(report: RecoveryReport, records: [ReplicationRecord], table: RegressionTable?,
+                       symbol: (String) -> String, into artifacts: inout RunArtifacts) throws {
+        artifacts.recovery = report
+        artifacts.records = records
+        artifacts.texts.append((path: "recovery.csv", contents: RecoveryTables.csv(report)))
+        artifacts.texts.append((path: "replications.csv", contents: RecoveryTables.replicationsCSV(records)))
+        if let table {
+            artifacts.texts.append((path: "table.md", contents: table.markdown()))
+            artifacts.texts.append((path: "table.tex", contents: table.latex()))
+            artifacts.texts.append((path: "table.csv", contents: table.csv()))
+        }
+        for row in report.rows {
+            let estimates = records.flatMap { $0.estimates.filter { $0.parameter == row.parameter }.map(\.estimate) }
+            let plot = try GnuplotPlots.samplingDistribution(
+                estimates: estimates, truth: row.truth, meanStandardError: row.meanStandardError,
+                parameterSymbol: symbol(row.parameter), stem: "sampling-" + PreparedEstimation.fileStem(row.parameter),
+                format: plotFormat)
+            artifacts.series.append(plot.data)
+            artifacts.scripts.append(plot.script)
+        }
+    }
 }
