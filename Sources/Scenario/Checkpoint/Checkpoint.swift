@@ -117,6 +117,12 @@ public final class Checkpoint: @unchecked Sendable {
         do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
             throw .unreadable(path: path, reason: "\(error)")
         }
+        return try parse(text, path: path, identity: identity)
+    }
+
+    /// Parses the text of a checkpoint file whose header must name `identity` (`path` only labels errors).
+    /// The entry point of the checkpoint fuzz target.
+    package static func parse(_ text: String, path: String, identity: String) throws(CheckpointError) -> [Int: CheckpointEntry] {
         var lines = text.split(separator: "\n", maxSplits: 2, omittingEmptySubsequences: false)
         guard lines.count == 3, lines[0] == magic else {
             throw .unreadable(path: path, reason: "it is not a hetfirm checkpoint (no '\(magic)' header)")

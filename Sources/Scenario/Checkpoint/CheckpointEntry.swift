@@ -3,7 +3,7 @@ import MonteCarlo
 /// One completed replication as a single checkpoint line:
 /// `r,ok|failed,failure,extra,n,parameter₁,truth₁,estimate₁,se₁,…` (RFC 4180 fields, numbers in
 /// shortest round-trip notation, `extra` the pipeline's JSON of what else must survive a resume).
-struct CheckpointEntry: Sendable, Equatable {
+package struct CheckpointEntry: Sendable, Equatable {
     let record: ReplicationRecord
     let failure: String?
     /// JSON of the pipeline's per-replication extras; empty when there are none.

@@ -69,6 +69,12 @@ public enum ShardMerger {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ShardError.unreadable(folder: folder, reason: "no shard.json (write shard folders with hetfirm run --shard K/N)")
         }
+        return try parseManifest(data, folder: folder)
+    }
+
+    /// Decodes and checks the bytes of `folder/shard.json` (`folder` only labels errors).
+    /// The entry point of the shard fuzz target.
+    package static func parseManifest(_ data: Data, folder: String) throws -> ShardManifest {
         do {
             let manifest = try JSONDecoder().decode(ShardManifest.self, from: data)
             guard manifest.format == ShardManifest.formatName, manifest.version == 1 else {
@@ -87,6 +93,12 @@ public enum ShardMerger {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ShardError.unreadable(folder: folder, reason: "no replications.csv")
         }
+        return try parseRecords(data, folder: folder)
+    }
+
+    /// Parses the bytes of `folder/replications.csv` (`folder` only labels errors).
+    /// The entry point of the shard fuzz target.
+    package static func parseRecords(_ data: Data, folder: String) throws -> [ReplicationRecord] {
         do { return try ReplicationCSV.records(fromCSV: String(decoding: data, as: UTF8.self)) } catch {
             throw ShardError.unreadable(folder: folder, reason: "replications.csv \(error)")
         }
