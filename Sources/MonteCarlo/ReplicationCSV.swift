@@ -26,37 +26,65 @@ public enum ReplicationCSV {
     }
 
     /// Parses `replications.csv` back into records, one per replication in order of first
-    /// appearance, estimates in row order.
-    /// - Throws: ``ReplicationCSVError`` naming the row (1-based, the header is row 1) and column.
+    /// appearance, estimates in row order. Strict: only what ``csv(_:)`` writes is accepted (numbers
+    /// by ``parseWrittenNumber(_:)``, canonical replication indices, finite truths and estimates,
+    /// finite standard errors ≥ 0: a run never records anything else), and each (replication, parameter) once; a repeated identical row is
+    /// collapsed, a repeated row with other values is an error.
+    /// - Throws: ``ReplicationCSVError`` naming the line (1-based, the header is line 1) and column.
     public static func records(fromCSV text: String) throws(ReplicationCSVError) -> [ReplicationRecord] {
-        let parsed = rows(in: text)
-        guard let first = parsed.rows.first, first == header else {
+        let parsed = numberedRows(in: text)
+        guard let first = parsed.rows.first, first.fields == header else {
             throw ReplicationCSVError(row: 1, column: 1, message: "the header must be \(header.joined(separator: ","))")
+        }
+        if parsed.torn {
+            throw ReplicationCSVError(row: (parsed.rows.last?.line ?? 1) + 1, column: 1, message: "the last line is incomplete (no line break)")
         }
         var order: [Int] = []
         var estimates: [Int: [ParameterEstimate]] = [:]
-        for (index, fields) in parsed.rows.enumerated().dropFirst() {
-            let row = index + 1
+        var seen: [String: (line: Int, fields: [String])] = [:]
+        for (row, fields) in parsed.rows.dropFirst() {
             if fields == [""] { continue }
             guard fields.count == header.count else {
                 throw ReplicationCSVError(row: row, column: min(fields.count, header.count) + 1,
                                           message: "expected \(header.count) fields, found \(fields.count)")
             }
-            guard let replication = Int(fields[0]), replication >= 0 else {
-                throw ReplicationCSVError(row: row, column: 1, message: "'\(fields[0])' is not a replication index")
+            guard let replication = Int(fields[0]), replication >= 0, String(replication) == fields[0] else {
+                throw ReplicationCSVError(row: row, column: 1, message: "'\(clipped(fields[0]))' is not a replication index")
             }
+            guard !fields[1].isEmpty else { throw ReplicationCSVError(row: row, column: 2, message: "the parameter name is empty") }
             var values: [Double] = []
             for column in 2...4 {
-                guard let value = parseNumber(fields[column]) else {
-                    throw ReplicationCSVError(row: row, column: column + 1, message: "'\(fields[column])' is not a number")
+                guard let value = parseWrittenNumber(fields[column]) else {
+                    throw ReplicationCSVError(row: row, column: column + 1,
+                                              message: "'\(clipped(fields[column]))' is not a number as hetfirm writes it")
                 }
                 values.append(value)
             }
+            for (offset, label) in ["truth", "estimate"].enumerated() where !values[offset].isFinite {
+                throw ReplicationCSVError(row: row, column: 3 + offset, message: "the \(label) is \(fields[2 + offset]); hetfirm writes finite numbers only")
+            }
+            guard values[2].isFinite, values[2] >= 0 else {
+                throw ReplicationCSVError(row: row, column: 5, message: "the standard error \(fields[4]) is not a finite number ≥ 0")
+            }
+            let key = fields[0] + "," + fields[1]
+            if let earlier = seen[key] {
+                guard earlier.fields == fields else {
+                    throw ReplicationCSVError(row: row, column: 2, message: "replication \(replication), parameter "
+                        + "'\(clipped(fields[1]))' is recorded again with other values (first on line \(earlier.line))")
+                }
+                continue
+            }
+            seen[key] = (row, fields)
             if estimates[replication] == nil { order.append(replication) }
             estimates[replication, default: []].append(
                 ParameterEstimate(parameter: fields[1], truth: values[0], estimate: values[1], standardError: values[2]))
         }
         return order.map { ReplicationRecord(replication: $0, estimates: estimates[$0] ?? []) }
+    }
+
+    /// A field cut to 40 characters for a message.
+    static func clipped(_ text: String) -> String {
+        text.count <= 40 ? text : String(text.prefix(40)) + "…"
     }
 
     /// Shortest round-trip notation; `NaN`, `Inf`, `-Inf` for non-finite values.
@@ -76,6 +104,14 @@ public enum ReplicationCSV {
         }
     }
 
+    /// The inverse of ``number(_:)`` that accepts only what ``number(_:)`` writes (shortest
+    /// round-trip notation, `NaN`, `Inf`, `-Inf`), or nil: `nan`, `0x10`, `1e308` (written `1e+308`)
+    /// and `-1` (written `-1.0`) are not numbers hetfirm wrote.
+    public static func parseWrittenNumber(_ text: String) -> Double? {
+        guard let value = parseNumber(text), number(value) == text else { return nil }
+        return value
+    }
+
     /// `text` quoted when it contains a comma, quote or line break, inner quotes doubled (RFC 4180).
     public static func text(_ text: String) -> String {
         guard text.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) else { return text }
@@ -86,7 +122,15 @@ public enum ReplicationCSV {
     /// (outside quotes) was seen; `torn` is true when the text ends inside an unterminated row (the
     /// last, partial row is then *not* in `rows`), e.g. a file whose writer was interrupted.
     public static func rows(in text: String) -> (rows: [[String]], torn: Bool) {
-        var rows: [[String]] = []
+        let numbered = numberedRows(in: text)
+        return (numbered.rows.map(\.fields), numbered.torn)
+    }
+
+    /// ``rows(in:)`` with the 1-based line on which each row starts (a quoted field may span lines).
+    public static func numberedRows(in text: String) -> (rows: [(line: Int, fields: [String])], torn: Bool) {
+        var rows: [(line: Int, fields: [String])] = []
+        var line = 1
+        var rowLine = 1
         var fields: [String] = []
         var field = ""
         var inQuotes = false
@@ -102,6 +146,7 @@ public enum ReplicationCSV {
                     pendingQuote = true
                     continue
                 } else {
+                    if character.isNewline { line += 1 }
                     field.append(character)
                     continue
                 }
@@ -116,10 +161,12 @@ public enum ReplicationCSV {
                 rowStarted = true
             case "\n", "\r\n":
                 fields.append(field)
-                rows.append(fields)
+                rows.append((rowLine, fields))
                 fields = []
                 field = ""
                 rowStarted = false
+                line += 1
+                rowLine = line
             default:
                 field.append(character)
                 rowStarted = true

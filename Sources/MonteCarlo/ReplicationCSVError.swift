@@ -1,6 +1,6 @@
 /// A row of `replications.csv` (or of a checkpoint) that cannot be read back.
 public struct ReplicationCSVError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// 1-based row, counting the header as row 1.
+    /// 1-based line, counting the header as line 1 (a quoted field may span lines).
     public let row: Int
     /// 1-based column.
     public let column: Int
@@ -12,5 +12,5 @@ public struct ReplicationCSVError: Error, Sendable, Equatable, CustomStringConve
         self.message = message
     }
 
-    public var description: String { "row \(row), column \(column): \(message)" }
+    public var description: String { "line \(row), column \(column): \(message)" }
 }

@@ -18,11 +18,14 @@ extension Hetfirm {
         @Argument(help: "The shard folders (at least one).")
         var shards: [String] = []
 
+        @Flag(help: "Replace an output folder that holds another scenario's output. hetfirm never replaces a folder it did not write.")
+        var force = false
+
         func run() throws {
             guard !shards.isEmpty else { throw badInput("give the shard folders to merge after the output folder") }
             let summary: RunSummary
             do {
-                summary = try ShardMerger.merge(shards: shards, into: output, progress: Console.progressRenderer())
+                summary = try ShardMerger.merge(shards: shards, into: output, force: force, progress: Console.progressRenderer())
             } catch {
                 throw reportFailure(error)
             }

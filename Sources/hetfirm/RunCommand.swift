@@ -27,6 +27,9 @@ extension Hetfirm {
                                    valueName: "K/N"))
         var shard: String?
 
+        @Flag(help: "Replace an output folder that holds another scenario's output. hetfirm never replaces a folder it did not write.")
+        var force = false
+
         func run() throws {
             if let replications, replications < 0 { throw badInput("--replications must be ≥ 0, got \(replications)") }
             if let threads, threads < 0 { throw badInput("--threads must be ≥ 0, got \(threads)") }
@@ -39,7 +42,7 @@ extension Hetfirm {
             }
             let loaded = try loadScenario(scenario)
             let overrides = RunOverrides(outputDirectory: outputDirectory, replications: replications, threads: threads,
-                                         resume: resume, shard: shardSpec)
+                                         resume: resume, shard: shardSpec, force: force)
             let summary: RunSummary
             do {
                 summary = try ScenarioRunner.run(loaded, overrides: overrides, progress: Console.progressRenderer())
@@ -76,6 +79,9 @@ func reportFailure(_ error: any Error) -> ExitCode {
         Console.error(error.description)
         return ExitStatus.badInput
     case let error as ShardError:
+        Console.error(error.description)
+        return ExitStatus.badInput
+    case let error as OutputError:
         Console.error(error.description)
         return ExitStatus.badInput
     default:

@@ -31,7 +31,7 @@ struct ShardTests {
         for (index, folder) in shards.enumerated() {
             _ = try Self.runShard(text, "\(index + 1)/3", into: folder)
             let files = Set(try FileManager.default.contentsOfDirectory(atPath: folder))
-            #expect(files == ["replications.csv", "shard.json", "summary.md", "scenario.toml"])
+            #expect(files == ["replications.csv", "shard.json", "summary.md", "scenario.toml", ".hetfirm-output"])
             #expect(try PipelineTests.read(folder, "summary.md").contains("partial"))
         }
         let manifest = try ShardMerger.readManifest(shards[1])

@@ -1,6 +1,12 @@
 import Foundation
 import MonteCarlo
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The checkpoint of a resumable Monte Carlo: a file `OUT.checkpoint.csv` next to the output folder
 /// `OUT`, to which every completed replication is appended as one whole line (``CheckpointEntry``)
 /// the moment it finishes, with one unbuffered write, so an interrupted run (Ctrl-C, a crash, a
@@ -43,19 +49,34 @@ public final class Checkpoint: @unchecked Sendable {
     }
 
     /// Opens the checkpoint of a run: with `resume`, reads the records of an existing file (none when
-    /// there is no file) after checking its header; without, ignores any existing file, which the
-    /// first completed replication replaces.
-    /// - Throws: ``CheckpointError`` when `resume` and the file belongs to another run or is malformed.
-    public init(path: String, fingerprint: String, shard: ShardSpec?, resume: Bool) throws(CheckpointError) {
+    /// there is no file) after checking its header and every record; without, checks that an existing
+    /// file is a hetfirm checkpoint (which the first completed replication replaces).
+    /// - Parameter replications: the replications this run (or shard) owns; a record of any other is an error.
+    /// - Throws: ``CheckpointError`` when `resume` and the file belongs to another run or is malformed,
+    ///   or when something that is not a hetfirm checkpoint is in the checkpoint's place.
+    public init(path: String, fingerprint: String, shard: ShardSpec?, replications: [Int], resume: Bool) throws(CheckpointError) {
         self.path = path
         identity = "fingerprint \(fingerprint), shard \(shard?.description ?? "all")"
-        let exists = FileManager.default.fileExists(atPath: path)
-        if resume, exists {
-            restored = try Self.read(path: path, identity: identity)
-            replacesExisting = false
-        } else {
+        switch OutputPaths.entry(at: path) {
+        case .nothing:
             restored = [:]
-            replacesExisting = exists
+            replacesExisting = false
+        case .directory, .symbolicLink:
+            throw .unreadable(path: path, reason: "it is a folder or a symbolic link, not a checkpoint file; "
+                + "hetfirm will not replace it (move it away or choose another --out)")
+        case .file:
+            let text = try Self.text(of: path)
+            if resume {
+                restored = try Self.parse(text, path: path, identity: identity, replications: Set(replications))
+                replacesExisting = false
+            } else {
+                guard text.hasPrefix(Self.magic + "\n") else {
+                    throw .unreadable(path: path, reason: "this file is not a hetfirm checkpoint and hetfirm will not replace it "
+                        + "(move it away or choose another --out)")
+                }
+                restored = [:]
+                replacesExisting = true
+            }
         }
     }
 
@@ -99,12 +120,16 @@ public final class Checkpoint: @unchecked Sendable {
         for replication in restored.keys.sorted() {
             if let entry = restored[replication] { text += entry.line() }
         }
-        let temporary = path + ".tmp"
+        let temporary = path + ".tmp-\(getpid())"
         let parent = URL(fileURLWithPath: path).deletingLastPathComponent()
         try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
         try Data(text.utf8).write(to: URL(fileURLWithPath: temporary))
-        if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
-        try FileManager.default.moveItem(atPath: temporary, toPath: path)
+        // Replaces only a hetfirm checkpoint: init refused anything else at this path.
+        guard rename(temporary, path) == 0 else {
+            let reason = OutputPaths.lastError()
+            unlink(temporary)
+            throw CheckpointError.unreadable(path: path, reason: "cannot write it: \(reason)")
+        }
         guard let opened = FileHandle(forWritingAtPath: path) else {
             throw CheckpointError.unreadable(path: path, reason: "cannot open it for appending")
         }
@@ -112,31 +137,70 @@ public final class Checkpoint: @unchecked Sendable {
         handle = opened
     }
 
-    private static func read(path: String, identity: String) throws(CheckpointError) -> [Int: CheckpointEntry] {
-        let text: String
-        do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
-            throw .unreadable(path: path, reason: "\(error)")
+    /// The checkpoint's text: a regular file of UTF-8 text.
+    private static func text(of path: String) throws(CheckpointError) -> String {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw .unreadable(path: path, reason: "it cannot be read (\(OutputPaths.lastError()))")
         }
-        return try parse(text, path: path, identity: identity)
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw .unreadable(path: path, reason: "it is not UTF-8 text, so not a checkpoint hetfirm wrote")
+        }
+        return text
     }
 
-    /// Parses the text of a checkpoint file whose header must name `identity` (`path` only labels errors).
+    /// Parses the text of a checkpoint file whose header must name `identity` (`path` only labels
+    /// errors). Every complete line must be a record hetfirm could have written
+    /// (``CheckpointEntry/parse(_:)``) of a replication in `replications` (when given); a replication
+    /// may appear twice only as two identical lines. A torn last line (an interrupted write) is ignored.
     /// The entry point of the checkpoint fuzz target.
-    package static func parse(_ text: String, path: String, identity: String) throws(CheckpointError) -> [Int: CheckpointEntry] {
-        var lines = text.split(separator: "\n", maxSplits: 2, omittingEmptySubsequences: false)
+    package static func parse(_ text: String, path: String, identity: String,
+                              replications: Set<Int>? = nil) throws(CheckpointError) -> [Int: CheckpointEntry] {
+        let lines = text.split(separator: "\n", maxSplits: 2, omittingEmptySubsequences: false)
         guard lines.count == 3, lines[0] == magic else {
             throw .unreadable(path: path, reason: "it is not a hetfirm checkpoint (no '\(magic)' header)")
         }
         let found = lines[1].hasPrefix("# ") ? String(lines[1].dropFirst(2)) : String(lines[1])
-        guard found == identity else { throw .mismatch(path: path, expected: identity, found: found) }
-        let body = String(lines.removeLast())
-        var entries: [Int: CheckpointEntry] = [:]
-        for (index, fields) in ReplicationCSV.rows(in: body).rows.enumerated() where fields != [""] {
+        guard found == identity else { throw .mismatch(path: path, expected: identity, found: CheckpointEntry.clipped(found)) }
+        var entries: [Int: (line: Int, entry: CheckpointEntry)] = [:]
+        for (line, fields) in ReplicationCSV.numberedRows(in: String(lines[2])).rows where fields != [""] {
+            let number = line + 2
+            let entry: CheckpointEntry
             switch CheckpointEntry.parse(fields) {
-            case .success(let entry): entries[entry.replication] = entry
-            case .failure(let error): throw .unreadable(path: path, reason: "record \(index + 1): \(error.reason)")
+            case .success(let parsed): entry = parsed
+            case .failure(let error): throw .unreadable(path: path, reason: "line \(number): \(error.reason)")
+            }
+            if let replications, !replications.contains(entry.replication) {
+                throw .unreadable(path: path, reason: "line \(number): replication \(entry.replication) does not belong to this run "
+                    + "(\(replications.count) replications\(replications.isEmpty ? "" : ", \(replications.min() ?? 0)–\(replications.max() ?? 0)"))")
+            }
+            if let earlier = entries[entry.replication] {
+                guard earlier.entry.line() == entry.line() else {
+                    throw .unreadable(path: path, reason: "line \(number): replication \(entry.replication) is recorded again with "
+                        + "other values (first at line \(earlier.line))")
+                }
+                continue
+            }
+            entries[entry.replication] = (number, entry)
+        }
+        return entries.mapValues(\.entry)
+    }
+
+    /// Checks restored records against the replications this run computed afresh: the first restored
+    /// replication is always computed again and must give the very line the checkpoint holds, and
+    /// every restored parameter must be one the fresh replications produce (none renamed or invented).
+    /// - Throws: ``CheckpointError/unreadable(path:reason:)`` naming what differs.
+    func verify(recomputed replication: Int, line: String, freshParameters: Set<String>) throws(CheckpointError) {
+        guard let entry = restored[replication] else { return }
+        guard entry.line() == line else {
+            throw .unreadable(path: path, reason: "replication \(replication) as recorded differs from the same replication "
+                + "computed again, so the checkpoint was edited or written by another version of hetfirm")
+        }
+        guard !freshParameters.isEmpty else { return }
+        for (index, restoredEntry) in restored.sorted(by: { $0.key < $1.key }) {
+            if let stray = restoredEntry.record.estimates.first(where: { !freshParameters.contains($0.parameter) }) {
+                throw .unreadable(path: path, reason: "replication \(index) records parameter '\(CheckpointEntry.clipped(stray.parameter))', "
+                    + "which this scenario does not estimate")
             }
         }
-        return entries
     }
 }

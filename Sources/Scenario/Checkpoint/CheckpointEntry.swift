@@ -22,25 +22,53 @@ package struct CheckpointEntry: Sendable, Equatable {
         return fields.joined(separator: ",") + "\n"
     }
 
-    /// Parses the fields of one line, or returns a reason why they are not an entry.
+    /// Parses the fields of one line strictly, or returns a reason why they are not an entry that
+    /// hetfirm wrote: the replication a canonical index, numbers in the notation ``line()`` writes
+    /// (``ReplicationCSV/parseWrittenNumber(_:)``), all finite, standard errors ≥ 0, each parameter once.
     static func parse(_ fields: [String]) -> Result<CheckpointEntry, ReasonError> {
-        guard fields.count >= 5, let replication = Int(fields[0]), replication >= 0,
-              fields[1] == "ok" || fields[1] == "failed", let count = Int(fields[4]), count >= 0,
-              fields.count == 5 + 4 * count else {
-            return .failure(ReasonError(reason: "expected r,ok|failed,failure,extra,n and n estimates"))
+        guard fields.count >= 5 else {
+            return .failure(ReasonError(reason: "expected r,ok|failed,failure,extra,n and n estimates, found \(fields.count) fields"))
+        }
+        guard let replication = Int(fields[0]), replication >= 0, String(replication) == fields[0] else {
+            return .failure(ReasonError(reason: "'\(Self.clipped(fields[0]))' is not a replication index"))
+        }
+        guard fields[1] == "ok" || fields[1] == "failed" else {
+            return .failure(ReasonError(reason: "the status is '\(Self.clipped(fields[1]))', not ok or failed"))
+        }
+        guard let count = Int(fields[4]), count >= 0, String(count) == fields[4], fields.count == 5 + 4 * count else {
+            return .failure(ReasonError(reason: "the estimate count '\(Self.clipped(fields[4]))' does not match the "
+                + "\(fields.count - 5) fields that follow it (4 per estimate)"))
         }
         var estimates: [ParameterEstimate] = []
+        var seen: Set<String> = []
         for index in 0..<count {
             let base = 5 + 4 * index
-            guard let truth = ReplicationCSV.parseNumber(fields[base + 1]),
-                  let estimate = ReplicationCSV.parseNumber(fields[base + 2]),
-                  let standardError = ReplicationCSV.parseNumber(fields[base + 3]) else {
-                return .failure(ReasonError(reason: "estimate \(index + 1) has a field that is not a number"))
+            let name = fields[base]
+            guard !name.isEmpty, seen.insert(name).inserted else {
+                return .failure(ReasonError(reason: name.isEmpty ? "estimate \(index + 1) has no parameter name"
+                    : "parameter '\(Self.clipped(name))' appears twice"))
             }
-            estimates.append(ParameterEstimate(parameter: fields[base], truth: truth, estimate: estimate, standardError: standardError))
+            var values: [Double] = []
+            for (offset, label) in ["truth", "estimate", "standard error"].enumerated() {
+                guard let value = ReplicationCSV.parseWrittenNumber(fields[base + 1 + offset]) else {
+                    return .failure(ReasonError(reason: "the \(label) of '\(Self.clipped(name))' is "
+                        + "'\(Self.clipped(fields[base + 1 + offset]))', not a number as hetfirm writes it"))
+                }
+                values.append(value)
+            }
+            guard values.allSatisfy(\.isFinite), values[2] >= 0 else {
+                return .failure(ReasonError(reason: "'\(Self.clipped(name))' has truth \(values[0]), estimate \(values[1]) and "
+                    + "standard error \(values[2]); hetfirm records finite numbers and standard errors ≥ 0 only"))
+            }
+            estimates.append(ParameterEstimate(parameter: name, truth: values[0], estimate: values[1], standardError: values[2]))
         }
         return .success(CheckpointEntry(record: ReplicationRecord(replication: replication, estimates: estimates),
                                         failure: fields[1] == "ok" ? nil : fields[2], extra: fields[3]))
+    }
+
+    /// A field cut to 40 characters for a message.
+    static func clipped(_ text: String) -> String {
+        text.count <= 40 ? text : String(text.prefix(40)) + "…"
     }
 
     struct ReasonError: Error {

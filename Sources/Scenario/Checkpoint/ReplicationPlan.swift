@@ -38,10 +38,22 @@ struct ReplicationPlan: Sendable {
     ) throws -> [Replicate] {
         let wanted = selected
         var restored: [Int: Replicate] = [:]
+        // The first restored replication is computed again, before anything else, to verify the
+        // checkpoint (``Checkpoint/verify``); a refused checkpoint is left as it was.
+        var verification: (replication: Int, replicate: Replicate)?
+        if let checkpoint, let first = wanted.first(where: { checkpoint.restored[$0] != nil }) {
+            progress?(.stage("verifying \(checkpoint.path) by computing replication \(first) again"))
+            let replicate = Self.finite(body(first))
+            let complete = replicate.failure == nil
+            try checkpoint.verify(recomputed: first, line: Self.entry(of: replicate).line(),
+                                  freshParameters: complete ? Set(replicate.record.estimates.map(\.parameter)) : [])
+            verification = (first, replicate)
+        }
+        if let verification { restored[verification.replication] = verification.replicate }
         if let checkpoint {
             let decoder = JSONDecoder()
             decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "Inf", negativeInfinity: "-Inf", nan: "NaN")
-            for replication in wanted where !rerun.contains(replication) {
+            for replication in wanted where !rerun.contains(replication) && replication != verification?.replication {
                 guard let entry = checkpoint.restored[replication] else { continue }
                 var extra: Replicate.Extra?
                 if !entry.extra.isEmpty {
@@ -61,22 +73,45 @@ struct ReplicationPlan: Sendable {
             { @Sendable update in report(.replications(update)) }
         }
         let completed: (@Sendable (Int, Replicate) -> Void)? = checkpoint.map { checkpoint in
-            { @Sendable _, replicate in
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.sortedKeys]
-                encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "Inf", negativeInfinity: "-Inf", nan: "NaN")
-                let extra = replicate.extra.flatMap { try? encoder.encode($0) }.map { String(decoding: $0, as: UTF8.self) } ?? ""
-                checkpoint.append(CheckpointEntry(record: replicate.record, failure: replicate.failure, extra: extra))
-            }
+            { @Sendable _, replicate in checkpoint.append(Self.entry(of: replicate)) }
         }
         let started = StartCounter()
         let limit = interruptAfter
         let fresh = try runner.run(replications: pending, progress: reportReplications, completed: completed) { replication in
             if let limit, started.next() >= limit { throw Interruption() }
-            return body(replication)
+            return Self.finite(body(replication))
         }
         for (replication, replicate) in zip(pending, fresh) { restored[replication] = replicate }
+        if let checkpoint, let verification, verification.replicate.failure != nil {
+            // The verifying replication lost some estimations: check the names against every fresh one.
+            let parameters = Set((fresh + [verification.replicate]).flatMap { $0.record.estimates.map(\.parameter) })
+            try checkpoint.verify(recomputed: verification.replication, line: Self.entry(of: verification.replicate).line(),
+                                  freshParameters: parameters)
+        }
         return wanted.compactMap { restored[$0] }
+    }
+
+    /// `replicate` without estimates whose truth, value or standard error is not a finite number (or
+    /// whose standard error is negative): each becomes a failure line of the replication, so that it
+    /// is reported like a failed estimation and every record written holds finite numbers only.
+    static func finite<Replicate: ResumableReplicate>(_ replicate: Replicate) -> Replicate {
+        let record = replicate.record
+        let bad = record.estimates.filter { !($0.truth.isFinite && $0.estimate.isFinite && $0.standardError.isFinite && $0.standardError >= 0) }
+        guard !bad.isEmpty else { return replicate }
+        let lines = bad.map { "\($0.parameter): the estimate \($0.estimate), standard error \($0.standardError) or truth \($0.truth) is not a finite number" }
+        let kept = record.estimates.filter { estimate in !bad.contains { $0.parameter == estimate.parameter } }
+        let failure = ([replicate.failure].compactMap { $0 } + lines).joined(separator: "\n")
+        return Replicate(restoring: ReplicationRecord(replication: record.replication, estimates: kept),
+                         failure: failure, extra: replicate.extra)
+    }
+
+    /// A replicate as its checkpoint line holds it (extras as sorted-key JSON).
+    static func entry<Replicate: ResumableReplicate>(of replicate: Replicate) -> CheckpointEntry {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "Inf", negativeInfinity: "-Inf", nan: "NaN")
+        let extra = replicate.extra.flatMap { try? encoder.encode($0) }.map { String(decoding: $0, as: UTF8.self) } ?? ""
+        return CheckpointEntry(record: replicate.record, failure: replicate.failure, extra: extra)
     }
 }
 

@@ -7,13 +7,13 @@ import Reporting
 enum ShardOutput {
     static func artifacts(from full: RunArtifacts, scenario: Scenario, shard: ShardSpec, settings: RunSettings,
                           fingerprint: String) -> RunArtifacts {
+        let records = full.records ?? []
         let manifest = ShardManifest(scenario: scenario.name, fingerprint: fingerprint, shard: shard,
-                                     totalReplications: settings.replications, level: scenario.montecarlo.level)
+                                     totalReplications: settings.replications, level: scenario.montecarlo.level, records: records)
         var artifacts = RunArtifacts()
         artifacts.warnings = full.warnings
         // No recovery in the run summary: the CLI would print it as if it were the scenario's result.
         artifacts.records = full.records
-        let records = full.records ?? []
         artifacts.texts = [
             (path: "replications.csv", contents: ReplicationCSV.csv(records)),
             (path: "shard.json", contents: manifest.json()),

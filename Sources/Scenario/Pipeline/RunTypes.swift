@@ -10,11 +10,14 @@ public struct RunOverrides: Sendable {
     public var resume: Bool
     /// Run only this shard's replications and write a shard folder for `hetfirm merge`.
     public var shard: ShardSpec?
+    /// Replace an output folder that holds another scenario's output (``OutputFolder``).
+    public var force: Bool
     /// Test hook: stop the Monte Carlo with an error once this many replications have started.
     var interruptAfter: Int?
 
     public init(outputDirectory: String? = nil, replications: Int? = nil, threads: Int? = nil,
-                resume: Bool = false, shard: ShardSpec? = nil) {
+                resume: Bool = false, shard: ShardSpec? = nil, force: Bool = false) {
+        self.force = force
         self.outputDirectory = outputDirectory
         self.replications = replications
         self.threads = threads

@@ -17,13 +17,40 @@ public enum ScenarioRunner {
                            progress: (@Sendable (RunProgress) -> Void)? = nil) throws -> RunSummary {
         var settings = RunSettings(scenario: scenario, overrides: overrides)
         let fingerprint = ScenarioFingerprint.of(scenario, replications: settings.replications)
-        let checkpoint = try Checkpoint(path: Checkpoint.path(forOutput: settings.outputDirectory), fingerprint: fingerprint,
-                                        shard: settings.shard, resume: overrides.resume)
-        settings.checkpoint = checkpoint
+        let folder = try OutputFolder.prepare(outputRequest(scenario, settings: settings, overrides: overrides,
+                                                            fingerprint: fingerprint))
         var notes: [String] = []
-        if overrides.resume, checkpoint.restored.isEmpty, settings.replications > 0 {
-            notes.append("--resume: no completed replications in \(checkpoint.path), so every replication was run")
+        let artifacts: RunArtifacts
+        let checkpoint: Checkpoint
+        do {
+            checkpoint = try Checkpoint(path: Checkpoint.path(forOutput: settings.outputDirectory), fingerprint: fingerprint,
+                                        shard: settings.shard, replications: settings.plan.selected, resume: overrides.resume)
+            settings.checkpoint = checkpoint
+            if overrides.resume, checkpoint.restored.isEmpty, settings.replications > 0 {
+                notes.append("--resume: no completed replications in \(checkpoint.path), so every replication was run")
+            }
+            artifacts = try runPipeline(scenario, settings: settings, fingerprint: fingerprint, progress: progress)
+        } catch {
+            folder.abandon()
+            throw error
         }
+        if checkpoint.replacesExisting, checkpoint.hasStarted {
+            notes.append("replaced the checkpoint of an earlier run at \(checkpoint.path) (use --resume to continue an interrupted run)")
+        }
+        if let failure = checkpoint.writeError {
+            notes.append("could not write the checkpoint \(checkpoint.path) (\(failure)); an interruption would have lost the finished replications")
+        }
+        progress?(.stage("writing \(settings.outputDirectory)"))
+        let written = try write(artifacts, scenario: scenario, settings: settings, into: folder, progress: progress)
+        checkpoint.remove()
+        return RunSummary(outputDirectory: settings.outputDirectory, files: written.files,
+                          warnings: artifacts.warnings + written.warnings, notes: notes + written.notes,
+                          recovery: artifacts.recovery)
+    }
+
+    /// The model's pipeline, and the shard folder's artifacts when the run is a shard.
+    private static func runPipeline(_ scenario: Scenario, settings: RunSettings, fingerprint: String,
+                                    progress: (@Sendable (RunProgress) -> Void)?) throws -> RunArtifacts {
         var artifacts: RunArtifacts
         do {
             switch scenario.model.key {
@@ -44,33 +71,34 @@ public enum ScenarioRunner {
             artifacts = ShardOutput.artifacts(from: artifacts, scenario: scenario, shard: shard, settings: settings,
                                               fingerprint: fingerprint)
         }
-        if checkpoint.replacesExisting, checkpoint.hasStarted {
-            notes.append("replaced the checkpoint of an earlier run at \(checkpoint.path) (use --resume to continue an interrupted run)")
-        }
-        if let failure = checkpoint.writeError {
-            notes.append("could not write the checkpoint \(checkpoint.path) (\(failure)); an interruption would have lost the finished replications")
-        }
-        progress?(.stage("writing \(settings.outputDirectory)"))
-        let written = try write(artifacts, scenario: scenario, settings: settings, progress: progress)
-        checkpoint.remove()
-        return RunSummary(outputDirectory: settings.outputDirectory, files: written.files,
-                          warnings: artifacts.warnings + written.warnings, notes: notes + written.notes,
-                          recovery: artifacts.recovery)
+        return artifacts
     }
 
-    /// Writes every artifact into a fresh temporary folder, renders the plots there when gnuplot is
-    /// installed, then renames the folder to the output folder.
-    static func write(_ artifacts: RunArtifacts, scenario: Scenario, settings: RunSettings,
+    /// What the run's output folder is checked against: the scenario file must stay outside it.
+    static func outputRequest(_ scenario: Scenario, settings: RunSettings, overrides: RunOverrides,
+                              fingerprint: String) -> OutputFolder.Request {
+        let origin: String
+        if overrides.outputDirectory != nil {
+            origin = "--out"
+        } else if let location = scenario.explicitLocation(of: "output.dir") {
+            origin = "[output] dir at \(location)"
+        } else {
+            origin = "the default of [output] dir"
+        }
+        return OutputFolder.Request(
+            path: settings.outputDirectory, origin: origin, kind: settings.shard == nil ? .run : .shard,
+            scenario: scenario.name, fingerprint: fingerprint,
+            protected: [(path: scenario.sourcePath, role: "the scenario file")], force: overrides.force)
+    }
+
+    /// Writes every artifact into the claimed folder's staging folder, renders the plots there when
+    /// gnuplot is installed, then renames it to the output folder (``OutputFolder/commit()``).
+    static func write(_ artifacts: RunArtifacts, scenario: Scenario, settings: RunSettings, into folder: OutputFolder,
                       progress: (@Sendable (RunProgress) -> Void)?) throws -> (files: [String], warnings: [String], notes: [String]) {
-        let fileManager = FileManager.default
-        let target = URL(fileURLWithPath: settings.outputDirectory).standardizedFileURL
-        let parent = target.deletingLastPathComponent()
-        let staging = parent.appendingPathComponent(".\(target.lastPathComponent).partial-\(ProcessInfo.processInfo.processIdentifier)")
+        var files: [String] = []
+        var warnings: [String] = [], notes: [String] = []
         do {
-            try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
-            if fileManager.fileExists(atPath: staging.path) { try fileManager.removeItem(at: staging) }
-            let writer = try OutputWriter(directory: staging.path)
-            var files: [String] = []
+            let writer = try OutputWriter(directory: folder.staging)
             var texts = artifacts.texts
             texts.append((path: "scenario.toml", contents: settings.resolvedTOML(scenario)))
             for text in texts {
@@ -85,24 +113,35 @@ public enum ScenarioRunner {
                 try writer.write(script)
                 files.append(script.stem + ".gp")
             }
-            var warnings: [String] = [], notes: [String] = []
             if scenario.output.gnuplot, !artifacts.scripts.isEmpty {
                 if GnuplotRenderer.locate() == nil {
                     notes.append("plots not rendered: \(GnuplotRenderer.installHint); then run `hetfirm plot \(settings.outputDirectory)`")
                 } else {
                     progress?(.stage("rendering \(artifacts.scripts.count) plots with gnuplot"))
-                    let report = try GnuplotRenderer.renderAll(in: staging.path)
-                    files += report.rendered
-                    warnings += report.failures.map { "gnuplot failed on \($0.script): \($0.message)" }
+                    do {
+                        let report = try GnuplotRenderer.renderAll(in: folder.staging)
+                        files += report.rendered
+                        warnings += report.failures.map { "gnuplot failed on \($0.script): \($0.message)" }
+                    } catch {
+                        // A plot that cannot be made never costs the run its results.
+                        warnings.append("plots not rendered: \(error)")
+                    }
                 }
             }
-            if fileManager.fileExists(atPath: target.path) { try fileManager.removeItem(at: target) }
-            try fileManager.moveItem(at: staging, to: target)
-            return (files.sorted(), warnings, notes)
         } catch {
-            try? fileManager.removeItem(at: staging)
-            throw RunFailure(stage: "writing \(settings.outputDirectory)", reason: "\(error)")
+            throw RunFailure(stage: "writing \(settings.outputDirectory)",
+                             reason: "\(error); what was written so far is in \(folder.staging)")
         }
+        if let note = try folder.commit() { notes.append(note) }
+        switch folder.existing {
+        case .earlierOutput(let name):
+            notes.append("replaced the earlier output of scenario '\(name)' in \(settings.outputDirectory)")
+        case .forced(let name):
+            notes.append("replaced the output of scenario '\(name)' in \(settings.outputDirectory) (--force)")
+        case .nothing, .emptyFolder:
+            break
+        }
+        return (files.sorted(), warnings, notes)
     }
 }
 
