@@ -144,5 +144,31 @@ sed 's/^recover = { dlnaffiliate = "pseudo-true" }/recover = { dlnaffiliate = "p
 expect 2 "spillover with a filter that empties the sample" -- "$bin" run "$work/spill-empty.toml" --out "$work/spill-empty"
 grep -q "spill-empty.toml:16:1: error: no row of the simulated panel" "$work/stderr" && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: empty sample not explained"; }
 
+# Data safety: no output path may delete or replace what hetfirm did not write (canary files must survive).
+safe="$work/safety"
+mkdir -p "$safe/thesis" "$safe/inside"
+echo precious >"$safe/thesis/main.tex"; echo numbers >"$safe/results.txt"
+cp "$work/small.toml" "$safe/s.toml"; cp "$work/small.toml" "$safe/inside/s.toml"
+abs_bin=$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")
+for out in thesis . .. "" ./ results.txt results.txt/sub; do
+  expect 2 "run --out '$out' is refused" -- bash -c "cd '$safe' && '$abs_bin' run s.toml --out '$out' --replications 2"
+done
+expect 2 "an [output] dir holding the scenario is refused" -- bash -c "cd '$safe' && '$abs_bin' run inside/s.toml --out inside/ --replications 2"
+printf '[output]\ndir = "."\n' | cat "$work/small.toml" - >"$safe/dot.toml"
+expect 2 "[output] dir = \".\" is refused" -- bash -c "cd '$safe' && '$abs_bin' run dot.toml --replications 2"
+expect 2 "a 300-character output name is refused before the run" -- "$bin" run "$work/small.toml" --out "$safe/$(printf 'a%.0s' {1..300})"
+expect 0 "shard 1/2" -- "$bin" run "$work/small.toml" --out "$safe/s1" --shard 1/2
+expect 0 "shard 2/2" -- "$bin" run "$work/small.toml" --out "$safe/s2" --shard 2/2
+expect 2 "merge into one of the shards is refused" -- "$bin" merge "$safe/s1" "$safe/s1" "$safe/s2"
+expect 2 "merge into a user folder is refused" -- "$bin" merge "$safe/thesis" "$safe/s1" "$safe/s2"
+expect 0 "merge into a new folder" -- "$bin" merge "$safe/merged" "$safe/s1" "$safe/s2"
+expect 0 "merge again into the same folder" -- "$bin" merge "$safe/merged" "$safe/s1" "$safe/s2"
+{ [ "$(cat "$safe/thesis/main.tex")" = precious ] && [ "$(cat "$safe/results.txt")" = numbers ] && [ -f "$safe/s.toml" ] \
+  && [ -f "$safe/inside/s.toml" ] && [ -f "$safe/s1/shard.json" ] && [ -d "$work" ]; } \
+  && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: a canary file was lost"; }
+sed -i '2s/^\([^,]*,[^,]*,[^,]*,\)[^,]*/\1nan/' "$safe/s2/replications.csv"
+expect 2 "merge refuses an edited replications.csv" -- "$bin" merge "$safe/merged2" "$safe/s1" "$safe/s2"
+grep -q "replications.csv:2:4" "$work/stderr" && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: edited shard not located"; }
+
 echo "smoke: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
