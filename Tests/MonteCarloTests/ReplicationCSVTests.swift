@@ -28,14 +28,15 @@ struct ReplicationCSVTests {
         }
     }
 
-    @Test("records with awkward parameter names round-trip through replications.csv")
+    @Test("records with awkward parameter names and extreme finite numbers round-trip through replications.csv")
     func records() throws {
         var records: [ReplicationRecord] = []
+        let finite = Self.awkwardNumbers.filter(\.isFinite)
         for replication in 0..<5 {
-            let estimates = Self.awkwardNames.enumerated().map { index, name in
-                let number = Self.awkwardNumbers[(index + replication) % Self.awkwardNumbers.count]
-                return ParameterEstimate(parameter: name, truth: number, estimate: number * 1.5 - 0.25,
-                                         standardError: Self.awkwardNumbers[(index * 3 + replication) % Self.awkwardNumbers.count])
+            let estimates = Self.awkwardNames.filter { !$0.isEmpty }.enumerated().map { index, name in
+                let number = finite[(index + replication) % finite.count]
+                return ParameterEstimate(parameter: name, truth: number, estimate: number / 1.5 - 0.25,
+                                         standardError: abs(finite[(index * 3 + replication) % finite.count]))
             }
             records.append(ReplicationRecord(replication: replication * 7, estimates: estimates))
         }
@@ -65,11 +66,27 @@ struct ReplicationCSVTests {
     }
 
     @Test("malformed rows name their row and column")
-    func errors() {
+    func errors() throws {
         let header = ReplicationCSV.header.joined(separator: ",")
-        #expect(throws: ReplicationCSVError(row: 2, column: 4, message: "'x' is not a number")) {
-            try ReplicationCSV.records(fromCSV: header + "\n0,k,1.0,x,2\n")
+        #expect(throws: ReplicationCSVError(row: 2, column: 4, message: "'x' is not a number as hetfirm writes it")) {
+            try ReplicationCSV.records(fromCSV: header + "\n0,k,1.0,x,2.0\n")
         }
+        // Only what hetfirm writes: canonical numbers, finite values, SE ≥ 0, canonical indices, one row per key.
+        for (row, column) in [("0,k,1.0,nan,2.0", 4), ("0,k,1.0,NaN,2.0", 4), ("0,k,Inf,1.0,2.0", 3), ("0,k,1.0,0x10,2.0", 4),
+                              ("0,k,1.0,1e308,2.0", 4), ("0,k,1.0,1,2.0", 4), ("0,k,1.0,2.0,-1.0", 5), ("0,k,1.0,2.0,NaN", 5),
+                              ("00,k,1.0,2.0,1.0", 1), ("+0,k,1.0,2.0,1.0", 1), ("0,,1.0,2.0,1.0", 2)] {
+            do {
+                _ = try ReplicationCSV.records(fromCSV: header + "\n" + row + "\n")
+                Issue.record("\(row) was accepted")
+            } catch {
+                #expect(error.row == 2 && error.column == column, "\(row): \(error)")
+            }
+        }
+        #expect(throws: ReplicationCSVError.self) {
+            try ReplicationCSV.records(fromCSV: header + "\n0,k,1.0,2.0,1.0\n0,k,1.0,2.5,1.0\n")
+        }
+        #expect(try ReplicationCSV.records(fromCSV: header + "\n0,k,1.0,2.0,1.0\n0,k,1.0,2.0,1.0\n").first?.estimates.count == 1)
+        #expect(throws: ReplicationCSVError.self) { try ReplicationCSV.records(fromCSV: header + "\n0,k,1.0,2.0,1.0") }
         #expect(throws: ReplicationCSVError.self) { try ReplicationCSV.records(fromCSV: "r,p\n") }
         #expect(throws: ReplicationCSVError.self) { try ReplicationCSV.records(fromCSV: header + "\n0,k,1\n") }
     }

@@ -74,6 +74,15 @@ public enum ScenarioRunner {
         return artifacts
     }
 
+    /// Checks, without writing anything, that a run of `scenario` may write its output folder
+    /// (``OutputFolder``), and says what it would replace: what `hetfirm validate` reports.
+    /// - Throws: ``OutputError`` when the run would be refused.
+    public static func checkOutput(_ scenario: Scenario, overrides: RunOverrides = .init()) throws(OutputError) -> OutputFolder.Existing {
+        let settings = RunSettings(scenario: scenario, overrides: overrides)
+        let fingerprint = ScenarioFingerprint.of(scenario, replications: settings.replications)
+        return try OutputFolder.check(outputRequest(scenario, settings: settings, overrides: overrides, fingerprint: fingerprint))
+    }
+
     /// What the run's output folder is checked against: the scenario file must stay outside it.
     static func outputRequest(_ scenario: Scenario, settings: RunSettings, overrides: RunOverrides,
                               fingerprint: String) -> OutputFolder.Request {

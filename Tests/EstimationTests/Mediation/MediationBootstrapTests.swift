@@ -17,11 +17,9 @@ struct MediationBootstrapTests {
                 treatment: "x", mediator: "m", outcome: "y", controls: ["z"], fixedEffects: ["firm"], data: data,
                 options: options).bootstrap)
         }
-        let start = Date()
+        // No timing threshold: performance is measured in bench/, not asserted in tests.
         let one = try run(threads: 1)
-        let elapsed = Date().timeIntervalSince(start)
         let two = try run(threads: 2)
-        #expect(elapsed < 10, "B = 999 on 1000 rows took \(elapsed) s")
         #expect(one.estimates.map(\.bitPattern) == two.estimates.map(\.bitPattern))
         #expect(one == two)
         #expect(one.replications == 999 && one.successfulReplications == 999)
