@@ -51,3 +51,26 @@ private final class Throttle: @unchecked Sendable {
         return true
     }
 }
+
+/// On Ctrl-C or SIGTERM: removes the staging folders of the run in progress, says how to continue,
+/// and exits with 130 (the shell's code for an interrupt). The checkpoint keeps every finished replication.
+enum InterruptHandler {
+    nonisolated(unsafe) private static var sources: [any DispatchSourceSignal] = []
+
+    static func install() {
+        for signalNumber in [SIGINT, SIGTERM] {
+            signal(signalNumber, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
+            source.setEventHandler {
+                if ActiveStagingFolders.removeAll() {
+                    Console.error("\ninterrupted: finished replications are kept in the checkpoint; "
+                        + "run the same command with --resume to continue")
+                }
+                exit(130)
+            }
+            source.resume()
+            sources.append(source)
+        }
+    }
+}
+

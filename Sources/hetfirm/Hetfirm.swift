@@ -15,6 +15,7 @@ struct Hetfirm: ParsableCommand {
     /// Parses the command line and maps every failure to the documented exit codes
     /// (ArgumentParser's own usage errors become 2, not 64).
     static func main() {
+        InterruptHandler.install()
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -101,6 +101,7 @@ public struct OutputFolder: Sendable {
             rmdir(staging)
             throw refuse("cannot write in \(parent): \(Self.reason(error))", "choose a location you can write to")
         }
+        ActiveStagingFolders.insert(staging)
         return OutputFolder(request: request, target: target, staging: staging, existing: existing)
     }
 
@@ -120,6 +121,7 @@ public struct OutputFolder: Sendable {
                               message: error.message + " (it changed during the run)",
                               fix: "the finished output is in \(staging); move it where you want it")
         }
+        defer { if OutputPaths.entry(at: staging) == .nothing { ActiveStagingFolders.remove(staging) } }
         switch now {
         case .nothing:
             try move(staging, to: target)
@@ -149,6 +151,7 @@ public struct OutputFolder: Sendable {
     /// Removes the staging folder (a run that failed before writing its output).
     public func abandon() {
         try? Self.removeOwned(staging)
+        ActiveStagingFolders.remove(staging)
     }
 
     private func move(_ source: String, to destination: String) throws {
@@ -166,5 +169,36 @@ public struct OutputFolder: Sendable {
         let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
         if let underlying, underlying.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(underlying.code))) }
         return (error as NSError).localizedDescription
+    }
+}
+
+/// The staging folders of this process's runs that are not yet committed or abandoned, so the CLI
+/// can remove them when it is interrupted (Ctrl-C, SIGTERM) instead of leaving them behind.
+public enum ActiveStagingFolders {
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var folders: Set<String> = []
+
+    static func insert(_ folder: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        folders.insert(folder)
+    }
+
+    static func remove(_ folder: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        folders.remove(folder)
+    }
+
+    /// Removes every registered staging folder (only what hetfirm wrote into it) and forgets them;
+    /// returns whether there was any (a run was in progress).
+    @discardableResult
+    public static func removeAll() -> Bool {
+        lock.lock()
+        let current = folders
+        folders = []
+        lock.unlock()
+        for folder in current { try? OutputFolder.removeOwned(folder) }
+        return !current.isEmpty
     }
 }
