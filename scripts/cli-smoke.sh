@@ -169,6 +169,30 @@ expect 0 "merge again into the same folder" -- "$bin" merge "$safe/merged" "$saf
 sed -i '2s/^\([^,]*,[^,]*,[^,]*,\)[^,]*/\1nan/' "$safe/s2/replications.csv"
 expect 2 "merge refuses an edited replications.csv" -- "$bin" merge "$safe/merged2" "$safe/s1" "$safe/s2"
 grep -q "replications.csv:2:4" "$work/stderr" && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: edited shard not located"; }
+# Issue 10, section 5: messages and small inconsistencies.
+check() {  # check DESCRIPTION -- COMMAND... (a test that must succeed)
+  local what=$1; shift 2
+  if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: $what"; fi
+}
+expect 0 "hetfirm --version" -- "$bin" --version
+check "--version prints a version number" -- grep -Eq '^[0-9]+\.[0-9]+\.[0-9]+$' "$work/stdout"
+expect 2 "mediate with a fixed effect that absorbs the treatment" -- "$bin" mediate "$panel" --treatment x1 --mediator x2 --outcome y --fe x1 --bootstrap 0
+check "mediate formula error is said once and located" -- bash -c "! grep -q 'error: error' '$work/stderr' && grep -q '\^' '$work/stderr'"
+expect 2 "mediate with a control that does not parse" -- "$bin" mediate "$panel" --treatment x1 --mediator x2 --outcome y --controls 'log(' --bootstrap 0
+expect 0 "describe quality-ladder" -- "$bin" describe quality-ladder
+check "describe lists something under 'Recoverable by Monte Carlo'" -- bash -c "grep -A1 '^Recoverable by Monte Carlo' '$work/stdout' | tail -1 | grep -q '^- '"
+sed 's/^vcov = { cluster = \["cm"\] }/vcov = "HC1"/' "$work/spill.toml" >"$work/spill-hc1.toml"
+expect 0 "a scenario with vcov = \"HC1\", as --vcov accepts" -- "$bin" validate "$work/spill-hc1.toml"
+sed 's/^vcov = { cluster = \["cm"\] }/vcov = "robust"/' "$work/spill.toml" >"$work/spill-robust.toml"
+expect 2 "a scenario with vcov = \"robust\", as --vcov rejects" -- "$bin" validate "$work/spill-robust.toml"
+mkdir -p "$work/no-scripts"
+expect 2 "plot a folder without .gp files" -- "$bin" plot "$work/no-scripts"
+check "plot says there is nothing to plot and creates nothing" -- bash -c "grep -q 'nothing to plot' '$work/stderr' && [ -z \"\$(ls -A '$work/no-scripts')\" ]"
+expect 0 "estimate two models as a text table" -- "$bin" estimate "$data" "y ~ x1 | plant^year" "y ~ x1 + x2 | plant^year" --table text
+check "the text table has no Markdown pipes" -- bash -c "! grep -q '|' '$work/stdout' && grep -q '^====' '$work/stdout'"
+sed 's/^years = 4/years = 4\ndrift = 300/' "$work/spill.toml" >"$work/spill-drift.toml"
+expect 1 "spillover whose exports overflow" -- "$bin" run "$work/spill-drift.toml" --out "$work/spill-drift"
+check "the overflow names the keys, not an internal type" -- bash -c "grep -q 'drift' '$work/stderr' && ! grep -q 'ExporterFlows' '$work/stderr'"
 
 echo "smoke: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

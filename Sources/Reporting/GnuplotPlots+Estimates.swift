@@ -1,5 +1,5 @@
 extension GnuplotPlots {
-    /// Model curves drawn as lines, with estimates and ±1.96 SE error bars on top: e.g. the true
+    /// Model curves drawn as lines, with estimates and solid ±1.96 SE error bars on top: e.g. the true
     /// δ(n) of paper 003, the fitted curve, and the slopes estimated within bins of n.
     ///
     /// - Parameters:
@@ -31,13 +31,20 @@ extension GnuplotPlots {
             }
             return number
         }
-        clauses.append("\"\(estimates.stem).dat\" using \(numbers[0]):\(numbers[1]):(1.96*$\(numbers[2])) with yerrorbars linestyle 7 title \"\(GnuplotText.literal(estimateTitle))\"")
+        clauses.append("\"\(estimates.stem).dat\" using \(numbers[0]):\(numbers[1]):(1.96*$\(numbers[2])) with yerrorbars linestyle 7 dashtype solid title \"\(GnuplotText.literal(estimateTitle))\"")
         var settings = [yRange.map { "set yrange [\($0.lowerBound):\($0.upperBound)]" } ?? "# y range fitted to the data"]
         if logarithmicX { settings.append("set logscale x") }
+        var drawn = curveColumns.enumerated().map { index, name in
+            (title: curveTitles[index], values: curves.columns.first { $0.name == name }?.values ?? [])
+        }
+        let estimate = estimates.columns[numbers[1] - 1].values, error = estimates.columns[numbers[2] - 1].values
+        drawn.append((title: "the ±1.96 SE error bars",
+                      values: zip(estimate, error).flatMap { [$0 - 1.96 * $1, $0 + 1.96 * $1] }))
+        let note = clippingNote(yRange: yRange, series: drawn, dataFiles: ["\(curves.stem).dat", "\(estimates.stem).dat"])
         let contents = try GnuplotTemplates.instantiate("lines.gp", values: [
             "TERMINAL": format.terminalCommand,
             "OUTPUT": outputPath(stem: curves.stem, format: format),
-            "TITLE": GnuplotText.literal(title),
+            "TITLE": titleText(title, note: note),
             "XLABEL": GnuplotText.literal(xLabel),
             "YLABEL": GnuplotText.literal(yLabel),
             "YRANGE": settings.joined(separator: "\n"),

@@ -17,7 +17,8 @@ public enum GnuplotPlots {
     ///   - yLabel: y-axis label, including the unit.
     ///   - format: image format.
     ///   - seriesTitles: key entries, one per y column (default: the column names).
-    ///   - yRange: fixed y-axis range (default: fitted to the data); lines leaving it are clipped.
+    ///   - yRange: fixed y-axis range (default: fitted to the data); lines leaving it are clipped, and a note
+    ///     under the title says which and how far they reach.
     /// - Returns: a script with stem `series.stem`, drawing into `plots/STEM.FORMAT`.
     /// - Throws: ``ReportingError`` when `yColumns` is empty or names an unknown column, or when
     ///   `seriesTitles` does not have one entry per y column.
@@ -41,10 +42,14 @@ public enum GnuplotPlots {
             clauses.append(
                 "\"\(series.stem).dat\" using 1:\(number) with \(style) linestyle \(lineStyle) title \"\(GnuplotText.literal(seriesTitles?[index] ?? name))\"")
         }
+        let drawn = yColumns.enumerated().map { index, name in
+            (title: seriesTitles?[index] ?? name, values: series.columns.first { $0.name == name }?.values ?? [])
+        }
+        let note = clippingNote(yRange: yRange, series: drawn, dataFiles: ["\(series.stem).dat"])
         let contents = try GnuplotTemplates.instantiate("lines.gp", values: [
             "TERMINAL": format.terminalCommand,
             "OUTPUT": outputPath(stem: series.stem, format: format),
-            "TITLE": GnuplotText.literal(title),
+            "TITLE": titleText(title, note: note),
             "XLABEL": GnuplotText.literal(xLabel),
             "YLABEL": GnuplotText.literal(yLabel),
             "YRANGE": yRange.map { "set yrange [\($0.lowerBound):\($0.upperBound)]" } ?? "# y range fitted to the data",

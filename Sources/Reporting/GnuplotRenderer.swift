@@ -22,16 +22,18 @@ public struct GnuplotRenderer {
     ///
     /// A script fails when gnuplot exits with a non-zero status or an image named by one of its
     /// `set output` lines is missing or empty; its standard error is kept in the report.
-    /// - Throws: ``ReportingError/gnuplotNotFound(hint:)`` without gnuplot,
+    /// - Throws: ``ReportingError/noScripts(directory:)`` when `directory` holds no `.gp` file (nothing is
+    ///   created then), ``ReportingError/gnuplotNotFound(hint:)`` without gnuplot,
     ///   ``ReportingError/fileSystem(path:reason:)`` when the directory cannot be read.
     public static func renderAll(in directory: String) throws -> RenderReport {
-        guard let gnuplot = locate() else { throw ReportingError.gnuplotNotFound(hint: installHint) }
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".gp") }.sorted()
         } catch {
             throw ReportingError.fileSystem(path: directory, reason: "cannot list: \(error.localizedDescription)")
         }
+        guard !names.isEmpty else { throw ReportingError.noScripts(directory: directory) }
+        guard let gnuplot = locate() else { throw ReportingError.gnuplotNotFound(hint: installHint) }
         _ = try OutputWriter(directory: (directory as NSString).appendingPathComponent("plots"))
 
         var rendered: [String] = []

@@ -20,6 +20,8 @@ public enum ReportingError: Error, Equatable, Sendable, CustomStringConvertible 
     case fileSystem(path: String, reason: String)
     /// gnuplot could not be found on PATH.
     case gnuplotNotFound(hint: String)
+    /// A folder given to render holds no gnuplot script (`.gp` file).
+    case noScripts(directory: String)
 
     /// A sentence for the user.
     public var description: String {
@@ -44,6 +46,9 @@ public enum ReportingError: Error, Equatable, Sendable, CustomStringConvertible 
             return "\(path): \(reason)"
         case .gnuplotNotFound(let hint):
             return hint
+        case .noScripts(let directory):
+            return "\(directory) holds no gnuplot script (.gp file), so there is nothing to plot; "
+                + "give the output folder of `hetfirm run` with [output] gnuplot = true"
         }
     }
 }

@@ -1,13 +1,15 @@
 extension ScenarioDecoder {
-    /// `vcov = "iid"`, `"hetero"` or `{ cluster = ["a", "b^c"] }` of an `[[estimate]]` or `[[mediate]]` table;
-    /// `nil` after reporting a located error.
+    /// `vcov = "iid"`, `"hc1"`/`"hetero"`, `"cluster=a,b"` (read by ``VcovText``, exactly as `--vcov`) or
+    /// `{ cluster = ["a", "b^c"] }` of an `[[estimate]]` or `[[mediate]]` table; `nil` after reporting a located error.
     mutating func decodeVcov(_ node: TOMLNode, at vcovPath: String) -> EstimationRequest.Vcov? {
         switch node {
-        case .string(let kind) where kind == "iid": return .iid
-        case .string(let kind) where kind == "hetero": return .hetero
-        case .string(let kind):
-            report(.outOfDomain, vcovPath, "vcov = \(TOMLText.basicString(kind)) is not \"iid\" or \"hetero\"",
-                   fix: "write vcov = \"iid\", vcov = \"hetero\" or vcov = { cluster = [\"…\"] }")
+        case .string(let text):
+            switch VcovText.parse(text) {
+            case .success(let vcov): return vcov
+            case .failure(let failure):
+                report(.outOfDomain, vcovPath, "vcov = \(TOMLText.basicString(text)): \(failure.message)",
+                       fix: "write vcov = \"iid\", vcov = \"hc1\" (or \"hetero\"), vcov = \"cluster=VAR\" or vcov = { cluster = [\"…\"] }")
+            }
         case .table(let spec):
             rejectUnknownKeys(spec, at: vcovPath, in: "vcov", allowed: ["cluster"])
             let clusterPath = KeyPath.join(vcovPath, "cluster")

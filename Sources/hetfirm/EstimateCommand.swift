@@ -37,7 +37,7 @@ extension Hetfirm {
         @Flag(help: "Keep a multi-way covariance that is not positive semi-definite as it is (fixest's eigenvalue fix is on by default).")
         var noPsdFix = false
 
-        @Option(help: "Table format: text (fixest summary for one model), markdown, latex (etable style) or csv.")
+        @Option(help: "Table format: text (fixest summary for one model, an etable-style text table for several), markdown, latex or csv.")
         var table: String?
 
         @Option(help: "Estimate every model on each value of this column (rows where it is missing are left out).")
@@ -72,7 +72,7 @@ extension Hetfirm {
                 Console.error(error.description)
                 throw ExitStatus.badInput
             } catch {
-                Console.error("error: \(error)")
+                Console.error("error: \(UserFacingError.message(for: error))")
                 throw ExitStatus.runFailed
             }
             print(report.text, terminator: "")

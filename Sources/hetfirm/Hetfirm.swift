@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Scenario
 
 /// The `hetfirm` command. Exit codes: 0 success, 1 run failed, 2 bad input,
 /// 3 finished with warnings the user must see.
@@ -9,6 +10,7 @@ struct Hetfirm: ParsableCommand {
         commandName: "hetfirm",
         abstract: "Heterogeneous-firm trade models: equilibrium, comparative statics, Monte Carlo recovery.",
         discussion: "Exit codes: 0 ok, 1 run failed, 2 bad input, 3 finished with warnings.",
+        version: HetfirmVersion.current,
         subcommands: [Run.self, Merge.self, Estimate.self, Mediate.self, Validate.self, Models.self, Describe.self, Plot.self]
     )
 

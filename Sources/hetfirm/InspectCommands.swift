@@ -56,11 +56,15 @@ extension Hetfirm {
             guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
                 throw badInput("no output folder at \(directory)")
             }
-            guard GnuplotRenderer.locate() != nil else {
-                Console.error(GnuplotRenderer.installHint)
+            let report: RenderReport
+            do {
+                report = try GnuplotRenderer.renderAll(in: directory)
+            } catch let error as ReportingError where error == .noScripts(directory: directory) {
+                throw badInput(error.description)
+            } catch {
+                Console.error("error: \(UserFacingError.message(for: error))")
                 throw ExitStatus.runFailed
             }
-            let report = try GnuplotRenderer.renderAll(in: directory)
             for file in report.rendered { print("rendered \(file)") }
             if !report.failures.isEmpty {
                 for failure in report.failures { Console.error("warning: \(failure.script): \(failure.message)") }

@@ -39,7 +39,7 @@ extension Hetfirm {
                 Console.error(error.description)
                 throw ExitStatus.badInput
             } catch {
-                Console.error("error: \(error)")
+                Console.error("error: \(UserFacingError.message(for: error))")
                 throw ExitStatus.runFailed
             }
             print(outcome.text, terminator: "")

@@ -85,7 +85,7 @@ func reportFailure(_ error: any Error) -> ExitCode {
         Console.error(error.description)
         return ExitStatus.badInput
     default:
-        Console.error("error: \(error)")
+        Console.error("error: \(UserFacingError.message(for: error))")
         return ExitStatus.runFailed
     }
 }

@@ -57,4 +57,14 @@ import Testing
         #expect(report.failures.map(\.script) == ["broken.gp"])
         #expect(report.failures.first?.message.isEmpty == false)
     }
+
+    @Test("a folder without .gp files is an error naming the folder, and nothing is created in it")
+    func folderWithoutScripts() throws {
+        let directory = try TestSupport.temporaryDirectory("render-empty")
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try "x".write(toFile: (directory as NSString).appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)
+        #expect(throws: ReportingError.noScripts(directory: directory)) { try GnuplotRenderer.renderAll(in: directory) }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory) == ["notes.txt"])
+        #expect(ReportingError.noScripts(directory: directory).description.contains("nothing to plot"))
+    }
 }

@@ -7,12 +7,17 @@ public enum ModelError: Error, Sendable, Equatable, CustomStringConvertible {
     case noEquilibrium(reason: String, keys: [String])
     /// A numerical routine failed while solving.
     case numerical(String)
+    /// A simulated quantity left the range a double can hold (overflow to ∞, underflow to 0, or ∞ − ∞)
+    /// because some parameters are extreme; `keys` are the scenario keys that set it.
+    case simulationOutOfRange(reason: String, keys: [String])
 
     public var description: String {
         switch self {
         case .missingParameter(let key): return "parameter '\(key)' is missing or has the wrong type"
         case .noEquilibrium(let reason, let keys): return "no equilibrium: \(reason) (check \(keys.joined(separator: ", ")))"
         case .numerical(let message): return "numerical failure: \(message)"
+        case .simulationOutOfRange(let reason, let keys):
+            return "\(reason); use less extreme values of \(keys.joined(separator: ", "))"
         }
     }
 }

@@ -13,7 +13,7 @@ public struct SourceExporterDraw: Sendable {
     /// then, when n_cmt > 0, one standard normal z with S_cmt = n g_mt + √(n v_z) z (exact in
     /// distribution: the sum of n independent N(g_mt, v_z) signals).
     ///
-    /// - Throws: `ModelError.noEquilibrium` when a Poisson mean exceeds what the sampler accepts.
+    /// - Throws: `ModelError.simulationOutOfRange` when a Poisson mean is not a number or exceeds what the sampler accepts.
     public static func draw(_ parameters: InformationSpilloverParameters, world: SpilloverWorld, demand: SpilloverDemand,
                             stream: RandomStream) throws -> SourceExporterDraw {
         let p = parameters, cities = p.cityCount, destinations = p.destinationCount, years = p.yearCount
@@ -24,9 +24,11 @@ public struct SourceExporterDraw: Sendable {
             for m in 0..<destinations {
                 let mean = world.cityArea[c] * exp(world.cityDensityEffect[c] + world.destinationDensityEffect[m])
                 guard mean.isFinite, mean <= Double(Int32.max) / 4, let poisson = try? PoissonDistribution(mean: mean) else {
-                    throw ModelError.noEquilibrium(
-                        reason: "the expected number of source exporters \(mean) of city \(c) and destination \(m) is too large",
-                        keys: ["density_log_mean", "area_log_mean", "density_city_sd", "density_destination_sd"])
+                    let size = mean.isNaN ? "is not a number"
+                        : "is \(mean), more than the limit of about 5.4e8 per city, destination and year"
+                    throw ModelError.simulationOutOfRange(
+                        reason: "the expected number of source exporters of city \(c) to destination \(m) (area × e^{u_c + w_m}) \(size)",
+                        keys: ["density_log_mean", "area_log_mean", "density_city_sd", "density_destination_sd", "area_log_sd"])
                 }
                 for t in 0..<years {
                     let index = (c * destinations + m) * years + t

@@ -113,8 +113,22 @@ struct SpilloverRowWriter {
         firmExports.map { $0 * (1 + exp(normal.sample(stream))) }
     }
 
+    /// The scenario keys that move ln r of eq. (11): the demand level, its growth and variances, and the noise.
+    static let logSalesKeys = ["demand_log_mean", "demand_log_sd", "drift", "v_d", "v_z", "sales_noise"]
+
+    /// - Throws: `ModelError.simulationOutOfRange` naming the first row whose export value e^{ln r} is not a
+    ///   finite positive double (ln r above about 709 or below about −745, or not a number).
     func rows() throws -> Dataset {
-        try Dataset(columns: [
+        if let row = exports.firstIndex(where: { !($0.isFinite && $0 > 0) }) {
+            let logValue = logExports[row]
+            let size = logValue.isNaN ? "not a number"
+                : logValue > 0 ? "e^\(Self.rounded(logValue)), more than the largest number a double holds (about e^709)"
+                : "e^\(Self.rounded(logValue)), less than the smallest positive double (about e^−745)"
+            throw ModelError.simulationOutOfRange(
+                reason: "the simulated exports of plant \(plant[row]) to destination \(destination[row]) in year \(year[row]) are \(size)",
+                keys: Self.logSalesKeys)
+        }
+        return try Dataset(columns: [
             .int("plant", plant), .int("firm", firm), .int("city", city), .int("dest", destination), .int("year", year),
             .double("exports", exports), .double("lnexp", logExports), .double("lnexp_expected", expectedLogExports), .double("imports", imports), .double("lnimp", logImports),
             .double("delta", delta), .double("n_nb", localCount), .double("n_oth", otherCount),
@@ -127,5 +141,9 @@ struct SpilloverRowWriter {
             .int("plant", productPlant), .int("product", productId), .int("dest", productDestination),
             .int("year", productYear), .double("exports", productExports),
         ])
+    }
+
+    private static func rounded(_ value: Double) -> String {
+        value.isFinite ? String(format: "%.4g", value) : "\(value)"
     }
 }

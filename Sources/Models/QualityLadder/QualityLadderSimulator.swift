@@ -96,6 +96,17 @@ public enum QualityLadderSimulator {
                     + s.postStrength * world.postOffices1984[firm.city] * world.ports[province * years + t]
                     + s.foreignPatentStrength * world.foreignPatents[firm.industry * years + t]
                     + s.patentPersistence * log(1 + lastPatents[index]) + s.appealInPatents * appeal
+                guard !logIntensity.isNaN else {
+                    let port = world.ports[province * years + t]
+                    throw patentIntensityError([
+                        PatentIntensityTerm(value: s.patentIntercept + firm.propensity, keys: ["patent_intercept", "patent_propensity_sd"]),
+                        PatentIntensityTerm(value: s.phoneStrength * world.phones1984[firm.city] * port, keys: ["pi_phone", "ports_growth", "ports_sd"]),
+                        PatentIntensityTerm(value: s.postStrength * world.postOffices1984[firm.city] * port, keys: ["pi_post", "ports_growth", "ports_sd"]),
+                        PatentIntensityTerm(value: s.foreignPatentStrength * world.foreignPatents[firm.industry * years + t],
+                                            keys: ["pi_patent", "foreign_patent_growth", "foreign_patent_sd"]),
+                        PatentIntensityTerm(value: s.appealInPatents * appeal, keys: ["appeal_in_patents", "appeal_sd"]),
+                    ], firm: index, year: t)
+                }
                 let patents = Double(try PoissonDistribution(mean: min(exp(logIntensity), 1e8)).sample(innovation))
                 lastPatents[index] = patents
                 let eco = log(1 + patents)

@@ -12,7 +12,7 @@ public struct InvalidInput: Error, Sendable, CustomStringConvertible {
 
 /// How `hetfirm estimate` prints its results.
 public enum EstimationOutput: String, Sendable, CaseIterable {
-    /// fixest's `summary()` for one model, an etable-style Markdown table for several.
+    /// fixest's `summary()` for one model, an etable-style plain-text table for several.
     case text
     case markdown
     case latex
@@ -36,20 +36,12 @@ public struct EstimationReport: Sendable {
 
 /// `hetfirm estimate DATA.csv "FORMULA"`: the estimator core on a user's own panel.
 public enum DataEstimation {
-    /// Parses `--vcov`: `iid`, `hc1` (or `hetero`), `cluster=a` or `cluster=a,b` (a name may be `a^b`).
+    /// Parses `--vcov` with ``VcovText`` (the reading scenario files use too): `iid`, `hc1` (or `hetero`),
+    /// `cluster=a` or `cluster=a,b` (a name may be `a^b`), case-insensitive.
     public static func vcov(_ text: String) throws -> VcovType {
-        let lowered = text.trimmingCharacters(in: .whitespaces).lowercased()
-        switch lowered {
-        case "iid": return .iid
-        case "hc1", "hetero", "heteroskedastic": return .heteroskedastic
-        default:
-            guard lowered.hasPrefix("cluster=") else {
-                throw InvalidInput(description: "error: --vcov '\(text)' is not iid, hc1 or cluster=VAR[,VAR]")
-            }
-            let names = text.trimmingCharacters(in: .whitespaces).dropFirst("cluster=".count)
-                .split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-            guard !names.isEmpty else { throw InvalidInput(description: "error: --vcov cluster= names no variable") }
-            return .cluster(names)
+        switch VcovText.parse(text) {
+        case .success(let vcov): return vcov.vcovType
+        case .failure(let failure): throw InvalidInput(description: "error: --vcov \(failure.message)")
         }
     }
 
@@ -141,7 +133,9 @@ public enum DataEstimation {
             } else {
                 text = RegressionSummary.text(results[0]) + fixedEffectText(results[0])
             }
-        case .text, .markdown:
+        case .text:
+            text = table(results, samples: samples, instrumental: instrumental).text() + notes(results)
+        case .markdown:
             text = table(results, samples: samples, instrumental: instrumental).markdown() + notes(results)
         case .latex:
             text = table(results, samples: samples, instrumental: instrumental).latex()

@@ -44,6 +44,11 @@ public enum DataMediation {
                                       fixedEffects: request.fixedEffects, joint: request.joint, options: options)
             let warnings = results.flatMap { [$0.totalEffectRegression, $0.mediatorRegression, $0.outcomeRegression].flatMap(\.warnings) }
             return (MediationSummary.markdown(results), Array(Set(warnings)).sorted())
+        } catch let error as FormulaError {
+            // The formulas are built from the options, so the caret points into the equation hetfirm wrote.
+            let prefix = "error in formula: ", text = error.description
+            throw InvalidInput(description: "error in the mediation equations built from --treatment, --mediator, --outcome, "
+                + "--controls and --fe: " + (text.hasPrefix(prefix) ? String(text.dropFirst(prefix.count)) : text))
         } catch let error as MediationError {
             throw InvalidInput(description: "error: \(error)")
         } catch let error as EstimationError {

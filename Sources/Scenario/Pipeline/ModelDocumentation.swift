@@ -1,7 +1,8 @@
 import Models
 import Reporting
 
-/// The text of `hetfirm describe MODEL`: every parameter with symbol, meaning, default and domain.
+/// The text of `hetfirm describe MODEL`: every parameter with symbol, meaning, default and domain, the conditions
+/// across parameters, and what a Monte Carlo can recover (built-in estimators, truths, pseudo-true outcomes).
 public enum ModelDocumentation {
     public static func markdown(_ descriptor: ModelDescriptor) -> String {
         var text = "# \(descriptor.key)\n\n\(descriptor.title)\n\nSource: \(descriptor.source)\n\n"
@@ -12,8 +13,20 @@ public enum ModelDocumentation {
         text += "\n\nConditions across parameters:\n"
         text += descriptor.constraints.map { "- \($0.statement)" }.joined(separator: "\n")
         text += "\n\nRecoverable by Monte Carlo ([montecarlo] recover):\n"
-        text += descriptor.recoverable.map { "- \($0.key): \($0.estimator)" }.joined(separator: "\n")
-        return text + "\n"
+        text += descriptor.recoverable.isEmpty
+            ? "- none built in: this model's estimators are the [[estimate]] blocks of a scenario, whose recover = { … } "
+                + "names what each coefficient should recover (below)."
+            : descriptor.recoverable.map { "- \($0.key): \($0.estimator)" }.joined(separator: "\n")
+        text += "\n"
+        if !descriptor.truths.isEmpty {
+            text += "\nTruths an [[estimate]] coefficient may recover (recover = { COEFFICIENT = \"truth.NAME\" }):\n"
+            text += descriptor.truths.map { "- truth.\($0.name): \($0.meaning)" }.joined(separator: "\n") + "\n"
+        }
+        if !descriptor.noiselessOutcomes.isEmpty {
+            text += "\nOutcomes with a noise-free counterpart (recover = { COEFFICIENT = \"pseudo-true\" }: the same regression "
+                + "on the noise-free outcome): " + descriptor.noiselessOutcomes.keys.sorted().joined(separator: ", ") + "\n"
+        }
+        return text
     }
 
     /// A parameter value as it would be written in TOML.

@@ -100,7 +100,7 @@ struct QualitySweep {
             series: data, yColumns: ["phi", "d_distance_d_rho", "d_distance_d_theta", "D", "zero"],
             title: "As-printed claims against \(symbol): (12) needs ϕ > 0, (13)–(14) need the derivatives < 0, the SOC needs D < 0",
             xLabel: axis == "beta" || axis == "mu" ? "\(symbol) (β − μ in column beta_minus_mu)" : symbol,
-            yLabel: "value (clipped at ±\(NumberFormat.general(bound, digits: 3)))", format: format,
+            yLabel: "value", format: format,
             seriesTitles: ["ϕ, eq. (9)", "∂Δλ/∂ρ per unit of φ_D − φ_i (corrected 13)",
                            "∂Δλ/∂θ per unit of φ_D − φ_i (corrected 14)", "D (SOC: D < 0)", "0 (sign boundary)"],
             yRange: -bound...bound)
