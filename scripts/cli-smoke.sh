@@ -186,6 +186,9 @@ expect 0 "a scenario with vcov = \"HC1\", as --vcov accepts" -- "$bin" validate 
 sed 's/^vcov = { cluster = \["cm"\] }/vcov = "robust"/' "$work/spill.toml" >"$work/spill-robust.toml"
 expect 2 "a scenario with vcov = \"robust\", as --vcov rejects" -- "$bin" validate "$work/spill-robust.toml"
 mkdir -p "$work/no-scripts"
+mkdir -p "$work/user-plots" && cp "$work/small/sweep.gp" "$work/user-plots/"
+expect 2 "plot refuses a folder hetfirm did not write" -- "$bin" plot "$work/user-plots"
+check "plot wrote nothing into it" -- bash -c "[ ! -e '$work/user-plots/plots' ]"
 expect 2 "plot a folder without .gp files" -- "$bin" plot "$work/no-scripts"
 check "plot says there is nothing to plot and creates nothing" -- bash -c "grep -q 'nothing to plot' '$work/stderr' && [ -z \"\$(ls -A '$work/no-scripts')\" ]"
 expect 0 "estimate two models as a text table" -- "$bin" estimate "$data" "y ~ x1 | plant^year" "y ~ x1 + x2 | plant^year" --table text

@@ -56,6 +56,12 @@ extension Hetfirm {
             guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
                 throw badInput("no output folder at \(directory)")
             }
+            // Rendering writes plots/*.png|svg: only into folders hetfirm wrote, never over a user's files.
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+            guard !names.contains(where: { $0.hasSuffix(".gp") }) || OutputMarker.read(folder: directory) != nil else {
+                throw badInput("\(directory) was not written by hetfirm (it has no \(OutputMarker.fileName) marker); "
+                    + "hetfirm plot renders only the output folders of hetfirm run and merge")
+            }
             let report: RenderReport
             do {
                 report = try GnuplotRenderer.renderAll(in: directory)
