@@ -20,7 +20,9 @@ struct IVDiagnosticsBuilder {
     var p: Int { endogenous.count }
     var instrumentCount: Int { instruments.count }
 
-    func build() throws -> IVDiagnostics {
+    /// The diagnostics, and a warning for each one that is undefined because a matrix it inverts is singular
+    /// (the control-function Wald test, Hansen J): those are NaN or nil, the estimate is kept.
+    func build() throws -> (diagnostics: IVDiagnostics, warnings: [String]) {
         let full = try LeastSquaresFit(columns: instruments + exogenous)
         let overidentified = instrumentCount > p
         let uu = FixedEffectsOLS.squaredNorm(residuals)
@@ -29,10 +31,27 @@ struct IVDiagnosticsBuilder {
             ? IVTestStatistic(statistic: Double(n) * projected / uu, degreesOfFreedom: instrumentCount - p, denominatorDegrees: nil)
             : nil
         let (durbin, wuHausman) = try endogeneity(projectedIV: projected)
-        return IVDiagnostics(
-            craggDonaldF: try craggDonaldF(), sargan: sargan, hansenJ: overidentified ? try hansenJ(full) : nil,
-            durbin: durbin, wuHausman: wuHausman, controlFunctionF: try controlFunction(),
+        var warnings: [String] = []
+        let controlFunctionF: IVTestStatistic
+        do {
+            controlFunctionF = try controlFunction()
+        } catch let error as EstimationError {
+            controlFunctionF = IVTestStatistic(statistic: .nan, degreesOfFreedom: p, denominatorDegrees: nil)
+            warnings.append("the control-function endogeneity test is undefined (NaN): \(error)")
+        }
+        var hansen: IVTestStatistic?
+        if overidentified {
+            do {
+                hansen = try hansenJ(full)
+            } catch let error as EstimationError {
+                warnings.append("Hansen's J is undefined (left out): \(error)")
+            }
+        }
+        let diagnostics = IVDiagnostics(
+            craggDonaldF: try craggDonaldF(), sargan: sargan, hansenJ: hansen,
+            durbin: durbin, wuHausman: wuHausman, controlFunctionF: controlFunctionF,
             kleibergenPaap: try kleibergenPaap())
+        return (diagnostics, warnings)
     }
 
     /// Kleibergen–Paap rk LM and rk Wald F (see ``KleibergenPaapRankTest``) on M_X W and M_X Z; `nil` when a
