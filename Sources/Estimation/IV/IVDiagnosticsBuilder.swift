@@ -138,6 +138,10 @@ struct IVDiagnosticsBuilder {
         var zx = Matrix(rows: m, columns: k)
         for a in 0..<m { for b in 0..<k { zx[a, b] = FixedEffectsOLS.dot(z[a], regressors[b]) } }
         let zy = z.map { FixedEffectsOLS.dot($0, y) }
+        // Fewer clusters than moments leave S singular (rank ≤ G); rounding can hide that from the LU.
+        if let rank = LeastSquaresFit.scaledRank(s), rank < m {
+            throw EstimationError.degenerate(estimator: "2SLS", reason: "Hansen J: singular moment covariance (\(scores.count) score groups for \(m) moments)")
+        }
         do {
             let weight = try s.inverse()
             let xzw = try zx.transposed * weight
