@@ -47,8 +47,11 @@ struct Collinearity {
     ///   - working: the working columns (see the type's documentation), the intercept excluded.
     ///   - raw: the same regressors before demeaning or centring.
     ///   - names: their names.
-    func select(working: [[Double]], raw: [[Double]], names: [String]) throws -> (kept: [Int], dropped: [DroppedRegressor]) {
+    ///   - gram: WᵀW of the working columns when the caller has it (computed here otherwise).
+    func select(working: [[Double]], raw: [[Double]], names: [String], gram: Matrix? = nil) throws
+        -> (kept: [Int], dropped: [DroppedRegressor]) {
         let absorbed = try absorbedColumns(working: working, raw: raw)
+        let gram = gram ?? FixedEffectsOLS.crossProducts(working)
         var kept: [Int] = [], dropped: [DroppedRegressor] = []
         var cholesky: [[Double]] = []   // row a: the factor's column entries R[a][·] of the kept columns
         for j in working.indices {
@@ -56,13 +59,12 @@ struct Collinearity {
                 dropped.append(DroppedRegressor(name: names[j], reason: absorbedReason))
                 continue
             }
-            let norm = FixedEffectsOLS.squaredNorm(working[j]).squareRoot()
+            let norm = gram[j, j].squareRoot()
             // r_a = (c_aj − Σ_{b<a} R_b,a R_b,j) / R_a,a over the kept columns, then 1 − Σ r_a².
             var column: [Double] = []
             var unexplained = 1.0
             for (position, index) in kept.enumerated() {
-                let scale = FixedEffectsOLS.squaredNorm(working[index]).squareRoot()
-                var value = FixedEffectsOLS.dot(working[index], working[j]) / (scale * norm)
+                var value = gram[index, j] / (gram[index, index].squareRoot() * norm)
                 for earlier in 0..<position { value -= cholesky[earlier][position] * column[earlier] }
                 value /= cholesky[position][position]
                 column.append(value)

@@ -33,14 +33,15 @@ public enum FixedEffectsOLS {
         let collinearity = Collinearity(
             absorption: design.absorption(fixedEffectNames: formula.fixedEffects.map(\.description), options: options.demeaning),
             tolerance: options.collinearityTolerance)
+        let gram = crossProducts(design.slopes)
         let (keptSlopes, dropped) = try collinearity.select(
             working: design.slopes, raw: design.slopeIndices.map { sample.regressors[$0] },
-            names: design.slopeIndices.map { names[$0] })
+            names: design.slopeIndices.map { names[$0] }, gram: gram)
         let kept = (design.interceptFirst ? [0] : []) + keptSlopes.map { design.slopeIndices[$0] }
         guard !kept.isEmpty else {
             throw EstimationError.allRegressorsCollinear(reasons: dropped.map { "\($0.name) \($0.reason)" })
         }
-        let fit = try design.solve(keptSlopes: keptSlopes)
+        let fit = try design.solve(keptSlopes: keptSlopes, gram: gram)
         let beta = fit.coefficients, residuals = fit.residuals
 
         // Fit statistics.

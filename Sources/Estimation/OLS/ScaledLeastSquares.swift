@@ -24,7 +24,8 @@ struct ScaledLeastSquares {
     static let householderSwitch = 1e-4
 
     /// Throws ``EstimationError/degenerate(estimator:reason:)`` when the columns are rank deficient.
-    init(columns: [[Double]], dependent y: [Double]) throws {
+    /// - Parameter gram: WᵀW when the caller has it (computed here otherwise).
+    init(columns: [[Double]], dependent y: [Double], gram: Matrix? = nil) throws {
         let k = columns.count, n = y.count
         let scales = columns.map { FixedEffectsOLS.squaredNorm($0).squareRoot() }
         guard scales.allSatisfy({ $0 > 0 && $0.isFinite }) else {
@@ -37,7 +38,7 @@ struct ScaledLeastSquares {
         func degenerate(_ error: any Error) -> EstimationError {
             .degenerate(estimator: "OLS", reason: "the regressors' cross-product matrix is singular: \(error)")
         }
-        var scaled = FixedEffectsOLS.crossProducts(columns)
+        var scaled = gram ?? FixedEffectsOLS.crossProducts(columns)
         for a in 0..<k {
             for b in 0..<k { scaled[a, b] /= scales[a] * scales[b] }
         }

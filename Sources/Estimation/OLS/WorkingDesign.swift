@@ -63,9 +63,11 @@ struct WorkingDesign {
         let transform: Matrix?
     }
 
-    func solve(keptSlopes: [Int]) throws -> Fit {
+    /// - Parameter gram: WᵀW of all working slopes (the kept ones' block is used).
+    func solve(keptSlopes: [Int], gram: Matrix) throws -> Fit {
         let columns = keptSlopes.map { slopes[$0] }
-        let least = try ScaledLeastSquares(columns: columns, dependent: dependent)
+        let least = try ScaledLeastSquares(columns: columns, dependent: dependent,
+                                           gram: FixedEffectsOLS.submatrix(gram, keptSlopes))
         guard interceptFirst else {
             return Fit(coefficients: least.coefficients, residuals: least.residuals, columns: columns,
                        bread: least.inverseGram, transform: nil)

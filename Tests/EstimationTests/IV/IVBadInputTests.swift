@@ -83,6 +83,8 @@ struct IVSingularDiagnosticTests {
         for (a, b) in zip(clustered.coefficients, iid.coefficients) { #expect(abs(a - b) <= 1e-12 * max(1, abs(b))) }
         #expect(clustered.firstStages[0].fStatistic.statistic.isNaN)
         #expect(clustered.diagnostics.hansenJ == nil)
+        // Kleibergen–Paap's Ω (2 × 2 here) has the same rank problem: left out rather than a huge number.
+        #expect(clustered.diagnostics.kleibergenPaapWaldF == nil)
         let warnings = clustered.secondStage.warnings
         #expect(warnings.contains { $0.contains("first-stage F of d1 is undefined") && $0.contains("2 clusters") })
         #expect(warnings.contains { $0.contains("Hansen's J is undefined") })
