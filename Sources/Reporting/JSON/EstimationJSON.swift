@@ -46,6 +46,16 @@ public enum EstimationJSON {
                 reasons[pointerText(pointer + keyPath)] = reason
             }
         }
+        if let instrumental {
+            let singular = "a Wald test whose covariance block is singular (for example fewer clusters than instruments); "
+                + "see the warnings"
+            for (index, stage) in instrumental.firstStages.enumerated() where !stage.fStatistic.statistic.isFinite {
+                reasons[pointerText(["firstStages", String(index), "fStatistic", "statistic"])] = singular
+            }
+            if !instrumental.diagnostics.controlFunctionF.statistic.isFinite {
+                reasons[pointerText(["diagnostics", "controlFunctionF", "statistic"])] = singular
+            }
+        }
         var nonFinite: [JSONValue] = []
         value = replacingSentinels(value, pointer: [], reasons: reasons, found: &nonFinite)
         guard case .object(var fields) = value else { return value }
