@@ -6,8 +6,10 @@ import PanelData
 
 /// Ordinary least squares with any number of absorbed fixed effects (fixest's `feols`).
 ///
-/// Sample → demeaning of y and X by the fixed effects (FixedEffects) → collinearity → β by Cholesky →
-/// covariance by the one sandwich function (Covariance) → `RegressionResult`.
+/// Sample → demeaning of y and X by the fixed effects (FixedEffects), or centring without them
+/// (``WorkingDesign``) → scale-free collinearity (``Collinearity``) → β from the scaled design with
+/// refinement (``ScaledLeastSquares``) → covariance by the one sandwich function (Covariance) →
+/// `RegressionResult`. See docs/estimators/ols-fixed-effects.md.
 public enum FixedEffectsOLS {
     public static func fit(_ formula: Formula, data: Dataset, options: EstimationOptions = .init()) throws -> RegressionResult {
         let vcov = options.resolvedVcov(for: formula), clusterNames = vcov.clusterNames
