@@ -84,6 +84,11 @@ grep -q "CRV1 clustered by city^dest" "$work/stdout" && passed=$((passed + 1)) |
 expect 0 "estimate two models as LaTeX" -- "$bin" estimate "$data" "y ~ x1 | plant^year" "y ~ x1 + x2 | plant^year" --table latex
 grep -q "toprule" "$work/stdout" && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: no LaTeX table"; }
 expect 0 "estimate as JSON" -- "$bin" estimate "$data" "y ~ x1 | dest" --json
+grunfeld=Tests/Fixtures/pyfixest/data/grunfeld.csv
+expect 0 "estimate as JSON with a NaN F statistic" -- "$bin" estimate "$grunfeld" "inv ~ 1" --json
+grep -q '"path" : "/fStatistic"' "$work/stdout" && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: no nonFinite entry"; }
+expect 0 "estimate a quadratic calendar-year trend" -- "$bin" estimate "$grunfeld" "inv ~ year + I(year^2) | firm" --vcov iid
+grep -q "I(year^2) *0.612676" "$work/stdout" && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: I(year^2) dropped or wrong"; }
 unbalanced=Tests/Fixtures/pyfixest/data/unbalanced.csv
 expect 0 "estimate a csw0 stepwise formula" -- "$bin" estimate "$unbalanced" "y ~ x1 + csw0(x2, year) | sw0(unit)"
 grep -q "(6)" "$work/stdout" && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: csw0 did not give six models"; }

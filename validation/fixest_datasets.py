@@ -45,9 +45,27 @@ Data-generating processes (e ~ N(0, 1) iid unless stated):
   rows and x2 set to NA in another (independently drawn) 5 % of rows; unit 7 has y missing in all
   but one year, so after dropping NA rows it becomes a unit singleton.
 
+- grunfeld, empluk: R plm 2.6.2's `data(Grunfeld)` (10 firms x 20 years 1935-1954: inv, value, capital) and
+  `data(EmplUK)` (140 firms, 1976-1984, unbalanced: sector, emp, wage, capital, output), exported by Rscript
+  with 17 significant digits and rewritten here with repr() (the doubles are R's, bit for bit). Real panels
+  with calendar years, for quadratic trends (year, year^2) and ill-conditioned designs without FE.
+  Needs R with plm (apt-get install r-cran-plm).
+
+- large_level (seed 1008): 60 units x 8 years. x1, x2 ~ N(0,1), xbig = 5e4 + N(0,1) (log(xbig) varies by
+  about 2e-5 around 10.82), x3 = 2 x1 - x2 (collinear up to rounding), x4 = x1 + 1e-4 N(0,1) (nearly
+  collinear, estimable), alpha_unit ~ N(0,1),
+  y = 0.5 x1 - 0.3 x2 + 2e4 (log(xbig) - log(5e4)) + alpha_unit + e.
+
+- psd_small (seed 1009): 48 rows, cluster a (4 levels, rows in blocks of 12), cluster b (3 levels, row mod 3),
+  x1, x2 ~ N(0,1), y = 1e-7 (1 + 0.5 x1 - 0.3 x2 + (1 + |x1|) e + 0.4 a): a two-way clustered covariance
+  with a negative variance in small units (the seed was picked as the first from 1009 whose CRV1 a+b
+  covariance of y ~ x1 + x2 has a negative diagonal entry).
+
 Run: python3 validation/fixest_datasets.py
 """
 import os
+import subprocess
+import tempfile
 
 import numpy as np
 
@@ -199,7 +217,69 @@ def missing():
     write_csv("missing", [("y", y), ("x1", x1), ("x2", x2), ("unit", unit), ("year", year)])
 
 
-DATASETS = {f.__name__: f for f in (balanced, unbalanced, poorly_connected, nested, three_fe, no_fe, missing)}
+def plm_dataset(name, r_name, integer_columns):
+    """Exports plm's data set `r_name` with 17 significant digits, rewritten with repr()."""
+    with tempfile.TemporaryDirectory() as directory:
+        path = os.path.join(directory, "data.csv")
+        script = (f'suppressMessages(library(plm)); data({r_name}); d <- {r_name}; '
+                  f'for (c in names(d)) d[[c]] <- sprintf("%.17g", as.numeric(d[[c]])); '
+                  f'write.csv(d, "{path}", row.names = FALSE, quote = FALSE)')
+        subprocess.run(["Rscript", "-e", script], check=True)
+        with open(path) as handle:
+            header = handle.readline().strip().split(",")
+            rows = [line.strip().split(",") for line in handle if line.strip()]
+    columns = []
+    for j, column in enumerate(header):
+        values = np.array([float(row[j]) for row in rows])
+        if column in integer_columns:
+            assert np.all(values == np.round(values)), column
+            values = values.astype(np.int64)
+        columns.append((column, values))
+    write_csv(name, columns)
+
+
+def grunfeld():
+    plm_dataset("grunfeld", "Grunfeld", {"firm", "year"})
+
+
+def empluk():
+    plm_dataset("empluk", "EmplUK", {"firm", "year", "sector"})
+
+
+def large_level():
+    rng = np.random.default_rng(1008)
+    n_units, n_years = 60, 8
+    unit = np.repeat(np.arange(1, n_units + 1), n_years)
+    year = np.tile(np.arange(2001, 2001 + n_years), n_units)
+    n = unit.size
+    alpha = rng.normal(0, 1, n_units)[unit - 1]
+    x1 = rng.normal(0, 1, n)
+    x2 = rng.normal(0, 1, n)
+    xbig = 5e4 + rng.normal(0, 1, n)
+    x3 = 2 * x1 - x2
+    x4 = x1 + 1e-4 * rng.normal(0, 1, n)
+    y = 0.5 * x1 - 0.3 * x2 + 2e4 * (np.log(xbig) - np.log(5e4)) + alpha + rng.normal(0, 1, n)
+    write_csv("large_level", [("y", y), ("x1", x1), ("x2", x2), ("xbig", xbig), ("x3", x3), ("x4", x4),
+                              ("unit", unit), ("year", year)])
+
+
+def psd_small_columns(seed):
+    rng = np.random.default_rng(seed)
+    n = 48
+    a = np.repeat(np.arange(1, 5), 12)
+    b = np.arange(n) % 3 + 1
+    x1 = rng.normal(0, 1, n)
+    x2 = rng.normal(0, 1, n)
+    y = 1e-7 * (1 + 0.5 * x1 - 0.3 * x2 + (1 + np.abs(x1)) * rng.normal(0, 1, n) + 0.4 * a)
+    return [("y", y), ("x1", x1), ("x2", x2), ("a", a), ("b", b)]
+
+
+def psd_small():
+    write_csv("psd_small", psd_small_columns(1009))
+
+
+DATASETS = {f.__name__: f for f in (balanced, unbalanced, poorly_connected, nested, three_fe, no_fe, missing,
+                                    grunfeld, empluk, large_level, psd_small)}
 
 if __name__ == "__main__":
     for make in DATASETS.values():

@@ -145,7 +145,7 @@ def fe_display_name(internal, fes):
 
 
 def run_case(data, formula, vcov, options):
-    kwargs = {"vcov": vcov, "demeaner": DEMEANER}
+    kwargs = {"vcov": vcov, "demeaner": options.get("demeaner", DEMEANER)}
     if "fixef_rm" in options:
         kwargs["fixef_rm"] = options["fixef_rm"]
     with warnings.catch_warnings(record=True) as caught:

@@ -29,8 +29,12 @@ import Numerical
 ///   ``CovarianceMatrix/usesNormalInference`` tells consumers to use the normal distribution.
 public enum SandwichEstimator {
     /// The one sandwich function: bread · meat · bread with the corrections above.
+    ///
+    /// With `transform` T, the input describes a fit in another parametrization θ of the same model
+    /// (β = Tθ, e.g. centred regressors and an intercept) and the result is T V_θ Tᵀ; every estimator
+    /// above is equivariant under such a change, and the eigenvalue fix is applied to the result.
     public static func covariance(_ input: CovarianceInput, type: VcovType,
-                                  options: SmallSampleOptions = .init()) throws -> CovarianceMatrix {
+                                  options: SmallSampleOptions = .init(), transform: Matrix? = nil) throws -> CovarianceMatrix {
         let n = input.observationCount
         let k = input.coefficientCount
         let isClustered: Bool
@@ -103,6 +107,13 @@ public enum SandwichEstimator {
             }
             matrix = factor * (try sandwich(input.bread, meat))
         }
+        if let transform {
+            do {
+                matrix = try symmetrized(transform * matrix * transform.transposed)
+            } catch {
+                throw CovarianceError.numerical("reparametrization: \(error)")
+            }
+        }
         var warnings: [String] = []
         if options.fixNonPositiveDefinite {
             do {
@@ -110,8 +121,8 @@ public enum SandwichEstimator {
                     matrix = fixed.matrix
                     warnings.append(
                         "\(type.description) covariance was not positive semi-definite (negative variance): "
-                            + "\(fixed.raised) eigenvalue(s) set to \(PositiveSemidefiniteFix.floor) "
-                            + "(Cameron, Gelbach & Miller 2011, as fixest)")
+                            + "\(fixed.raised) eigenvalue(s) raised to \(fixed.floor) "
+                            + "(\(PositiveSemidefiniteFix.relativeFloor) of the largest; Cameron, Gelbach & Miller 2011, as fixest)")
                 }
             } catch {
                 throw CovarianceError.numerical("eigenvalue fix: \(error)")
@@ -139,18 +150,23 @@ public enum SandwichEstimator {
     /// B M B, symmetrized to remove rounding asymmetry.
     static func sandwich(_ bread: Matrix, _ meat: Matrix) throws -> Matrix {
         do {
-            var result = try bread * meat * bread
-            let k = result.rows
-            for a in 0..<k {
-                for b in (a + 1)..<max(k, a + 1) {
-                    let mean = 0.5 * (result[a, b] + result[b, a])
-                    result[a, b] = mean
-                    result[b, a] = mean
-                }
-            }
-            return result
+            return symmetrized(try bread * meat * bread)
         } catch {
             throw CovarianceError.numerical("sandwich product: \(error)")
         }
+    }
+
+    /// (A + Aᵀ)/2 of a square matrix.
+    static func symmetrized(_ matrix: Matrix) -> Matrix {
+        var result = matrix
+        let k = result.rows
+        for a in 0..<k {
+            for b in (a + 1)..<max(k, a + 1) {
+                let mean = 0.5 * (result[a, b] + result[b, a])
+                result[a, b] = mean
+                result[b, a] = mean
+            }
+        }
+        return result
     }
 }

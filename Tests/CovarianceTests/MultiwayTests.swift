@@ -84,3 +84,22 @@ struct MultiwayTests {
         #expect(result.type.description == "CRV1 three-way clustered by a, b and c")
     }
 }
+
+/// Issue 10: the eigenvalue fix's floor is relative to the matrix, so it does not depend on the units.
+@Suite("eigenvalue fix in any units")
+struct RelativeFloorTests {
+    @Test("residuals times 1e-6: the repaired covariance is exactly 1e-12 times the repaired one")
+    func unitFree() throws {
+        let base = try CovarianceFixture.pooledInput(clusters: [CovarianceFixture.a, CovarianceFixture.b])
+        let small = try CovarianceInput(
+            regressors: base.regressors, residuals: base.residuals.map { $0 * 1e-6 }, bread: base.bread,
+            observationCount: base.observationCount, absorbedParameters: 0, absorbedParametersNestedInClusters: 0,
+            clusters: base.clusters)
+        let big = try SandwichEstimator.covariance(base, type: .cluster(["a", "b"]))
+        let tiny = try SandwichEstimator.covariance(small, type: .cluster(["a", "b"]))
+        expectClose(tiny.matrix, big.matrix.elements.map { $0 * 1e-12 }, tolerance: 1e-9)
+        // An absolute floor of 1e-10 would have given the repaired direction a standard error near 1e-5.
+        #expect(tiny.standardErrors.allSatisfy { $0 < 1e-6 && $0 > 0 })
+        #expect(tiny.warnings.first?.contains("1 eigenvalue(s) raised") == true)
+    }
+}

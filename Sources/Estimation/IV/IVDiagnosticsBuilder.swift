@@ -20,7 +20,9 @@ struct IVDiagnosticsBuilder {
     var p: Int { endogenous.count }
     var instrumentCount: Int { instruments.count }
 
-    func build() throws -> IVDiagnostics {
+    /// The diagnostics, and a warning for each one that is undefined because a matrix it inverts is singular
+    /// (the control-function Wald test, Hansen J): those are NaN or nil, the estimate is kept.
+    func build() throws -> (diagnostics: IVDiagnostics, warnings: [String]) {
         let full = try LeastSquaresFit(columns: instruments + exogenous)
         let overidentified = instrumentCount > p
         let uu = FixedEffectsOLS.squaredNorm(residuals)
@@ -29,10 +31,27 @@ struct IVDiagnosticsBuilder {
             ? IVTestStatistic(statistic: Double(n) * projected / uu, degreesOfFreedom: instrumentCount - p, denominatorDegrees: nil)
             : nil
         let (durbin, wuHausman) = try endogeneity(projectedIV: projected)
-        return IVDiagnostics(
-            craggDonaldF: try craggDonaldF(), sargan: sargan, hansenJ: overidentified ? try hansenJ(full) : nil,
-            durbin: durbin, wuHausman: wuHausman, controlFunctionF: try controlFunction(),
+        var warnings: [String] = []
+        let controlFunctionF: IVTestStatistic
+        do {
+            controlFunctionF = try controlFunction()
+        } catch let error as EstimationError {
+            controlFunctionF = IVTestStatistic(statistic: .nan, degreesOfFreedom: p, denominatorDegrees: nil)
+            warnings.append("the control-function endogeneity test is undefined (NaN): \(error)")
+        }
+        var hansen: IVTestStatistic?
+        if overidentified {
+            do {
+                hansen = try hansenJ(full)
+            } catch let error as EstimationError {
+                warnings.append("Hansen's J is undefined (left out): \(error)")
+            }
+        }
+        let diagnostics = IVDiagnostics(
+            craggDonaldF: try craggDonaldF(), sargan: sargan, hansenJ: hansen,
+            durbin: durbin, wuHausman: wuHausman, controlFunctionF: controlFunctionF,
             kleibergenPaap: try kleibergenPaap())
+        return (diagnostics, warnings)
     }
 
     /// Kleibergen–Paap rk LM and rk Wald F (see ``KleibergenPaapRankTest``) on M_X W and M_X Z; `nil` when a
@@ -119,6 +138,10 @@ struct IVDiagnosticsBuilder {
         var zx = Matrix(rows: m, columns: k)
         for a in 0..<m { for b in 0..<k { zx[a, b] = FixedEffectsOLS.dot(z[a], regressors[b]) } }
         let zy = z.map { FixedEffectsOLS.dot($0, y) }
+        // Fewer clusters than moments leave S singular (rank ≤ G); rounding can hide that from the LU.
+        if let rank = LeastSquaresFit.scaledRank(s), rank < m {
+            throw EstimationError.degenerate(estimator: "2SLS", reason: "Hansen J: singular moment covariance (\(scores.count) score groups for \(m) moments)")
+        }
         do {
             let weight = try s.inverse()
             let xzw = try zx.transposed * weight

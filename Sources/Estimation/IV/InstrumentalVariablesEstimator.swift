@@ -42,22 +42,17 @@ public enum InstrumentalVariablesEstimator {
         let fixedEffectNames = formula.fixedEffects.map(\.description)
 
         // Exogenous regressors: collinear ones are dropped as in OLS.
-        let exogenousRange = 0..<exogenousCount
-        let (keptExogenous, dropped) = Collinearity.select(
-            gram: FixedEffectsOLS.crossProducts(exogenousRange.map { columns[$0] }),
-            rawSquaredNorms: exogenousRange.map { FixedEffectsOLS.squaredNorm(raw[$0]) },
-            names: exogenousRange.map { sample.regressorNames[$0] }, fixedEffectNames: fixedEffectNames,
-            tolerance: options.collinearityTolerance)
+        let screen = CollinearityScreen(sample: sample, demeaned: columns, solver: solver, hasIntercept: formula.hasIntercept,
+                                        fixedEffectNames: fixedEffectNames, options: options)
+        let (keptExogenous, dropped) = try screen.select(Array(0..<exogenousCount))
         let x = keptExogenous.map { columns[$0] }
         let xNames = keptExogenous.map { sample.regressorNames[$0] }
         let endogenousIndices = exogenousCount..<(exogenousCount + endogenousNames.count)
         let instrumentIndices = endogenousIndices.upperBound..<columns.count
         // Endogenous regressors and instruments must keep variation beyond the FE and X (instruments also beyond
         // the instruments before them).
-        try requireKept(endogenousIndices.map { $0 }, after: keptExogenous, columns: columns, raw: raw, sample: sample,
-                        fixedEffectNames: fixedEffectNames, tolerance: options.collinearityTolerance, isInstrument: false)
-        try requireKept(instrumentIndices.map { $0 }, after: keptExogenous, columns: columns, raw: raw, sample: sample,
-                        fixedEffectNames: fixedEffectNames, tolerance: options.collinearityTolerance, isInstrument: true)
+        try requireKept(endogenousIndices.map { $0 }, after: keptExogenous, screen: screen, sample: sample, isInstrument: false)
+        try requireKept(instrumentIndices.map { $0 }, after: keptExogenous, screen: screen, sample: sample, isInstrument: true)
         let w = endogenousIndices.map { columns[$0] }, z = instrumentIndices.map { columns[$0] }
 
         let context = StageContext(sample: sample, solver: solver, vcov: vcov, options: options, formula: formula,
@@ -67,6 +62,7 @@ public enum InstrumentalVariablesEstimator {
         let fullInstruments = z + x, fullNames = instrumentNames + xNames
         let firstStage = try LeastSquaresFit(columns: fullInstruments)
         var firstStages: [FirstStageResult] = [], fitted: [[Double]] = [], firstResiduals: [[Double]] = []
+        var diagnosticWarnings: [String] = []
         for (index, column) in w.enumerated() {
             let stage = try firstStage.regress(column)
             fitted.append(stage.fitted)
@@ -74,7 +70,7 @@ public enum InstrumentalVariablesEstimator {
             firstStages.append(try context.firstStage(
                 endogenous: endogenousNames[index], fit: stage, least: firstStage, names: fullNames,
                 instrumentCount: z.count, exogenous: x, dependentRaw: raw[endogenousIndices.lowerBound + index],
-                dependentDemeaned: column))
+                dependentDemeaned: column, warnings: &diagnosticWarnings))
         }
 
         // Second stage on X̂ = [X, Ŵ]; residuals with the actual W.
@@ -89,15 +85,15 @@ public enum InstrumentalVariablesEstimator {
             columns: hatColumns, residuals: residuals, bread: secondStage.inverseGram, sample: sample, solver: solver,
             vcov: vcov, options: options)
         warnings += covariance.warnings
+        let (diagnostics, testWarnings) = try IVDiagnosticsBuilder(
+            y: y, exogenous: x, endogenous: w, instruments: z, residuals: residuals, firstResiduals: firstResiduals,
+            context: context
+        ).build()
+        warnings += diagnosticWarnings + testWarnings
         let second = context.result(
             dependent: formula.dependent.description, names: xNames + endogenousNames, coefficients: beta,
             covariance: covariance, residuals: residuals, dependentRaw: sample.dependent, dependentDemeaned: y,
             dropped: dropped, warnings: warnings)
-
-        let diagnostics = try IVDiagnosticsBuilder(
-            y: y, exogenous: x, endogenous: w, instruments: z, residuals: residuals, firstResiduals: firstResiduals,
-            context: context
-        ).build()
         return IVResult(secondStage: second, firstStages: firstStages, diagnostics: diagnostics,
                         endogenousNames: endogenousNames, instrumentNames: instrumentNames)
     }
@@ -120,16 +116,12 @@ public enum InstrumentalVariablesEstimator {
 
     /// Throws when one of `indices` is collinear with the fixed effects, the kept exogenous columns, or (for
     /// instruments) the instruments before it.
-    static func requireKept(_ indices: [Int], after kept: [Int], columns: [[Double]], raw: [[Double]],
-                            sample: EstimationSample, fixedEffectNames: [String], tolerance: Double,
+    static func requireKept(_ indices: [Int], after kept: [Int], screen: CollinearityScreen, sample: EstimationSample,
                             isInstrument: Bool) throws {
         for (position, index) in indices.enumerated() {
             let group = kept + (isInstrument ? Array(indices[..<position]) : []) + [index]
-            let (selected, dropped) = Collinearity.select(
-                gram: FixedEffectsOLS.crossProducts(group.map { columns[$0] }),
-                rawSquaredNorms: group.map { FixedEffectsOLS.squaredNorm(raw[$0]) },
-                names: group.map { sample.regressorNames[$0] }, fixedEffectNames: fixedEffectNames, tolerance: tolerance)
-            guard selected.contains(group.count - 1) else {
+            let (selected, dropped) = try screen.select(group)
+            guard selected.contains(index) else {
                 let reason = dropped.last?.reason ?? "collinear"
                 let name = sample.regressorNames[index]
                 if isInstrument { throw IVError.instrumentCollinear(instrument: name, reason: reason) }

@@ -128,6 +128,10 @@ struct KleibergenPaapRankTest {
 
     /// λᵀ Ω⁻¹ λ.
     static func quadraticForm(_ lambda: [Double], _ omega: Matrix) throws -> Double {
+        // Rounding can hide an exactly singular Ω (fewer clusters than its dimension) from the LU.
+        if let rank = LeastSquaresFit.scaledRank(omega), rank < omega.rows {
+            throw EstimationError.degenerate(estimator: "2SLS", reason: "Kleibergen–Paap: singular Ω (rank \(rank) of \(omega.rows))")
+        }
         do {
             let solution = try omega.solve(lambda)
             return zip(lambda, solution).reduce(0) { $0 + $1.0 * $1.1 }

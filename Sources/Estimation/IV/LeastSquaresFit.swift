@@ -46,10 +46,33 @@ struct LeastSquaresFit {
         return zip(columns, b).reduce(0) { $0 + FixedEffectsOLS.dot($1.0, v) * $1.1 }
     }
 
-    /// The Wald statistic b_Sᵀ V_SS⁻¹ b_S of the coefficients at `indices` under covariance `v`.
+    /// Eigenvalues of a scaled covariance block (unit diagonal) at most this fraction of the largest make it
+    /// singular: e.g. a clustered covariance with fewer clusters than tested coefficients has rank G − 1.
+    static let singularBlockTolerance = 1e-12
+
+    /// The numerical rank of a symmetric matrix judged on its correlation form D^{-1/2} A D^{-1/2}
+    /// (D = |diag A|), so that the units of the variables do not matter; nil when the eigenvalues cannot be computed.
+    static func scaledRank(_ matrix: Matrix) -> Int? {
+        let k = matrix.rows
+        let scales = matrix.diagonalElements.map { abs($0).squareRoot() }
+        guard scales.allSatisfy({ $0 > 0 && $0.isFinite }) else { return scales.filter { $0 > 0 && $0.isFinite }.count }
+        var scaled = matrix
+        for a in 0..<k {
+            for b in 0..<k { scaled[a, b] /= scales[a] * scales[b] }
+        }
+        guard let values = try? scaled.symmetricEigen().values, let largest = values.map(abs).max() else { return nil }
+        return values.filter { abs($0) > singularBlockTolerance * largest }.count
+    }
+
+    /// The Wald statistic b_Sᵀ V_SS⁻¹ b_S of the coefficients at `indices` under covariance `v`; throws
+    /// ``EstimationError/degenerate(estimator:reason:)`` when V_SS is singular.
     static func wald(_ b: [Double], covariance v: Matrix, indices: [Int]) throws -> Double {
         let block = FixedEffectsOLS.submatrix(v, indices)
         let sub = indices.map { b[$0] }
+        if let rank = scaledRank(block), rank < indices.count {
+            throw EstimationError.degenerate(
+                estimator: "2SLS", reason: "singular covariance block in a Wald test (rank \(rank) of \(indices.count))")
+        }
         do {
             let solution = try block.solve(sub)
             return zip(sub, solution).reduce(0) { $0 + $1.0 * $1.1 }

@@ -26,15 +26,27 @@ struct StageContext {
     /// The first stage of one endogenous regressor: OLS on [Z, X], partial R², Wald F of the instruments / L.
     func firstStage(endogenous: String, fit: (coefficients: [Double], fitted: [Double], residuals: [Double]),
                     least: LeastSquaresFit, names: [String], instrumentCount: Int, exogenous: [[Double]],
-                    dependentRaw: [Double], dependentDemeaned: [Double]) throws -> FirstStageResult {
+                    dependentRaw: [Double], dependentDemeaned: [Double], warnings: inout [String]) throws -> FirstStageResult {
         let covariance = try covariance(columns: least.columns, residuals: fit.residuals, bread: least.inverseGram)
         let instrumentIndices = Array(0..<instrumentCount)
-        let wald = try LeastSquaresFit.wald(fit.coefficients, covariance: covariance.matrix, indices: instrumentIndices)
+        // A singular covariance block (e.g. fewer clusters than instruments) leaves the F undefined, not the fit.
+        var stageWarnings = covariance.warnings
+        let wald: Double
+        do {
+            wald = try LeastSquaresFit.wald(fit.coefficients, covariance: covariance.matrix, indices: instrumentIndices)
+        } catch {
+            wald = .nan
+            let warning = "the first-stage F of \(endogenous) is undefined (NaN): the \(covariance.type.description) "
+                + "covariance of its \(instrumentCount) instrument(s) is singular"
+                + (covariance.clusterCounts.isEmpty ? "" : " (\(covariance.clusterCounts.map(String.init).joined(separator: ", ")) clusters)")
+            stageWarnings.append(warning)
+            warnings.append(warning)
+        }
         let rss = FixedEffectsOLS.squaredNorm(fit.residuals)
         let restricted = try LeastSquaresFit(columns: exogenous).regress(dependentDemeaned).residuals
         let result = result(dependent: endogenous, names: names, coefficients: fit.coefficients, covariance: covariance,
                             residuals: fit.residuals, dependentRaw: dependentRaw, dependentDemeaned: dependentDemeaned,
-                            dropped: [], warnings: covariance.warnings)
+                            dropped: [], warnings: stageWarnings)
         return FirstStageResult(
             endogenous: endogenous, regression: result, instrumentNames: Array(names.prefix(instrumentCount)),
             partialRSquared: 1 - rss / FixedEffectsOLS.squaredNorm(restricted),

@@ -10,8 +10,10 @@ public struct EstimationOptions: Sendable, Equatable {
     public var demeaning = DemeaningOptions()
     /// Drop observations that are alone in a fixed-effect level, repeatedly (fixest's default).
     public var removeSingletons = true
-    /// A regressor is dropped when the part of it not explained by the fixed effects and the
-    /// regressors before it has squared norm below `collinearityTolerance` × its squared norm.
+    /// A regressor is dropped when the fraction of its demeaned (or, with an intercept and no fixed
+    /// effects, centred) variation that the kept regressors before it do not explain is at most
+    /// `collinearityTolerance`: a scale-free rule (docs/estimators/ols-fixed-effects.md, "Collinearity").
+    /// Columns the fixed effects or the intercept absorb are dropped before, by the rule described there.
     public var collinearityTolerance = 1e-10
     /// Also compute the fixed-effect coefficients (fixest's `fixef()`).
     public var recoverFixedEffects = false

@@ -39,9 +39,11 @@ extension FixedEffectsOLS {
     static func squaredNorm(_ a: [Double]) -> Double { dot(a, a) }
 
     /// The covariance of β under `vcov`, with fixest's small-sample conventions: fixed effects nested in a
-    /// cluster variable do not count in K.
+    /// cluster variable do not count in K. With `transform` T (a reparametrization β = Tθ of the fit on
+    /// `columns`), the covariance of β is T V_θ Tᵀ.
     static func covarianceMatrix(columns: [[Double]], residuals: [Double], bread: Matrix, sample: EstimationSample,
-                                 solver: FixedEffectsSolver?, vcov: VcovType, options: EstimationOptions) throws -> CovarianceMatrix {
+                                 solver: FixedEffectsSolver?, vcov: VcovType, options: EstimationOptions,
+                                 transform: Matrix? = nil) throws -> CovarianceMatrix {
         let n = residuals.count, k = columns.count
         var elements = [Double](repeating: 0, count: n * k)
         for (j, column) in columns.enumerated() {
@@ -59,7 +61,7 @@ extension FixedEffectsOLS {
                 regressors: Matrix(rows: n, columns: k, elements: elements), residuals: residuals, bread: bread,
                 observationCount: n, absorbedParameters: absorbed, absorbedParametersNestedInClusters: nested,
                 clusters: sample.clusters.map(\.codes))
-            return try SandwichEstimator.covariance(input, type: vcov, options: options.smallSample)
+            return try SandwichEstimator.covariance(input, type: vcov, options: options.smallSample, transform: transform)
         } catch {
             throw EstimationError.covariance("\(error)")
         }

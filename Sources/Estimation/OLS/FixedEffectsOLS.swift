@@ -6,8 +6,10 @@ import PanelData
 
 /// Ordinary least squares with any number of absorbed fixed effects (fixest's `feols`).
 ///
-/// Sample → demeaning of y and X by the fixed effects (FixedEffects) → collinearity → β by Cholesky →
-/// covariance by the one sandwich function (Covariance) → `RegressionResult`.
+/// Sample → demeaning of y and X by the fixed effects (FixedEffects), or centring without them
+/// (``WorkingDesign``) → scale-free collinearity (``Collinearity``) → β from the scaled design with
+/// refinement (``ScaledLeastSquares``) → covariance by the one sandwich function (Covariance) →
+/// `RegressionResult`. See docs/estimators/ols-fixed-effects.md.
 public enum FixedEffectsOLS {
     public static func fit(_ formula: Formula, data: Dataset, options: EstimationOptions = .init()) throws -> RegressionResult {
         let vcov = options.resolvedVcov(for: formula), clusterNames = vcov.clusterNames
@@ -20,33 +22,29 @@ public enum FixedEffectsOLS {
         let demeaned = try sample.demeaned(options: options.demeaning, dependentName: formula.dependent.description)
         let solver = demeaned.solver, report = demeaned.report
         if let warning = demeaned.warning { warnings.append(warning) }
-        let y = demeaned.dependent, x = demeaned.regressors
+        let y = demeaned.dependent
 
-        // Collinearity, then β from the normal equations of the kept regressors.
-        let gram = crossProducts(x)
-        let (kept, dropped) = Collinearity.select(
-            gram: gram, rawSquaredNorms: sample.regressors.map(squaredNorm), names: sample.regressorNames,
-            fixedEffectNames: formula.fixedEffects.map(\.description), tolerance: options.collinearityTolerance)
-        guard !sample.regressorNames.isEmpty else {
-            throw EstimationError.degenerate(
-                estimator: "OLS", reason: "\(formula.source) has no regressor to estimate: the fixed effects absorb the intercept")
+        // Collinearity on the working columns (demeaned, or centred with an intercept), then β.
+        let names = sample.regressorNames
+        guard !names.isEmpty else {
+            throw EstimationError.degenerate(estimator: "OLS", reason: formula.fixedEffects.isEmpty
+                ? "\(formula.source) has no regressor to estimate: the formula removes the intercept (0 or -1) and names no variable"
+                : "\(formula.source) has no regressor to estimate: the fixed effects absorb the intercept")
         }
+        let design = WorkingDesign(sample: sample, demeaned: demeaned, hasIntercept: formula.hasIntercept)
+        let collinearity = Collinearity(
+            absorption: design.absorption(fixedEffectNames: formula.fixedEffects.map(\.description), options: options.demeaning),
+            tolerance: options.collinearityTolerance)
+        let gram = crossProducts(design.slopes)
+        let (keptSlopes, dropped) = try collinearity.select(
+            working: design.slopes, raw: design.slopeIndices.map { sample.regressors[$0] },
+            names: design.slopeIndices.map { names[$0] }, gram: gram)
+        let kept = (design.interceptFirst ? [0] : []) + keptSlopes.map { design.slopeIndices[$0] }
         guard !kept.isEmpty else {
             throw EstimationError.allRegressorsCollinear(reasons: dropped.map { "\($0.name) \($0.reason)" })
         }
-        let keptColumns = kept.map { x[$0] }
-        let keptGram = submatrix(gram, kept)
-        let bread: Matrix, beta: [Double]
-        do {
-            bread = try keptGram.inverseCholesky()
-            beta = try keptGram.solveCholesky(keptColumns.map { dot($0, y) })
-        } catch {
-            throw EstimationError.degenerate(estimator: "OLS", reason: "the regressors' cross-product matrix is singular: \(error)")
-        }
-        var residuals = y
-        for (column, coefficient) in zip(keptColumns, beta) {
-            for row in 0..<n { residuals[row] -= coefficient * column[row] }
-        }
+        let fit = try design.solve(keptSlopes: keptSlopes, gram: gram)
+        let beta = fit.coefficients, residuals = fit.residuals
 
         // Fit statistics.
         let absorbed = absorbedParameters(sample: sample, solver: solver, rule: options.absorbedParameterRule)
@@ -65,7 +63,8 @@ public enum FixedEffectsOLS {
 
         // Covariance.
         let covariance = try covarianceMatrix(
-            columns: keptColumns, residuals: residuals, bread: bread, sample: sample, solver: solver, vcov: vcov, options: options)
+            columns: fit.columns, residuals: residuals, bread: fit.bread, sample: sample, solver: solver, vcov: vcov,
+            options: options, transform: fit.transform)
         warnings += covariance.warnings
 
         return RegressionResult(

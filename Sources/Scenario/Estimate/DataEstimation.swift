@@ -120,13 +120,8 @@ public enum DataEstimation {
         let text: String
         switch output {
         case .json:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            let encoded: Data
-            if results.count == 1, let iv = instrumental.first ?? nil { encoded = try encoder.encode(iv) }
-            else if results.count == 1 { encoded = try encoder.encode(results[0]) }
-            else { encoded = try encoder.encode(results) }
-            text = String(decoding: encoded, as: UTF8.self) + "\n"
+            // Non-finite numbers become null with a reason (EstimationJSON): the JSON is always written.
+            text = try EstimationJSON.text(results: results, instrumental: instrumental)
         case .text where results.count == 1 && split == nil:
             if let iv = instrumental.first ?? nil {
                 text = IVSummary.text(iv)

@@ -66,3 +66,28 @@ struct IVBadInputTests {
         #expect(result.firstStages.first?.instrumentNames == ["z1"])
     }
 }
+
+/// Issue 10: a singular diagnostic must not cost the estimate.
+@Suite("2SLS with a singular diagnostic")
+struct IVSingularDiagnosticTests {
+    @Test("fewer clusters than instruments: the first-stage F and Hansen J are undefined, the estimate is kept with warnings")
+    func singularWaldKeepsEstimate() throws {
+        var data = try CSVReader.read(
+            path: IVOracleTests.root.appendingPathComponent("Tests/Fixtures/linearmodels/data/iv_no_fe.csv").path)
+        // Two clusters: a clustered covariance has rank G − 1 = 1, so the 2 × 2 block of the instruments is singular.
+        try data.add(.int("half", (0..<data.rowCount).map { $0 < data.rowCount / 2 ? 1 : 2 }))
+        let formula = try FormulaParser.parse("y ~ x1 | d1 ~ z1 + z2")
+        let clustered = try InstrumentalVariablesEstimator.fit(formula, data: data, options: EstimationOptions(vcov: .cluster(["half"])))
+        let iid = try InstrumentalVariablesEstimator.fit(formula, data: data, options: EstimationOptions(vcov: .iid))
+        // The point estimate does not depend on the covariance.
+        for (a, b) in zip(clustered.coefficients, iid.coefficients) { #expect(abs(a - b) <= 1e-12 * max(1, abs(b))) }
+        #expect(clustered.firstStages[0].fStatistic.statistic.isNaN)
+        #expect(clustered.diagnostics.hansenJ == nil)
+        // Kleibergen–Paap's Ω (2 × 2 here) has the same rank problem: left out rather than a huge number.
+        #expect(clustered.diagnostics.kleibergenPaapWaldF == nil)
+        let warnings = clustered.secondStage.warnings
+        #expect(warnings.contains { $0.contains("first-stage F of d1 is undefined") && $0.contains("2 clusters") })
+        #expect(warnings.contains { $0.contains("Hansen's J is undefined") })
+        #expect(iid.secondStage.warnings.isEmpty && iid.firstStages[0].fStatistic.statistic.isFinite)
+    }
+}
