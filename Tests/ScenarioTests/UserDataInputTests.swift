@@ -51,6 +51,9 @@ struct UserDataInputTests {
         #expect(message.contains("q.csv:7:2 (column 'x'): error: 'five' is not a number"), "\(message)")
         let split = try #require(Self.failure(path, "y ~ x", vcov: "iid", split: "g"))
         #expect(split.contains("q.csv:7:2"), "\(split)")
+        // An instrument or endogenous regressor is read as a number too.
+        let iv = try #require(Self.failure(path, "y ~ 1 | g | x ~ note"))
+        #expect(iv.contains("q.csv:7:2 (column 'x')"), "\(iv)")
         let decimal = try #require(Self.failure(try Self.file("d.csv", "y;x\n1;2\n2;3,5\n3;4\n"), "y ~ x"))
         #expect(decimal.contains("d.csv:3:2") && decimal.contains("Decimal commas are not read"), "\(decimal)")
     }
