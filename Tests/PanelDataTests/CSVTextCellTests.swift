@@ -89,7 +89,16 @@ import Testing
     @Test func raggedRowAfterQuotesAndCRLF() {
         let location = csvErrorLocation("\u{FEFF}a,b,c\r\n\"x\r\ny\",2,3\r\n4,5\r\n")
         #expect(location?.row == 4 && location?.column == 3 && location?.columnName == "c")
-        #expect(location?.reason == "expected 3 fields, found 2")
+        #expect(location?.reason == "expected 3 fields, found 2 in '4,5'")
+    }
+
+    @Test func malformedRecordsShowTheirText() {
+        let long = String(repeating: "9,", count: 60)
+        let ragged = csvErrorLocation("a,b\n1,2\n\(long)\n")
+        #expect(ragged?.row == 3 && ragged?.column == 3)
+        #expect(ragged?.reason == "expected 2 fields, found 61 in '\(String(repeating: "9,", count: 20))…'")
+        let afterQuote = csvErrorLocation("a,b\n1,\"x\"y\r\n")
+        #expect(afterQuote?.reason == "unexpected character after closing quote in '\"x\"y'")
     }
 
     @Test func longCellsAreCutInMessages() {
