@@ -100,6 +100,18 @@ expect 2 "estimate with an unknown column" -- "$bin" estimate "$data" "y ~ x9"
 printf 'y,x\n1,2\n2,abc\n3,4\n' >"$work/text.csv"
 expect 2 "estimate on a text cell" -- "$bin" estimate "$work/text.csv" "y ~ x"
 grep -q "text.csv:3:2" "$work/stderr" && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: no CSV location"; }
+printf 'y,x\n1,1.5\n3,0x1A\n' >"$work/hex.csv"
+expect 2 "estimate on a hexadecimal cell" -- "$bin" estimate "$work/hex.csv" "y ~ x"
+grep -q "hex.csv:3:2 (column 'x'): error: '0x1A' is not a number" "$work/stderr" && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: hex cell not located"; }
+printf 'y\tx\tstate\n1\t2\tNew York\n2\t3.5\tOhio\n3\t3\tNew York\n4\t5\tOhio\n5\t4\tNew York\n' >"$work/panel.tsv"
+expect 0 "estimate on a TSV with a text fixed effect" -- "$bin" estimate "$work/panel.tsv" "y ~ x | state" --vcov hc1 --fixef
+grep -q "New York" "$work/stdout" && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: no text label in the output"; }
+expect 2 "estimate on a TSV read as comma-separated" -- "$bin" estimate "$work/panel.tsv" "y ~ x" --delimiter ,
+grep -q "give --delimiter" "$work/stderr" && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: no delimiter hint"; }
+expect 2 "estimate with a text regressor" -- "$bin" estimate "$work/panel.tsv" "y ~ state"
+printf 'y;x;state\n1;2;Ohio\n2;3;Ohio\n3;5;Ohio\n' >"$work/one.csv"
+expect 2 "estimate with one fixed-effect level" -- "$bin" estimate "$work/one.csv" "y ~ x | state"
+grep -q "clustered by the first fixed effect, 'state'" "$work/stderr" && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: one-level message"; }
 expect 2 "estimate with a bad --vcov" -- "$bin" estimate "$data" "y ~ x1" --vcov robust
 
 iv=Tests/Fixtures/linearmodels/data/iv_fe.csv

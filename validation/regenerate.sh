@@ -8,4 +8,5 @@ export RAYON_NUM_THREADS=1 OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THRE
 python3 validation/fixest_datasets.py      # Tests/Fixtures/pyfixest/data/*.csv
 python3 validation/pyfixest_feols.py       # Tests/Fixtures/pyfixest/*.json (asserts the dummy-lstsq cross-check)
 python3 validation/pyfixest_numerics.py    # Tests/Fixtures/pyfixest/numerics_*.json (exact rational cross-check)
+python3 validation/pyfixest_text_ids.py    # Tests/Fixtures/pyfixest/data/text_ids.{csv,tsv} and text_ids.json
 Rscript validation/plm_within.R            # Tests/Fixtures/plm/*.json

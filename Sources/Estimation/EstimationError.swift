@@ -10,8 +10,12 @@ public enum EstimationError: Error, Sendable, Equatable, CustomStringConvertible
     case emptySample(reason: String)
     /// A fixed-effect or cluster variable that is not categorical (e.g. non-integer doubles).
     case notCategorical(variable: String, reason: String)
-    /// A regressor column holds text; `row` is 0-based in the dataset.
+    /// The dependent variable or a regressor reads a column that holds text (a factor); `row` is the
+    /// 0-based dataset row of its first cell that is not a number, `value` that cell's text.
     case notNumeric(variable: String, row: Int, value: String)
+    /// A cluster variable with fewer than two levels in the estimation sample; `isDefault` when it
+    /// is the first fixed effect, which clusters the standard errors when no covariance is given.
+    case tooFewClusters(variable: String, count: Int, isDefault: Bool)
     /// Every regressor was dropped as collinear.
     case allRegressorsCollinear(reasons: [String])
     /// The covariance could not be computed (e.g. one cluster).
@@ -30,11 +34,29 @@ public enum EstimationError: Error, Sendable, Equatable, CustomStringConvertible
         case .notCategorical(let variable, let reason):
             return "'\(variable)' cannot be a fixed effect or cluster variable: \(reason)"
         case .notNumeric(let variable, let row, let value):
-            return "column '\(variable)' is not numeric: data row \(row + 1) holds '\(value)' (NaN, inf and text are not numbers)"
+            return "column '\(variable)' holds text (data row \(row + 1): '\(Self.shortened(value))'), so it cannot be "
+                + Self.factorAdvice(variable)
+        case .tooFewClusters(let variable, let count, let isDefault):
+            let levels = "\(count) level\(count == 1 ? "" : "s") in the estimation sample; clustering needs at least 2"
+            guard isDefault else { return "cannot cluster the standard errors by '\(variable)': it has \(levels)" }
+            return "the standard errors are clustered by the first fixed effect, '\(variable)' (the default when no "
+                + "covariance is given), but it has \(levels): choose iid or hc1, or another cluster variable"
         case .allRegressorsCollinear(let reasons):
             return "every regressor is collinear: " + reasons.joined(separator: "; ")
         case .covariance(let reason):
             return "covariance: \(reason)"
         }
+    }
+
+    /// How to use a text column instead of as a number (for messages that name the column).
+    public static func factorAdvice(_ variable: String) -> String {
+        "the dependent variable or a numeric regressor: use it as a fixed effect after '|' (y ~ … | \(variable)), "
+            + "in an interaction of fixed effects (e.g. | \(variable)^year) or as a cluster variable; factor regressors "
+            + "(i()) are not supported yet. A missing value is an empty cell or NA; NaN, inf and hexadecimal numbers are text"
+    }
+
+    /// `text` cut to 40 characters for messages.
+    public static func shortened(_ text: String) -> String {
+        text.count > 40 ? String(text.prefix(40)) + "…" : text
     }
 }

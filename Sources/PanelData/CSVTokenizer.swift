@@ -59,12 +59,15 @@ struct CSVTokenizer {
                     cursor += 1
                 }
                 guard closed else {
-                    throw error(line: fieldLine, field: field, reason: "unterminated quoted field")
+                    throw error(
+                        line: fieldLine, field: field, reason: "unterminated quoted field \(excerpt(from: fieldStart))")
                 }
                 if cursor < end {
                     let byte = bytes[cursor]
                     if byte != delimiter && byte != CSVTokenizer.lineFeed && byte != CSVTokenizer.carriageReturn {
-                        throw error(line: line, field: field, reason: "unexpected character after closing quote")
+                        throw error(
+                            line: line, field: field,
+                            reason: "unexpected character after closing quote in \(excerpt(from: fieldStart))")
                     }
                 }
             } else {
@@ -151,6 +154,7 @@ struct CSVTokenizer {
                         continue
                     }
                     let recordLine = line
+                    let recordStart = position
                     let offset = records * fieldCount
                     recordsBeforeError = records
                     let found = try scanRecord(
@@ -159,7 +163,7 @@ struct CSVTokenizer {
                         let column = found > fieldCount ? fieldCount + 1 : found + 1
                         throw error(
                             line: recordLine, field: column - 1,
-                            reason: "expected \(fieldCount) fields, found \(found)")
+                            reason: "expected \(fieldCount) fields, found \(found) in \(excerpt(from: recordStart))")
                     }
                     lines[records] = recordLine
                     records += 1
@@ -167,6 +171,18 @@ struct CSVTokenizer {
             }
         }
         return records
+    }
+
+    /// The text from `start` to the end of its line, quoted with `'`, cut to 40 characters
+    /// (marked `…`), for messages.
+    func excerpt(from start: Int) -> String {
+        var end = max(start, 0)
+        let limit = min(bytes.count, end + 200)
+        while end < limit && bytes[end] != CSVTokenizer.lineFeed && bytes[end] != CSVTokenizer.carriageReturn { end += 1 }
+        let cut = end < bytes.count && end == limit
+        var text = String(decoding: UnsafeBufferPointer(rebasing: bytes[min(max(start, 0), end)..<end]), as: UTF8.self)
+        if text.count > 40 { text = String(text.prefix(40)) + "…" } else if cut { text += "…" }
+        return "'\(text)'"
     }
 
     /// A located CSV error; `field` is 0-based.

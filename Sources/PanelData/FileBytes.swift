@@ -40,6 +40,32 @@ enum FileBytes {
         return result
     }
 
+    /// At most the first `count` bytes of the regular file at `path` (fewer at end of file).
+    static func readPrefix(path: String, count: Int) throws -> [UInt8] {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw ioError(path) }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { throw ioError(path) }
+        guard (status.st_mode & S_IFMT) == S_IFREG else {
+            throw PanelDataError.io(path: path, reason: "not a regular file")
+        }
+        var failure: Int32 = 0
+        let result = [UInt8](unsafeUninitializedCapacity: max(count, 0)) { buffer, initialized in
+            initialized = 0
+            guard let base = buffer.baseAddress else { return }
+            while initialized < buffer.count {
+                let got = Glibc.read(descriptor, base + initialized, buffer.count - initialized)
+                if got < 0 && errno == EINTR { continue }
+                if got < 0 { failure = errno }
+                if got <= 0 { return }
+                initialized += got
+            }
+        }
+        if failure != 0 { throw PanelDataError.io(path: path, reason: String(cString: strerror(failure))) }
+        return result
+    }
+
     /// Calls `body` with the contents of the regular file at `path` mapped into memory
     /// (read-only, pages populated up front, so no copy and few page faults), then unmaps
     /// it. Returns `nil` without calling `body` when the file is empty or cannot be mapped,

@@ -11,9 +11,11 @@ extension Hetfirm {
                 Multiple estimation as in fixest: "c(y1, y2) ~ x1 + csw0(x2, x3) | sw0(firm)" and --split region
                 (one model per value of region; --fsplit also estimates on the full sample first), all in one table.
                 Without --vcov the standard errors follow fixest: clustered by the first fixed effect, iid without fixed effects.
+                Text columns (state names, ISO codes, industry codes) are categorical: use them as fixed effects,
+                in interactions (state^year), as cluster variables and with --split. See docs/estimators/data-input.md.
                 """)
 
-        @Argument(help: "A CSV file with a header row (NA or empty = missing).")
+        @Argument(help: "A CSV file with a header row (NA or empty = missing; text columns are categorical).")
         var data: String
 
         @Argument(help: "One or more fixest formulas: \"y ~ x1 + x2:x3 + log(z) | fe1 + fe2^fe3\". Several are shown side by side.")
@@ -21,6 +23,9 @@ extension Hetfirm {
 
         @Option(help: "iid, hc1, or cluster=VAR[,VAR] (a VAR may be a^b).")
         var vcov: String?
+
+        @Option(help: "Field separator: ',', ';', 'tab' or '|' (default: detected from the header; .tsv files are tab-separated).")
+        var delimiter: String?
 
         @Flag(help: "Also print the fixed-effect coefficients.")
         var fixef = false
@@ -67,7 +72,7 @@ extension Hetfirm {
             do {
                 report = try DataEstimation.run(dataPath: data, formulas: formulas, vcov: vcov, fixedEffects: fixef, output: output,
                                                 degreesOfFreedom: dof, fixNonPositiveDefinite: !noPsdFix, split: sampleSplit,
-                                                smallSample: ssc)
+                                                smallSample: ssc, delimiter: delimiter)
             } catch let error as InvalidInput {
                 Console.error(error.description)
                 throw ExitStatus.badInput

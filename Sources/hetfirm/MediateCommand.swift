@@ -11,8 +11,10 @@ extension Hetfirm {
                 Several mediators (comma-separated) are tested one at a time, or jointly with --joint.
                 """)
 
-        @Argument(help: "A CSV file with a header row.")
+        @Argument(help: "A CSV file with a header row (NA or empty = missing; text columns are categorical).")
         var data: String
+        @Option(help: "Field separator: ',', ';', 'tab' or '|' (default: detected from the header; .tsv files are tab-separated).")
+        var delimiter: String?
         @Option(help: "The treatment X.") var treatment: String
         @Option(help: "The mediator M (several: comma-separated).") var mediator: String
         @Option(help: "The outcome Y.") var outcome: String
@@ -34,6 +36,7 @@ extension Hetfirm {
             request.bootstrapReplications = bootstrap
             request.seed = seed
             request.joint = joint
+            request.delimiter = delimiter
             let outcome: (text: String, warnings: [String])
             do { outcome = try DataMediation.run(request) } catch let error as InvalidInput {
                 Console.error(error.description)

@@ -5,7 +5,7 @@ import Testing
     @Test func raggedRows() {
         let tooFew = csvErrorLocation("a,b,c\n1,2,3\n4,5\n")
         #expect(tooFew?.row == 3 && tooFew?.column == 3 && tooFew?.columnName == "c")
-        #expect(tooFew?.reason == "expected 3 fields, found 2")
+        #expect(tooFew?.reason == "expected 3 fields, found 2 in '4,5'")
         let tooMany = csvErrorLocation("a,b\n1,2\n\"x\ny\",2\n1,2,3\n")
         #expect(tooMany?.row == 5 && tooMany?.column == 3 && tooMany?.columnName == nil)
     }
@@ -13,7 +13,7 @@ import Testing
     @Test func unterminatedQuote() {
         let location = csvErrorLocation("a,b\n1,2\n3,\"open\n4,5\n")
         #expect(location?.row == 3 && location?.column == 2 && location?.columnName == "b")
-        #expect(location?.reason == "unterminated quoted field")
+        #expect(location?.reason == "unterminated quoted field '\"open'")
         let trailing = csvErrorLocation("a,b\n1,\"x\"y\n")
         #expect(trailing?.row == 2 && trailing?.column == 2)
     }

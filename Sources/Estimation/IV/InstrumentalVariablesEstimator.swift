@@ -30,7 +30,7 @@ public enum InstrumentalVariablesEstimator {
             regressors: formula.regressors + iv.endogenous + iv.instruments, fixedEffects: formula.fixedEffects,
             instrumentSpecification: nil, hasIntercept: formula.hasIntercept)
         let sample = try EstimationSample.build(formula: combined, dataset: data, clusterNames: clusterNames,
-                                                removeSingletons: options.removeSingletons)
+                                                removeSingletons: options.removeSingletons, defaultClustering: options.vcov == nil)
         let n = sample.rows.count
         var warnings: [String] = []
 

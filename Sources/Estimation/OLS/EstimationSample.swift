@@ -17,7 +17,10 @@ struct EstimationSample {
     let droppedMissing: Int
     let droppedSingletons: Int
 
-    static func build(formula: Formula, dataset: Dataset, clusterNames: [String], removeSingletons: Bool) throws -> EstimationSample {
+    /// - Parameter defaultClustering: the cluster variable is the first fixed effect because no
+    ///   covariance was given (only changes the message when it has fewer than two levels).
+    static func build(formula: Formula, dataset: Dataset, clusterNames: [String], removeSingletons: Bool,
+                      defaultClustering: Bool = false) throws -> EstimationSample {
         let dependent = try numeric(formula.dependent, in: dataset)
         var names: [String] = [], columns: [[Double]] = []
         if formula.hasIntercept {
@@ -61,27 +64,31 @@ struct EstimationSample {
                 droppedSingletons = removed
             }
         }
+        try checkClusterCounts(clusters, defaultClustering: defaultClustering)
         return EstimationSample(
             rows: rows, dependent: rows.map { dependent[$0] }, regressors: columns.map { column in rows.map { column[$0] } },
             regressorNames: names, fixedEffects: fixedEffects, clusters: clusters,
             droppedMissing: droppedMissing, droppedSingletons: droppedSingletons)
     }
 
-    /// A term's values, with a located error when a column it reads holds text.
+    /// A term's values, with a located error when a column it reads holds text: the error names the
+    /// first cell that is not a number as the CSV reader reads numbers.
     static func numeric(_ term: Term, in dataset: Dataset) throws -> [Double] {
         for variable in term.variables {
             let column = try dataset.column(named: variable)
-            if case .factor(let codes, let labels) = column.storage {
-                // The first row whose text is not a finite number (NaN and inf count as text).
-                let numericLabel = labels.map { Double($0.trimmingCharacters(in: .whitespaces))?.isFinite ?? false }
-                let row = codes.indices.first { row in
-                    let code = Int(codes[row])
-                    return !column.isMissing(row) && code >= 0 && code < labels.count && !numericLabel[code]
-                } ?? 0
-                let code = codes.isEmpty ? -1 : Int(codes[row])
-                throw EstimationError.notNumeric(variable: variable, row: row, value: code >= 0 && code < labels.count ? labels[code] : "")
+            if let cell = column.firstTextCell() {
+                throw EstimationError.notNumeric(variable: variable, row: cell.row, value: cell.text)
             }
         }
         return try term.evaluate(in: dataset)
+    }
+
+    /// Throws when a cluster variable has fewer than two levels; `defaultClustering` when the only
+    /// cluster variable is the first fixed effect, used because no covariance was given.
+    static func checkClusterCounts(_ clusters: [FactorCodes], defaultClustering: Bool) throws {
+        for cluster in clusters where cluster.levelCount < 2 {
+            throw EstimationError.tooFewClusters(
+                variable: cluster.name, count: cluster.levelCount, isDefault: defaultClustering)
+        }
     }
 }

@@ -14,7 +14,7 @@ public enum FixedEffectsOLS {
     public static func fit(_ formula: Formula, data: Dataset, options: EstimationOptions = .init()) throws -> RegressionResult {
         let vcov = options.resolvedVcov(for: formula), clusterNames = vcov.clusterNames
         let sample = try EstimationSample.build(formula: formula, dataset: data, clusterNames: clusterNames,
-                                                removeSingletons: options.removeSingletons)
+                                                removeSingletons: options.removeSingletons, defaultClustering: options.vcov == nil)
         let n = sample.rows.count
         var warnings: [String] = []
 

@@ -53,7 +53,8 @@ public enum DataEstimation {
     public static func run(dataPath: String, formulas texts: [String], vcov: String?, fixedEffects: Bool,
                            output: EstimationOutput, degreesOfFreedom: String = "fixest",
                            fixNonPositiveDefinite: Bool = true, split: SampleSplit? = nil,
-                           smallSample: String = SmallSampleConvention.finiteSample.rawValue) throws -> EstimationReport {
+                           smallSample: String = SmallSampleConvention.finiteSample.rawValue,
+                           delimiter: String? = nil) throws -> EstimationReport {
         guard !texts.isEmpty else { throw InvalidInput(description: "error: give at least one formula") }
         let formulas: [Formula]
         do { formulas = try texts.flatMap(FormulaParser.expand) } catch { throw InvalidInput(description: "\(error)") }
@@ -73,13 +74,9 @@ public enum DataEstimation {
         withFixedEffects.smallSample.convention = convention
         let clock = ContinuousClock()
         let readingStart = clock.now
-        let data: Dataset
-        do {
-            // Integer fixed-effect and cluster columns stay integers: encoding them is cheaper than labels.
-            data = try CSVReader.read(path: dataPath)
-        } catch let error as PanelDataError {
-            throw InvalidInput(description: "error: \(error)")
-        }
+        // Integer fixed-effect and cluster columns stay integers: encoding them is cheaper than labels.
+        let file = try UserDataFile.read(path: dataPath, delimiter: delimiter)
+        let data = file.data
         let readingSeconds = seconds(clock.now - readingStart)
         let estimationStart = clock.now
         var results: [RegressionResult] = []
@@ -87,6 +84,7 @@ public enum DataEstimation {
         var instrumental: [IVResult?] = []
         var samples: [String] = []
         var sampleRows: [Int]?
+        for formula in formulas { try file.checkNumeric(formula) }
         do {
             for sample in try split?.samples(of: data) ?? [SampleSplit.Sample(label: "", rows: nil)] {
                 sampleRows = sample.rows
@@ -103,18 +101,14 @@ public enum DataEstimation {
                     if split != nil { samples.append(sample.label) }
                 }
             }
-        } catch EstimationError.notNumeric(let variable, let subsetRow, let value) {
-            // Data row r is line r + 2 of the file (after the header).
-            let row = sampleRows.map { $0.indices.contains(subsetRow) ? $0[subsetRow] : subsetRow } ?? subsetRow
-            let column = (data.columnNames.firstIndex(of: variable) ?? 0) + 1
-            throw InvalidInput(description: "\(dataPath):\(row + 2):\(column): error: column '\(variable)' is not numeric: '\(value)' "
-                + "(NaN, inf and text are not numbers; leave the cell empty or write NA for a missing value)")
         } catch let error as EstimationError {
-            throw InvalidInput(description: "error: \(error)")
+            throw InvalidInput(description: file.message(for: error, rowMap: sampleRows))
         } catch let error as IVError {
             throw InvalidInput(description: "error: \(error)")
-        } catch let error as PanelDataError {
+        } catch let error as TermEvaluationError {
             throw InvalidInput(description: "error: \(error)")
+        } catch let error as PanelDataError {
+            throw InvalidInput(description: file.message(for: error))
         }
         let estimationSeconds = seconds(clock.now - estimationStart)
         let text: String

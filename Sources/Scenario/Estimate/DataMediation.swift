@@ -17,6 +17,8 @@ public enum DataMediation {
         public var bootstrapReplications = 999
         public var seed: UInt64 = 20_040_501
         public var joint = false
+        /// `--delimiter` (`,` `;` `tab` `|`); nil detects it from the file.
+        public var delimiter: String?
 
         public init(dataPath: String, treatment: String, mediators: [String], outcome: String) {
             self.dataPath = dataPath
@@ -34,10 +36,8 @@ public enum DataMediation {
         var options = MediationOptions(estimation: EstimationOptions(vcov: try request.vcov.map(DataEstimation.vcov)))
         options.bootstrapReplications = request.bootstrapReplications
         options.seed = request.seed
-        let data: Dataset
-        do { data = try CSVReader.read(path: request.dataPath) } catch let error as PanelDataError {
-            throw InvalidInput(description: "error: \(error)")
-        }
+        let file = try UserDataFile.read(path: request.dataPath, delimiter: request.delimiter)
+        let data = file.data
         do {
             let results = try analyse(data: data, treatment: request.treatment, mediators: request.mediators,
                                       outcome: request.outcome, controls: request.controls,
@@ -52,9 +52,11 @@ public enum DataMediation {
         } catch let error as MediationError {
             throw InvalidInput(description: "error: \(error)")
         } catch let error as EstimationError {
+            throw InvalidInput(description: file.message(for: error))
+        } catch let error as TermEvaluationError {
             throw InvalidInput(description: "error: \(error)")
         } catch let error as PanelDataError {
-            throw InvalidInput(description: "error: \(error)")
+            throw InvalidInput(description: file.message(for: error))
         }
     }
 
