@@ -16,7 +16,8 @@ public enum AllocationEfficiency {
             (key: "sales_shape", estimator: "α̂ = (n − 2) / Σ ln(sales / min sales): Pareto tail MLE, small-sample corrected"),
         ],
         panelColumns: ["firm", "region", "year", "I", "phi0", "m", "exporter", "domestic_sales", "export_sales", "employment"],
-        truths: AllocationEfficiencyTruth.meanings
+        truths: AllocationEfficiencyTruth.meanings,
+        resources: resources
     )
 
     static let parameters: [ParameterSpec] = [

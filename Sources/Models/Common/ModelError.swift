@@ -7,12 +7,16 @@ public enum ModelError: Error, Sendable, Equatable, CustomStringConvertible {
     case noEquilibrium(reason: String, keys: [String])
     /// A numerical routine failed while solving.
     case numerical(String)
+    /// An array the parameters ask for cannot be allocated (larger than the machine's memory);
+    /// `keys` are the parameters that size it.
+    case tooLarge(reason: String, keys: [String])
 
     public var description: String {
         switch self {
         case .missingParameter(let key): return "parameter '\(key)' is missing or has the wrong type"
         case .noEquilibrium(let reason, let keys): return "no equilibrium: \(reason) (check \(keys.joined(separator: ", ")))"
         case .numerical(let message): return "numerical failure: \(message)"
+        case .tooLarge(let reason, let keys): return "too large: \(reason) (check \(keys.joined(separator: ", ")))"
         }
     }
 }
