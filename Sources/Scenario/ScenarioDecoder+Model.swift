@@ -239,7 +239,7 @@ extension ScenarioDecoder {
             }
             var values = base
             for (axis, index) in zip(axes, indices) { values[axis.parameter] = .real(axis.values[index]) }
-            guard let violation = descriptor.violations(of: values).first else { continue }
+            guard let violation = descriptor.violations(atSweepPoint: values).first else { continue }
             let blamed = axes.firstIndex { $0.parameter == violation.key } ?? 0
             let path = KeyPath.index(KeyPath.join("sweep", axes[blamed].parameter), indices[blamed])
             let coordinates = zip(axes, indices).map { axis, index in

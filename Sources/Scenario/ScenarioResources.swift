@@ -74,12 +74,13 @@ public struct ScenarioResources: Sendable {
         }
     }
 
-    /// One line for `validate` and `run`: `peak memory ≈ 1.2 GB (3 replications at a time × 390 MB:
-    /// plant × destination × year rows …), work ≈ 4.1e10 steps`.
+    /// One line for `validate` and `run`: `peak memory ≈ 490 MB (3 replications at a time × 150 MB;
+    /// largest: plant × destination × year rows …), work ≈ 2.0e9 steps`.
     public var summary: String {
         var text = "peak memory ≈ \(ByteCount.text(peakBytes))"
         if concurrentReplications > 0, let largest = perReplication.largestTerms.first {
-            text += " (\(concurrentReplications) replications in memory × \(ByteCount.text(perReplication.bytes)); largest: \(largest.label))"
+            let held = concurrentReplications == 1 ? "1 replication" : "\(concurrentReplications) replications at a time"
+            text += " (\(held) × \(ByteCount.text(perReplication.bytes)); largest: \(largest.label))"
         }
         text += ", work ≈ " + Self.scientific(operations) + " steps"
         if replications == 0 { text += " (theory only: no Monte Carlo)" }
@@ -96,13 +97,13 @@ public struct ScenarioResources: Sendable {
         let written = keys.first { scenario.explicitLocation(of: KeyPath.join("model", $0)) != nil }
         let key = written ?? keys.first ?? ""
         let path = key.isEmpty ? "model" : KeyPath.join("model", key)
-        let share = largest.map { " of which \($0.label) takes \(ByteCount.text($0.bytes)) per replication" } ?? ""
+        let share = largest.map { "; \($0.label) alone takes \(ByteCount.text($0.bytes)) per replication" } ?? ""
         return ScenarioError(
             kind: .outOfDomain,
             location: scenario.location(of: path) ?? SourceLocation(file: scenario.sourcePath, line: 1, column: 1),
             keyPath: path,
             message: "the run needs about \(ByteCount.text(peakBytes)) of memory, more than \(limitSource) "
-                + "(\(ByteCount.text(limitBytes))):" + share,
+                + "(\(ByteCount.text(limitBytes)))" + share,
             fix: "lower " + keys.joined(separator: ", ")
                 + (concurrentReplications > 2 ? " or use fewer --threads" : "")
                 + ", or pass --max-memory SIZE (e.g. --max-memory 64G) if the machine really has more")

@@ -20,7 +20,7 @@ extension Hetfirm {
             let resources = try RunBounds.checkResources(loaded, replications: nil, threads: nil, maxMemory: maxMemory,
                                                          show: { estimate = $0 })
             let monteCarlo = resources.replications > 0
-                ? "\(resources.replications) replications" : "theory only (no [[estimate]], [[mediate]] or recover: no Monte Carlo)"
+                ? "\(resources.replications) replication\(resources.replications == 1 ? "" : "s")" : "theory only (no [[estimate]], [[mediate]] or recover: no Monte Carlo)"
             print("ok: \(loaded.name) (model \(loaded.model.key)), \(loaded.model.parameters.count) parameters, "
                 + "\(loaded.sweepPointCount) sweep points, \(monteCarlo), output \(loaded.output.directory)/")
             print("  " + estimate)

@@ -9,7 +9,7 @@ public enum AllocationEfficiency {
         title: "Internet, allocation efficiency and export complexity (Melitz with Pareto and product complexity)",
         source: "paper 000 (notes: papers/000-internet-allocation-efficiency.md), completed as in the README",
         parameters: parameters,
-        constraints: constraints,
+        constraints: constraints + [panelConstraint],
         recoverable: [
             (key: "k", estimator: "k̂ = α̂ (σ̂ − 1): α̂ the Pareto tail MLE of final-year domestic sales, σ̂ from the markup"),
             (key: "sigma", estimator: "σ̂ = μ̂ / (μ̂ − 1), ln μ̂ the mean of ln(revenue ÷ production employment)"),

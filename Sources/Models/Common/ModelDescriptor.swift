@@ -50,10 +50,15 @@ public struct ParameterConstraint: Sendable {
     /// The condition as written in the documentation, e.g. `k > σ − 1`.
     public let statement: String
     public let check: @Sendable (ParameterValues) -> DomainViolation?
+    /// Whether the condition is checked at every sweep point too, or only at the scenario's own
+    /// parameters (for conditions on what only the base parameters drive, e.g. the simulated panel).
+    public let checkedAtSweepPoints: Bool
 
-    public init(_ statement: String, check: @escaping @Sendable (ParameterValues) -> DomainViolation?) {
+    public init(_ statement: String, checkedAtSweepPoints: Bool = true,
+                check: @escaping @Sendable (ParameterValues) -> DomainViolation?) {
         self.statement = statement
         self.check = check
+        self.checkedAtSweepPoints = checkedAtSweepPoints
     }
 }
 
@@ -119,5 +124,10 @@ public struct ModelDescriptor: Sendable {
     /// Every violation of the cross-parameter constraints, in declaration order.
     public func violations(of values: ParameterValues) -> [DomainViolation] {
         constraints.compactMap { $0.check(values) }
+    }
+
+    /// The violations at one sweep point: the constraints checked at sweep points only.
+    public func violations(atSweepPoint values: ParameterValues) -> [DomainViolation] {
+        constraints.compactMap { $0.checkedAtSweepPoints ? $0.check(values) : nil }
     }
 }
