@@ -1,3 +1,5 @@
+import Foundation
+
 /// What the simulated panel needs, checked when the scenario is validated rather than after every
 /// replication has failed: an equilibrium with producers at the reported Internet level I, and enough
 /// producers in the panel's last year for the Pareto-tail and markup estimators.
@@ -50,7 +52,7 @@ extension AllocationEfficiency {
         guard expected < minimumFinalYearProducers else { return nil }
         return DomainViolation(
             key: blamed,
-            message: "in the panel's last year (Internet level up to \(max(lowest, highest))) about \(expected) of the "
+            message: "in the panel's last year (Internet level up to \(max(lowest, highest))) about \(String(format: "%.3g", expected)) of the "
                 + "\(parameters.regionCount) × \(parameters.entrantsPerRegion) entrants produce; the estimators need at least "
                 + "\(Int(minimumFinalYearProducers))",
             fix: fix)
