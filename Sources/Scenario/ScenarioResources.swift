@@ -15,6 +15,8 @@ public struct ScenarioResources: Sendable {
     public static let baseBytes = 40e6
     /// Bytes of one replication's record per recovered quantity (estimate, SE, truth, names).
     static let bytesPerRecordEntry = 200.0
+    /// Bytes of one sweep point's parameters and results.
+    static let bytesPerSweepPoint = 1_000.0
 
     /// One replication at the sweep point (or the parameters) that needs most memory.
     public let perReplication: ResourceEstimate
@@ -52,6 +54,7 @@ public struct ScenarioResources: Sendable {
         let recovered = Double(max(scenario.montecarlo.recover.count + scenario.estimations.count * 4, 1))
         peakBytes = Self.baseBytes + Double(concurrentReplications) * worst.bytes
             + Double(total) * recovered * Self.bytesPerRecordEntry
+            + Double(scenario.sweepPointCount) * Self.bytesPerSweepPoint
         operations = Double(total) * Double(1 + monteCarloSweepPoints) * mostWork
     }
 

@@ -101,7 +101,7 @@ struct ResourceEstimateTests {
     func replicationsAndWork() throws {
         let theory = ScenarioResources(try Self.shipped("quality-propositions.toml"))
         #expect(theory.replications == 0)
-        #expect(theory.peakBytes == ScenarioResources.baseBytes)
+        #expect(theory.peakBytes < ScenarioResources.baseBytes + 1e6)
         #expect(theory.summary.contains("theory only"))
         let sweep = try Self.spillover("firms = 50", extra: "[montecarlo]\nreplications = 10\n[sweep]\nv_z = [0.5, 1.0, 2.0]")
         let estimate = ScenarioResources(sweep, threads: 1, cores: 2)
