@@ -101,6 +101,7 @@ struct SpilloverMonteCarlo: Sendable {
         var estimates: [ParameterEstimate] = []
         var failures = BlockFailures()
         var fit: SignalWeightFit?
+        if structural != nil { report?("replication 0: structural fit of v_z/v_d") }
         if let structural, let result = failures.attempt("structural fit of v_z/v_d", {
             try structural.estimate(panel.data, truth: truth.noiseRatio)
         }) {
