@@ -32,3 +32,21 @@ struct FormulaNestingTests {
         #expect(formula.regressors.count == 1)
     }
 }
+
+@Suite("formula errors: long sources")
+struct FormulaLongSourceTests {
+    @Test("a long formula is shown as a window around the caret, not whole")
+    func window() throws {
+        let text = FormulaNestingTests.nested("I", depth: 15_000)
+        let error = try #require(throws: FormulaError.self) { try FormulaParser.parse(text) }
+        let lines = error.description.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.count == 3)
+        #expect(lines[1].count < 200)
+        #expect(lines[1].hasSuffix("…"))
+        // The caret still points at the 33rd '(' within the window.
+        let caret = try #require(lines[2].firstIndex(of: "^"))
+        let column = lines[2].distance(from: lines[2].startIndex, to: caret)
+        #expect(Array(lines[1])[column] == "(")
+        #expect(column == 2 + 4 + 2 * 32 + 1)
+    }
+}
