@@ -13,7 +13,9 @@ import Testing
 /// - `quality-paper-scale.toml`: 6.8 GB (release, 1 replication, 9,450,018 records);
 /// - `spillover-recovery.toml`: 0.4 GB (release, 200 replications on 2 threads);
 /// - `dense` below (cities = 400, destinations = 1000, years = 20, 5 firms, 81,036 rows; debug,
-///   1 replication, no fixed effects): 259 MB (259,304 kB), 1 min 26 s.
+///   1 replication, no fixed effects): 259 MB (259,304 kB), 1 min 26 s;
+/// - `allocationMid` below (regions = 100, years = 10, firms_per_region = 20000; 1,926,491 rows in
+///   replication 0; debug, 2 replications on 2 threads): 399 MB (398,592 kB), 23 s.
 /// The tests compare the estimates with these figures within a factor 0.5–2, and check the
 /// estimates' parts against values computed by hand; nothing is timed.
 @Suite("resource estimates")
@@ -57,6 +59,26 @@ struct ResourceEstimateTests {
         let ratio = estimate.peakBytes / 259_304_000
         #expect(ratio >= 0.5 && ratio <= 2, "estimate \(estimate.peakBytes)")
         #expect(estimate.perReplication.largestTerms.first?.keys == ["cities", "destinations", "years"])
+    }
+
+    @Test("the allocation-efficiency run's estimate is within 0.5–2× of its peak RSS; its rows follow the producing share")
+    func measuredAllocationRun() throws {
+        let scenario = try ScenarioLoader.parse(text: """
+            [scenario]
+            name = "allocationMid"
+            model = "allocation-efficiency"
+            [model]
+            regions = 100
+            years = 10
+            firms_per_region = 20000
+            [montecarlo]
+            replications = 2
+            """, fileName: "am.toml")
+        let estimate = ScenarioResources(scenario, threads: 2, cores: 2)
+        let ratio = estimate.peakBytes / 398_592_000
+        #expect(ratio >= 0.5 && ratio <= 2, "estimate \(estimate.peakBytes)")
+        let rows = (estimate.perReplication.largestTerms.first?.bytes ?? 0) / AllocationEfficiency.bytesPerRow
+        #expect(rows > 0.8 * 1_926_491 && rows < 1.25 * 1_926_491)
     }
 
     @Test("estimates of the measured runs are within 0.5–2× of their peak RSS", arguments: [
