@@ -15,6 +15,8 @@ public struct ScenarioResources: Sendable {
     public static let baseBytes = 40e6
     /// Bytes of one replication's record per recovered quantity (estimate, SE, truth, names).
     static let bytesPerRecordEntry = 200.0
+    /// Steps of solving the theory at one sweep point.
+    static let operationsPerTheoryPoint = 2_000.0
     /// Bytes of one sweep point's parameters and results.
     static let bytesPerSweepPoint = 1_000.0
 
@@ -55,7 +57,10 @@ public struct ScenarioResources: Sendable {
         peakBytes = Self.baseBytes + Double(concurrentReplications) * worst.bytes
             + Double(total) * recovered * Self.bytesPerRecordEntry
             + Double(scenario.sweepPointCount) * Self.bytesPerSweepPoint
-        operations = Double(total) * Double(1 + monteCarloSweepPoints) * mostWork
+        // A sweep without a Monte Carlo at its points solves the theory there (an equilibrium: a root
+        // search of some thousands of steps).
+        let theoryPoints = monteCarloSweepPoints == 0 ? Double(scenario.sweepPointCount) : 0
+        operations = Double(total) * Double(1 + monteCarloSweepPoints) * mostWork + theoryPoints * Self.operationsPerTheoryPoint
     }
 
     /// The parameters at every corner of the sweep grid (each axis at its smallest and largest

@@ -65,8 +65,16 @@ struct AllocationEfficiencyPipeline: ScenarioPipeline {
         let points = scenario.sweepPoints
         guard !points.isEmpty else { return nil }
         progress?(.stage("sweeping \(scenario.sweep.map(\.parameter).joined(separator: " × ")) over \(points.count) points"))
-        let equilibria = try points.map { values in
-            try located { try AllocationEfficiencyModel(parameters: modelParameters(values)).solve() }
+        let started = Date()
+        var lastReport = started
+        let equilibria = try points.enumerated().map { index, values in
+            let now = Date()
+            if now.timeIntervalSince(lastReport) >= 5 {
+                lastReport = now
+                progress?(.stage("  solved \(index) of \(points.count) sweep points (\(100 * index / points.count)%), "
+                    + "\(Int(now.timeIntervalSince(started))) s elapsed"))
+            }
+            return try located { try AllocationEfficiencyModel(parameters: modelParameters(values)).solve() }
         }
         return try SweepOutcome(axes: scenario.sweep, points: points, equilibria: equilibria, format: plotFormat)
     }
