@@ -213,6 +213,26 @@ check "the text table has no Markdown pipes" -- bash -c "! grep -q '|' '$work/st
 sed 's/^years = 4/years = 4\ndrift = 300/' "$work/spill.toml" >"$work/spill-drift.toml"
 expect 1 "spillover whose exports overflow" -- "$bin" run "$work/spill-drift.toml" --out "$work/spill-drift"
 check "the overflow names the keys, not an internal type" -- bash -c "grep -q 'drift' '$work/stderr' && ! grep -q 'ExporterFlows' '$work/stderr'"
+# Bounds (issue 10 §2): the CLI applies the scenario file's bounds, deep nesting is a located error,
+# and a scenario that does not fit in memory is refused before it starts (--max-memory overrides).
+expect 2 "--replications 0" -- "$bin" run "$work/spill.toml" --out "$work/b0" --replications 0
+expect 2 "--replications 9223372036854775807" -- "$bin" run "$work/spill.toml" --out "$work/b1" --replications 9223372036854775807
+expect 2 "--replications 4000000000" -- "$bin" run "$work/spill.toml" --out "$work/b2" --replications 4000000000
+expect 2 "--threads 100000" -- "$bin" run "$work/spill.toml" --out "$work/b3" --threads 100000
+{ printf '[scenario]\nname = "deep"\nmodel = "allocation-efficiency"\n[model]\nx = '; head -c 30000 /dev/zero | tr '\0' '['; echo; } >"$work/deep.toml"
+expect 2 "a 30,000-deep array" -- "$bin" validate "$work/deep.toml"
+grep -q "deep.toml:5:67: error: the TOML nests deeper than 64 levels" "$work/stderr" && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: deep array not located"; }
+sed 's/^firms = 120/firms = 1\ncities = 1000\ndestinations = 100000\nyears = 200/; /^cities = 20/d; /^destinations = 6/d; /^years = 4/d' "$work/spill.toml" >"$work/spill-huge.toml"
+expect 2 "a spillover scenario larger than memory" -- "$bin" validate "$work/spill-huge.toml"
+grep -q "spill-huge.toml:[0-9]*:1: error: the run needs about" "$work/stderr" && grep -q "key: model.cities" "$work/stderr" \
+  && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: memory refusal not located"; cat "$work/stderr"; }
+expect 0 "--max-memory overrides the refusal in validate" -- "$bin" validate "$work/spill-huge.toml" --max-memory 2000T
+expect 0 "a run whose standard error is a log" -- "$bin" run "$work/small.toml" --out "$work/logged" --threads 2
+grep -q "^  replications 6/6 (100%)" "$work/stderr" && grep -q "^estimate: peak memory" "$work/stderr" && passed=$((passed + 1)) \
+  || { failed=$((failed + 1)); echo "FAIL: no plain progress line or estimate in a log"; cat "$work/stderr"; }
+expect 0 "validate prints the estimate" -- "$bin" validate scenarios/quality-propositions.toml
+grep -q "theory only" "$work/stdout" && grep -q "peak memory ≈" "$work/stdout" && passed=$((passed + 1)) \
+  || { failed=$((failed + 1)); echo "FAIL: validate did not print the estimate or theory only"; }
 
 echo "smoke: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -1,8 +1,13 @@
 /// The `[montecarlo]` section.
 public struct MonteCarloSettings: Sendable, Equatable {
+    /// The replications a scenario (`[montecarlo] replications`) or `--replications` may ask for.
+    public static let replicationRange = 1...1_000_000
+    /// The most worker threads (`[montecarlo] threads`, `--threads`); 0 means all cores.
+    public static let maximumThreads = 1024
+
     /// Number of replications, 1…1 000 000 (default 200).
     public let replications: Int
-    /// Worker threads; 0 means all cores (default 0).
+    /// Worker threads, 0…`maximumThreads`; 0 means all cores (default 0).
     public let threads: Int
     /// The model's recoverable parameters to check (default: all of them, in the model's order).
     public let recover: [String]

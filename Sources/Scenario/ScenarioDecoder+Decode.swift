@@ -129,20 +129,22 @@ extension ScenarioDecoder {
         var recover = defaults.recover, level = defaults.level
 
         if let node = table["replications"], let value = integer(node, at: "montecarlo.replications", example: "200") {
-            if (1...1_000_000).contains(value) {
+            let range = MonteCarloSettings.replicationRange
+            if range.contains(value) {
                 replications = value
             } else {
                 report(.outOfDomain, "montecarlo.replications",
-                       "replications = \(value) is outside 1…1000000",
-                       fix: "use between 1 and 1000000 replications (default 200)")
+                       "replications = \(value) is outside \(range.lowerBound)…\(range.upperBound)",
+                       fix: "use between \(range.lowerBound) and \(range.upperBound) replications (default 200)")
             }
         }
         if let node = table["threads"], let value = integer(node, at: "montecarlo.threads", example: "0") {
-            if value >= 0 {
+            if (0...MonteCarloSettings.maximumThreads).contains(value) {
                 threads = value
             } else {
-                report(.outOfDomain, "montecarlo.threads", "threads = \(value) is negative",
-                       fix: "use threads = 0 for all cores, or a positive count")
+                report(.outOfDomain, "montecarlo.threads",
+                       "threads = \(value) is outside 0…\(MonteCarloSettings.maximumThreads)",
+                       fix: "use threads = 0 for all cores, or a count up to \(MonteCarloSettings.maximumThreads)")
             }
         }
         if let node = table["recover"] {

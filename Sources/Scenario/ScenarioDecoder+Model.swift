@@ -231,15 +231,16 @@ extension ScenarioDecoder {
         guard !axes.isEmpty else { return }
         let total = axes.reduce(1) { $0 * $1.values.count }
         var indices = Array(repeating: 0, count: axes.count)
+        // One dictionary updated in place: copying the base at every point dominated large sweeps.
+        var values = base
         for point in 0..<total {
             var remainder = point
             for axis in axes.indices.reversed() {
                 indices[axis] = remainder % axes[axis].values.count
                 remainder /= axes[axis].values.count
             }
-            var values = base
             for (axis, index) in zip(axes, indices) { values[axis.parameter] = .real(axis.values[index]) }
-            guard let violation = descriptor.violations(of: values).first else { continue }
+            guard let violation = descriptor.violations(atSweepPoint: values).first else { continue }
             let blamed = axes.firstIndex { $0.parameter == violation.key } ?? 0
             let path = KeyPath.index(KeyPath.join("sweep", axes[blamed].parameter), indices[blamed])
             let coordinates = zip(axes, indices).map { axis, index in

@@ -12,8 +12,10 @@ struct ScenarioDecoder {
 
     static let sections = ["scenario", "model", "montecarlo", "sweep", "output", "estimate", "mediate"]
     static let defaultSeed: UInt64 = 20_261_121
-    /// Guards memory: the sweep is materialised point by point for constraint checks.
-    static let maximumSweepPoints = 1_000_000
+    /// Bounds memory and work: the sweep is checked point by point when the scenario is validated,
+    /// and a run holds every point's parameters (about 1 kB each) and solves (or simulates) at each.
+    /// 1,000,000 points took 3–7 s to validate alone.
+    static let maximumSweepPoints = 100_000
 
     init(fileName: String, locator: SourceLocator, registry: ModelRegistry) {
         self.fileName = fileName

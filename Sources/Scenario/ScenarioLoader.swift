@@ -51,6 +51,13 @@ public enum ScenarioLoader {
                                 keyPath: "", message: "malformed TOML: NUL character in the file",
                                 fix: "remove the NUL byte (the file may not be a text file)")
         }
+        // Nesting is bounded before anything recurses over the text (this scanner, toml++, TOMLNode).
+        if let deep = SourceLocator.firstExcessiveNesting(in: text, fileName: fileName) {
+            throw ScenarioError(
+                kind: .malformedTOML, location: deep.location, keyPath: deep.keyPath,
+                message: "the TOML nests deeper than \(SourceLocator.maximumNesting) levels of tables, keys and arrays",
+                fix: "a scenario needs only a few levels (e.g. [model] then key = [1.0, 2.0]); remove the extra brackets or key parts")
+        }
         // toml++ 3.4 asserts (debug) or assumes (release) on a few malformed inputs instead of
         // reporting them. Find the first such spot and neutralise it for toml++ (a header: parse
         // only the lines before it; otherwise: replace the offending character by '=', which

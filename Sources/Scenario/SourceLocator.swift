@@ -44,6 +44,20 @@ public struct SourceLocator: Sendable {
         return scanner.unsafeSyntax
     }
 
+    /// The deepest nesting a scenario may use: tables, dotted keys, arrays and inline tables
+    /// together (`[model] sigma = 4` is 2 deep, `estimate[0].vcov.cluster[0]` is 4 deep).
+    /// Deeper text is refused before toml++ sees it, so no reader recurses without bound.
+    public static let maximumNesting = 64
+
+    /// The first spot where `text` nests deeper than ``maximumNesting``: the location of the
+    /// `[`, `{` or key that goes one level too deep and the key path it belongs to. Linear in
+    /// the length of the text up to that spot; the scan stops there.
+    static func firstExcessiveNesting(in text: String, fileName: String) -> (location: SourceLocation, keyPath: String)? {
+        var scanner = Scanner(text: text, fileName: fileName)
+        scanner.run()
+        return scanner.excessiveNesting
+    }
+
     /// Every recorded path, for tests and diagnostics.
     public var recordedPaths: [String] { positions.keys.sorted() }
 }
@@ -58,6 +72,10 @@ private struct Scanner {
     /// How many elements each array of tables has so far, by resolved path.
     var arrayTableCounts: [String: Int] = [:]
     var stopAtUnsafeSyntax = false
+    /// Where the text first nests deeper than `SourceLocator.maximumNesting`; the scan stops there.
+    var excessiveNesting: (location: SourceLocation, keyPath: String)?
+    /// Whether the scan has stopped (unsafe syntax or excessive nesting).
+    var stopped: Bool { unsafeSyntax != nil || excessiveNesting != nil }
     var unsafeSyntax: (location: SourceLocation, message: String, scalarOffset: Int, inHeader: Bool)?
 
     func shown(_ c: Unicode.Scalar) -> String {
@@ -124,7 +142,7 @@ private struct Scanner {
 
     mutating func run() {
         var table: [KeyPath.Segment] = []
-        while unsafeSyntax == nil {
+        while !stopped {
             skipBlank()
             guard let c = peek() else { return }
             let start = here
@@ -141,6 +159,10 @@ private struct Scanner {
                 }
                 skipSpaces()
                 let keys = parseKey()
+                if keys.count + (isArray ? 1 : 0) > SourceLocator.maximumNesting {
+                    excessiveNesting = (start, keys.prefix(3).joined(separator: ".") + "…")
+                    return
+                }
                 skipSpaces()
                 if keys.isEmpty || peek() != "]" || (isArray && peek(1) != "]") {
                     skipRestOfLine()
@@ -160,9 +182,13 @@ private struct Scanner {
                     continue
                 }
                 advance()
+                if table.count + keys.count > SourceLocator.maximumNesting {
+                    excessiveNesting = (start, KeyPath.render(table) + "." + keys.prefix(3).joined(separator: ".") + "…")
+                    return
+                }
                 let path = recordKeys(keys, under: table, at: start)
                 skipSpaces()
-                parseValue(path: path)
+                parseValue(path: path, depth: table.count + keys.count)
                 skipSpaces()
                 skipComment()
             }
@@ -283,8 +309,14 @@ private struct Scanner {
 
     // MARK: values
 
-    mutating func parseValue(path: String) {
+    /// Reads one value of `path`, which is `depth` levels deep; stops the scan at a `[` or `{`
+    /// that would nest deeper than `SourceLocator.maximumNesting`, so recursion stays bounded.
+    mutating func parseValue(path: String, depth: Int) {
         guard let c = peek() else { return }
+        if c == "[" || c == "{", depth >= SourceLocator.maximumNesting {
+            excessiveNesting = (here, path)
+            return
+        }
         switch c {
         case "\"":
             if peek(1) == "\"", peek(2) == "\"" {
@@ -316,7 +348,8 @@ private struct Scanner {
                 let elementPath = KeyPath.index(path, element)
                 record(elementPath, here)
                 let before = index
-                parseValue(path: elementPath)
+                parseValue(path: elementPath, depth: depth + 1)
+                if stopped { return }
                 element += 1
                 skipBlank()
                 if peek() == "," { advance(); continue }
@@ -335,13 +368,18 @@ private struct Scanner {
                 skipSpaces()
                 guard !keys.isEmpty, peek() == "=" else { return }
                 advance()
+                if depth + keys.count > SourceLocator.maximumNesting {
+                    excessiveNesting = (start, path)
+                    return
+                }
                 var segments = KeyPath.parse(path)
                 for key in keys {
                     segments.append(.key(key))
                     record(KeyPath.render(segments), start)
                 }
                 skipSpaces()
-                parseValue(path: KeyPath.render(segments))
+                parseValue(path: KeyPath.render(segments), depth: depth + keys.count)
+                if stopped { return }
                 skipBlank()
                 if peek() == "," { advance(); continue }
                 if peek() == "}" { advance(); return }

@@ -10,11 +10,32 @@ extension Hetfirm {
         @Argument(help: "The scenario file (TOML).")
         var scenario: String
 
+        @Option(help: ArgumentHelp("Refuse the scenario when its estimated peak memory exceeds SIZE (default: 90% of the machine's memory).",
+                                   valueName: "SIZE"))
+        var maxMemory: String?
+
         func run() throws {
             let loaded = try loadScenario(scenario)
-            let points = loaded.sweepPoints.count
+            var estimate = ""
+            let resources = try RunBounds.checkResources(loaded, replications: nil, threads: nil, maxMemory: maxMemory,
+                                                         show: { estimate = $0 })
+            let monteCarlo = resources.replications > 0
+                ? "\(resources.replications) replication\(resources.replications == 1 ? "" : "s")" : "theory only (no [[estimate]], [[mediate]] or recover: no Monte Carlo)"
+            let output: String
+            do {
+                switch try ScenarioRunner.checkOutput(loaded) {
+                case .nothing: output = "a new folder"
+                case .emptyFolder: output = "an empty folder"
+                case .earlierOutput(let name): output = "replaces the earlier output of '\(name)'"
+                case .forced(let name): output = "holds the output of '\(name)' (needs --force)"
+                }
+            } catch {
+                Console.error(error.description)
+                throw ExitStatus.badInput
+            }
             print("ok: \(loaded.name) (model \(loaded.model.key)), \(loaded.model.parameters.count) parameters, "
-                + "\(points) sweep points, \(loaded.montecarlo.replications) replications, output \(loaded.output.directory)/")
+                + "\(loaded.sweepPointCount) sweep points, \(monteCarlo), output \(loaded.output.directory)/ (\(output))")
+            print("  " + estimate)
         }
     }
 

@@ -30,9 +30,12 @@ extension Hetfirm {
         @Flag(help: "Replace an output folder that holds another scenario's output. hetfirm never replaces a folder it did not write.")
         var force = false
 
+        @Option(help: ArgumentHelp("Refuse the run when its estimated peak memory exceeds SIZE (default: 90% of the machine's memory).",
+                                   valueName: "SIZE"))
+        var maxMemory: String?
+
         func run() throws {
-            if let replications, replications < 0 { throw badInput("--replications must be ≥ 0, got \(replications)") }
-            if let threads, threads < 0 { throw badInput("--threads must be ≥ 0, got \(threads)") }
+            try RunBounds.checkOptions(replications: replications, threads: threads)
             var shardSpec: ShardSpec?
             if let shard {
                 guard let parsed = ShardSpec(parsing: shard) else {
@@ -41,6 +44,7 @@ extension Hetfirm {
                 shardSpec = parsed
             }
             let loaded = try loadScenario(scenario)
+            try RunBounds.checkResources(loaded, replications: replications, threads: threads, maxMemory: maxMemory)
             let overrides = RunOverrides(outputDirectory: outputDirectory, replications: replications, threads: threads,
                                          resume: resume, shard: shardSpec, force: force)
             let summary: RunSummary

@@ -27,12 +27,23 @@ public struct FormulaError: Error, Sendable, Equatable, CustomStringConvertible 
     /// The message, the source, and a caret line (one `^` per character of the token).
     ///
     /// Tabs and line breaks in the source are shown as spaces so the caret stays aligned.
+    /// A source longer than this is shown as a window around the offending token.
+    static let shownCharacters = 160
+
     public var description: String {
-        let shown = String(source.map { $0.isNewline || $0 == "\t" ? " " : $0 })
-        let count = source.count
-        let start = min(max(offset, 0), count)
-        let width = max(1, min(length, count - start))
-        return "error in formula: \(message)\n  \(shown)\n  "
+        var shown = Array(source.map { $0.isNewline || $0 == "\t" ? " " : $0 })
+        let count = shown.count
+        var start = min(max(offset, 0), count)
+        var width = max(1, min(length, count - start))
+        if count > Self.shownCharacters {
+            // A window of the source around the token, with "…" where it is cut.
+            let half = Self.shownCharacters / 2
+            let lower = max(0, start - half), upper = min(count, start + min(width, half) + half)
+            shown = (lower > 0 ? ["…"] : []) + Array(shown[lower..<upper]) + (upper < count ? ["…"] : [])
+            start = start - lower + (lower > 0 ? 1 : 0)
+            width = min(width, half)
+        }
+        return "error in formula: \(message)\n  \(String(shown))\n  "
             + String(repeating: " ", count: start) + String(repeating: "^", count: width)
     }
 }

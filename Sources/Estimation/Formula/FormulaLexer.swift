@@ -47,7 +47,31 @@ enum FormulaLexer {
             }
         }
         tokens.append(FormulaToken(kind: .end, offset: characters.count, length: 0, text: ""))
+        try checkNesting(tokens, source: source)
         return tokens
+    }
+
+    /// The deepest nesting of parentheses a formula may use (`log(I(x^2))` is 2 deep). The
+    /// parser recurses once per level, so deeper text is refused before it is parsed.
+    static let maximumNesting = 32
+
+    /// Throws at the first `(` that opens a level deeper than `maximumNesting`.
+    private static func checkNesting(_ tokens: [FormulaToken], source: String) throws {
+        var depth = 0
+        for token in tokens {
+            switch token.kind {
+            case .openParenthesis:
+                depth += 1
+                if depth > maximumNesting {
+                    throw FormulaError(source: source, offset: token.offset, length: 1,
+                                       message: "parentheses nest deeper than \(maximumNesting) levels")
+                }
+            case .closeParenthesis:
+                depth = max(depth - 1, 0)
+            default:
+                break
+            }
+        }
     }
 
     /// The token kind of a one-character operator, or nil.

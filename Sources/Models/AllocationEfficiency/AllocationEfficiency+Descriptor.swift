@@ -9,14 +9,15 @@ public enum AllocationEfficiency {
         title: "Internet, allocation efficiency and export complexity (Melitz with Pareto and product complexity)",
         source: "paper 000 (notes: papers/000-internet-allocation-efficiency.md), completed as in the README",
         parameters: parameters,
-        constraints: constraints,
+        constraints: constraints + [panelConstraint],
         recoverable: [
             (key: "k", estimator: "k̂ = α̂ (σ̂ − 1): α̂ the Pareto tail MLE of final-year domestic sales, σ̂ from the markup"),
             (key: "sigma", estimator: "σ̂ = μ̂ / (μ̂ − 1), ln μ̂ the mean of ln(revenue ÷ production employment)"),
             (key: "sales_shape", estimator: "α̂ = (n − 2) / Σ ln(sales / min sales): Pareto tail MLE, small-sample corrected"),
         ],
         panelColumns: ["firm", "region", "year", "I", "phi0", "m", "exporter", "domestic_sales", "export_sales", "employment"],
-        truths: AllocationEfficiencyTruth.meanings
+        truths: AllocationEfficiencyTruth.meanings,
+        resources: resources
     )
 
     static let parameters: [ParameterSpec] = [

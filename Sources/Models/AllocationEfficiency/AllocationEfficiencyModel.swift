@@ -127,7 +127,9 @@ public struct AllocationEfficiencyModel: Sendable {
                 * exp((sigma - 1) * log(psi * a) + k * log(scale / a))
         }
         guard activeMass > 0 else {
-            throw ModelError.noEquilibrium(reason: "no firm produces", keys: ["f", "f_e"])
+            throw ModelError.noEquilibrium(
+                reason: "no firm produces at I = \(economy.internetLevel) (θ = e^I raises the domestic cutoff above every entrant)",
+                keys: ["I", "f", "f_e"])
         }
         let residual = economy.expectedProfit(domesticDemand: domesticDemand, byQuadrature: false).value / p.entryCost - 1
         let regime = EquilibriumRegime(interiorCutoffs: interior,

@@ -52,11 +52,17 @@ public struct SimulatedPanel: Sendable {
 }
 
 extension AllocationEfficiencyModel {
-    /// Solves every region-year economy of the panel (numerically, valid in every regime).
-    public func solvePanel() throws -> PanelEquilibrium {
+    /// Solves every region-year economy of the panel (numerically, valid in every regime);
+    /// `progress` is told the number solved so far after each region.
+    public func solvePanel(progress: ((_ solved: Int, _ total: Int) -> Void)? = nil) throws -> PanelEquilibrium {
         let p = parameters
+        let total = p.regionCount * p.yearCount
+        try AllocationGuard.check([p.regionCount, p.yearCount], bytesPerElement: 400,
+                                  what: "the region-year equilibria", keys: ["regions", "years"])
         let equilibria = try (0..<p.regionCount).map { region in
-            try (0..<p.yearCount).map { year in try solve(internetLevel: p.internetLevel(region: region, year: year)) }
+            let row = try (0..<p.yearCount).map { year in try solve(internetLevel: p.internetLevel(region: region, year: year)) }
+            progress?((region + 1) * p.yearCount, total)
+            return row
         }
         return PanelEquilibrium(parameters: p, byRegionYear: equilibria)
     }

@@ -50,10 +50,15 @@ public struct ParameterConstraint: Sendable {
     /// The condition as written in the documentation, e.g. `k > σ − 1`.
     public let statement: String
     public let check: @Sendable (ParameterValues) -> DomainViolation?
+    /// Whether the condition is checked at every sweep point too, or only at the scenario's own
+    /// parameters (for conditions on what only the base parameters drive, e.g. the simulated panel).
+    public let checkedAtSweepPoints: Bool
 
-    public init(_ statement: String, check: @escaping @Sendable (ParameterValues) -> DomainViolation?) {
+    public init(_ statement: String, checkedAtSweepPoints: Bool = true,
+                check: @escaping @Sendable (ParameterValues) -> DomainViolation?) {
         self.statement = statement
         self.check = check
+        self.checkedAtSweepPoints = checkedAtSweepPoints
     }
 }
 
@@ -80,11 +85,19 @@ public struct ModelDescriptor: Sendable {
     /// Other simulated panels an `[[estimate]]` may choose with `data = "NAME"`, with their columns
     /// (e.g. information-spillover's plant × product × destination × year panel).
     public let additionalPanels: [String: [String]]
+    /// The memory and work of one replication (simulation, measures and estimation) at the given
+    /// parameters (every default filled in); the run refuses a scenario that does not fit in memory.
+    public let resources: @Sendable (ParameterValues) -> ResourceEstimate
+    /// Whether a `[sweep]` runs the whole Monte Carlo at every grid point (otherwise it only
+    /// evaluates the theory there), for the work estimate.
+    public let monteCarloAtEverySweepPoint: Bool
 
     public init(key: String, title: String, source: String, parameters: [ParameterSpec],
                 constraints: [ParameterConstraint], recoverable: [(key: String, estimator: String)],
                 panelColumns: [String] = [], truths: [(name: String, meaning: String)] = [],
-                noiselessOutcomes: [String: String] = [:], additionalPanels: [String: [String]] = [:]) {
+                noiselessOutcomes: [String: String] = [:], additionalPanels: [String: [String]] = [:],
+                resources: @escaping @Sendable (ParameterValues) -> ResourceEstimate,
+                monteCarloAtEverySweepPoint: Bool = false) {
         self.key = key
         self.title = title
         self.source = source
@@ -95,6 +108,8 @@ public struct ModelDescriptor: Sendable {
         self.truths = truths
         self.noiselessOutcomes = noiselessOutcomes
         self.additionalPanels = additionalPanels
+        self.resources = resources
+        self.monteCarloAtEverySweepPoint = monteCarloAtEverySweepPoint
     }
 
     public func parameter(_ key: String) -> ParameterSpec? { parameters.first { $0.key == key } }
@@ -109,5 +124,10 @@ public struct ModelDescriptor: Sendable {
     /// Every violation of the cross-parameter constraints, in declaration order.
     public func violations(of values: ParameterValues) -> [DomainViolation] {
         constraints.compactMap { $0.check(values) }
+    }
+
+    /// The violations at one sweep point: the constraints checked at sweep points only.
+    public func violations(atSweepPoint values: ParameterValues) -> [DomainViolation] {
+        constraints.compactMap { $0.checkedAtSweepPoints ? $0.check(values) : nil }
     }
 }

@@ -10,6 +10,9 @@ public enum ModelError: Error, Sendable, Equatable, CustomStringConvertible {
     /// A simulated quantity left the range a double can hold (overflow to ∞, underflow to 0, or ∞ − ∞)
     /// because some parameters are extreme; `keys` are the scenario keys that set it.
     case simulationOutOfRange(reason: String, keys: [String])
+    /// An array the parameters ask for cannot be allocated (larger than the machine's memory);
+    /// `keys` are the parameters that size it.
+    case tooLarge(reason: String, keys: [String])
 
     public var description: String {
         switch self {
@@ -18,6 +21,7 @@ public enum ModelError: Error, Sendable, Equatable, CustomStringConvertible {
         case .numerical(let message): return "numerical failure: \(message)"
         case .simulationOutOfRange(let reason, let keys):
             return "\(reason); use less extreme values of \(keys.joined(separator: ", "))"
+        case .tooLarge(let reason, let keys): return "too large: \(reason) (check \(keys.joined(separator: ", ")))"
         }
     }
 }

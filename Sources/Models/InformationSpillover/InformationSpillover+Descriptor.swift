@@ -17,7 +17,9 @@ public enum InformationSpillover {
         panelColumns: panelColumns,
         truths: InformationSpilloverTruth.meanings,
         noiselessOutcomes: ["lnexp": "lnexp_expected"],
-        additionalPanels: ["products": productColumns]
+        additionalPanels: ["products": productColumns],
+        resources: resources,
+        monteCarloAtEverySweepPoint: true
     )
 
     /// Columns of the plant × product × destination × year panel (`data = "products"`): the product's own

@@ -18,6 +18,9 @@ public struct SourceExporterDraw: Sendable {
                             stream: RandomStream) throws -> SourceExporterDraw {
         let p = parameters, cities = p.cityCount, destinations = p.destinationCount, years = p.yearCount
         let normal = try NormalDistribution(mean: 0, standardDeviation: 1)
+        try AllocationGuard.check([cities, destinations, years], bytesPerElement: 12,
+                                  what: "the source exporters of every city, destination and year",
+                                  keys: ["cities", "destinations", "years"])
         var count = [Int32](repeating: 0, count: cities * destinations * years)
         var growthSum = [Double](repeating: 0, count: count.count)
         for c in 0..<cities {

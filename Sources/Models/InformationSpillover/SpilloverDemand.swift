@@ -39,6 +39,8 @@ public struct SpilloverDemand: Sendable {
         var group = [Int32](repeating: 0, count: destinations)
         for (rank, m) in ranked.enumerated() { group[m] = Int32(min(3, rank * 4 / destinations)) }
         let ownSD = p.signalNoiseVariance.squareRoot()
+        try AllocationGuard.check([plantCount, destinations], bytesPerElement: 8,
+                                  what: "the own demand component of every plant and destination", keys: ["firms", "destinations"])
         var own = [Double](repeating: 0, count: plantCount * destinations)
         for index in own.indices { own[index] = ownSD * normal.sample(stream) }
         return SpilloverDemand(yearCount: years, levels: levels, growth: growth, incomeGroup: group, ownComponent: own)

@@ -26,6 +26,8 @@ struct SpilloverLearningLoop {
     /// The most plant × destination × year rows a panel may have (about 20 GB of columns once the
     /// regressors are built); beyond it the simulation stops with an error naming what to change.
     static let maximumRows = 40_000_000
+    /// The most plant × product × destination × year rows (5 columns, about 4 GB).
+    static let maximumProductRows = 100_000_000
 
     mutating func run(writer: inout SpilloverRowWriter, accumulator: inout SpilloverTruthAccumulator) throws -> (sum: Double, count: Int) {
         let p = parameters, years = p.yearCount, destinations = p.destinationCount
@@ -37,6 +39,8 @@ struct SpilloverLearningLoop {
         // ln ξ + (σ − 1) ln φ_i: the plant part of ln expected profit, eqs. (6), (11).
         let plantScale = network.plantProductivity.map { logXi + (p.elasticityOfSubstitution - 1) * log($0) }
         // The source aggregates transposed to (c T + t) M + m, so the destination loop reads contiguous memory.
+        try AllocationGuard.check([sources.count.count], bytesPerElement: 12,
+                                  what: "the transposed source-exporter aggregates", keys: ["cities", "destinations", "years"])
         var counts = [Int32](repeating: 0, count: sources.count.count), sums = [Double](repeating: 0, count: sources.count.count)
         for city in 0..<p.cityCount {
             for m in 0..<destinations {
@@ -52,6 +56,8 @@ struct SpilloverLearningLoop {
         // Beliefs N(μ, P) about d_m,t−1, kept only when nothing is published (revelation "none").
         var beliefMean = [Double](), beliefVariance = [Double]()
         if !annual {
+            try AllocationGuard.check([network.plantCount, destinations], bytesPerElement: 16,
+                                      what: "the beliefs of every plant about every destination", keys: ["firms", "destinations"])
             beliefMean = [Double](repeating: 0, count: network.plantCount * destinations)
             beliefVariance = beliefMean
             for plant in 0..<network.plantCount {
@@ -141,6 +147,11 @@ struct SpilloverLearningLoop {
                     throw ModelError.noEquilibrium(
                         reason: "the panel passed \(Self.maximumRows) plant × destination × year rows in year \(t): too large to estimate on",
                         keys: ["f", "firms", "destinations"])
+                }
+                guard writer.productRowCount <= Self.maximumProductRows else {
+                    throw ModelError.tooLarge(
+                        reason: "the product panel passed \(Self.maximumProductRows) plant × product × destination × year rows in year \(t)",
+                        keys: ["extra_products", "products", "firms"])
                 }
                 if firmTotal > 0 {
                     shareSum += largest / firmTotal

@@ -28,6 +28,9 @@ struct SpilloverRowWriter {
     var productPlant = [Int](), productId = [Int](), productDestination = [Int](), productYear = [Int]()
     var productExports = [Double]()
     private var chosen = [Int](), weights = [Double]()
+    /// `chosenInRow[h]` is the number of the last row that chose product h: an O(1) membership test,
+    /// so drawing k distinct products costs O(k) and not O(k²). Allocated at the first row.
+    private var chosenInRow = [Int](), productRowNumber = 0
 
     init(parameters: InformationSpilloverParameters, stream: RandomStream) throws {
         self.stream = stream
@@ -40,6 +43,9 @@ struct SpilloverRowWriter {
     }
 
     var rowCount: Int { plant.count }
+
+    /// Plant × product × destination × year rows so far.
+    var productRowCount: Int { productPlant.count }
 
     /// Reserves room for about `rows` rows and their products (an allocation hint; no effect on the output).
     mutating func reserve(rows: Int) {
@@ -85,9 +91,14 @@ struct SpilloverRowWriter {
     private mutating func appendProducts(plant i: Int, destination m: Int, year t: Int, value: Double) {
         let count = min(1 + (extraProducts?.sample(stream) ?? 0), productCount)
         chosen.removeAll(keepingCapacity: true)
+        if chosenInRow.isEmpty { chosenInRow = [Int](repeating: 0, count: productCount) }
+        productRowNumber += 1
         while chosen.count < count {
             let candidate = stream.nextInt(below: productCount)
-            if !chosen.contains(candidate) { chosen.append(candidate) }
+            if chosenInRow[candidate] != productRowNumber {
+                chosenInRow[candidate] = productRowNumber
+                chosen.append(candidate)
+            }
         }
         weights.removeAll(keepingCapacity: true)
         var total = 0.0

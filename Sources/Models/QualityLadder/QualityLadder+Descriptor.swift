@@ -14,7 +14,8 @@ public enum QualityLadder {
         recoverable: [],
         panelColumns: panelColumns,
         truths: QualityLadderTruth.meanings,
-        noiselessOutcomes: noiselessOutcomes
+        noiselessOutcomes: noiselessOutcomes,
+        resources: resources
     )
 
     /// Outcomes with a noise-free counterpart, for `recover = { eco = "pseudo-true" }`: the measured distances

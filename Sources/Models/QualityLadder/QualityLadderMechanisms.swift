@@ -41,6 +41,8 @@ struct QualityLadderMechanisms {
         normal = try NormalDistribution(mean: 0, standardDeviation: 1)
         externalGaps = (0..<s.industryCount).map { _ in s.externalFrontierGap * (0.5 + stream.nextUniform()) }
         coreClass = (0..<firmCount).map { _ in stream.nextInt(below: s.patentClassCount) }
+        try AllocationGuard.check([firmCount, s.patentClassCount], bytesPerElement: 24,
+                                  what: "the patent class counts of every firm", keys: ["firms", "patent_classes"])
         counts = Array(repeating: Array(repeating: 0, count: s.patentClassCount), count: firmCount)
         expectedCounts = counts
         countVariances = counts

@@ -33,6 +33,17 @@ struct QualityLadderWorld {
          stream: RandomStream) throws {
         let normal = try NormalDistribution(mean: 0, standardDeviation: 1)
         let years = s.yearCount, centre = Double(years - 1) / 2
+        try AllocationGuard.check([s.industryCount, s.productsPerIndustry + years], bytesPerElement: 8,
+                                  what: "the product codes and foreign patents of every industry",
+                                  keys: ["industries", "products_per_industry", "years"])
+        try AllocationGuard.check([s.destinationCount], bytesPerElement: 16, what: "the destinations", keys: ["destinations"])
+        try AllocationGuard.check([s.cityCount + s.provinceCount * years], bytesPerElement: 24,
+                                  what: "the cities and provinces", keys: ["cities", "provinces"])
+        if s.demandLayer == .ces {
+            try AllocationGuard.check([s.industryCount, s.productsPerIndustry, s.destinationCount, years], bytesPerElement: 8,
+                                      what: "the CES demand shifters of every product, destination and year",
+                                      keys: ["industries", "products_per_industry", "destinations", "years"])
+        }
         cityProvince = (0..<s.cityCount).map { $0 % s.provinceCount }
         let phones = (0..<s.cityCount).map { _ in normal.sample(stream) }
         phones1984 = phones

@@ -68,7 +68,15 @@ enum EstimateValidation {
                                    + (models.count > 1 ? "any of the \(models.count) models of " : "") + request.formula,
                                fix: Suggestion.fix(for: recovery.coefficient, among: coefficients, noun: "coefficients"))
                 }
-                if Double(recovery.truth) != nil { continue }
+                if let number = Double(recovery.truth) {
+                    // Swift reads "nan", "inf" and "0x10" as numbers; a truth must be a finite decimal.
+                    guard number.isFinite, !recovery.truth.lowercased().contains("x") else {
+                        throw fail("recover", recovery.coefficient,
+                                   message: "'\(recovery.truth)' is not a finite number: coverage and bias need a finite truth",
+                                   fix: "write a finite decimal number such as \"0\" or \"0.5\", or a truth of the model (truth.NAME)")
+                    }
+                    continue
+                }
                 if recovery.truth == PreparedEstimation.pseudoTrue {
                     let outcomes = Set(models.map(\.dependent.description))
                     let noiseless = scenario.model.noiselessOutcomes

@@ -56,6 +56,10 @@ enum MediationValidation {
             if case .cluster(let names)? = request.vcov {
                 try requireColumns(names.flatMap { $0.split(separator: "^").map(String.init) }, key: "vcov")
             }
+            if let truth = request.indirectTruth, let number = Double(truth), !number.isFinite || truth.lowercased().contains("x") {
+                throw fail("recover", "indirect", message: "'\(truth)' is not a finite number: coverage and bias need a finite truth",
+                           fix: "write a finite decimal number such as \"0\", or a truth of the model (truth.NAME)")
+            }
             if let truth = request.indirectTruth, Double(truth) == nil {
                 let truths = scenario.model.truths.map(\.name)
                 let name = truth.hasPrefix("truth.") ? String(truth.dropFirst("truth.".count)) : ""

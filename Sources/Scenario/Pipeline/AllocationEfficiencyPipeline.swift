@@ -65,8 +65,16 @@ struct AllocationEfficiencyPipeline: ScenarioPipeline {
         let points = scenario.sweepPoints
         guard !points.isEmpty else { return nil }
         progress?(.stage("sweeping \(scenario.sweep.map(\.parameter).joined(separator: " × ")) over \(points.count) points"))
-        let equilibria = try points.map { values in
-            try located { try AllocationEfficiencyModel(parameters: modelParameters(values)).solve() }
+        let started = Date()
+        var lastReport = started
+        let equilibria = try points.enumerated().map { index, values in
+            let now = Date()
+            if now.timeIntervalSince(lastReport) >= 5 {
+                lastReport = now
+                progress?(.stage("  solved \(index) of \(points.count) sweep points (\(100 * index / points.count)%), "
+                    + "\(Int(now.timeIntervalSince(started))) s elapsed"))
+            }
+            return try located { try AllocationEfficiencyModel(parameters: modelParameters(values)).solve() }
         }
         return try SweepOutcome(axes: scenario.sweep, points: points, equilibria: equilibria, format: plotFormat)
     }
@@ -85,7 +93,18 @@ struct AllocationEfficiencyPipeline: ScenarioPipeline {
 
     func runMonteCarlo(model: AllocationEfficiencyModel, artifacts: inout RunArtifacts) throws -> MonteCarloOutcome {
         progress?(.stage("solving \(model.parameters.regionCount) × \(model.parameters.yearCount) region-year equilibria"))
-        let panel = try located { try model.solvePanel() }
+        let started = Date()
+        var lastReport = started
+        let panel = try located {
+            try model.solvePanel { solved, total in
+                // A line every few seconds when the panel is large (10,000 regions × 200 years take minutes).
+                let now = Date()
+                guard solved < total, now.timeIntervalSince(lastReport) >= 5 else { return }
+                lastReport = now
+                progress?(.stage("  solved \(solved) of \(total) region-year equilibria (\(100 * solved / total)%), "
+                    + "\(Int(now.timeIntervalSince(started))) s elapsed"))
+            }
+        }
         if !panel.salesAreExactlyPareto {
             artifacts.warnings.append(
                 "some region-years have cutoffs below φ_min, so producers' sales are not exactly Pareto and α̂, k̂ are biased; raise f or lower f_e")

@@ -50,12 +50,13 @@ struct InformationSpilloverPipeline: ScenarioPipeline {
     func monteCarlo(model: InformationSpilloverModel, plan: ReplicationPlan, keepTables: Bool) throws -> SpilloverMonteCarlo.Outcome {
         let structural = scenario.montecarlo.recover.contains(SpilloverStructuralFit.parameter)
             ? SpilloverStructuralFit(binCount: Self.signalBins, asPrinted: model.parameters.variant == .asPrinted) : nil
-        let job = SpilloverMonteCarlo(
+        var job = SpilloverMonteCarlo(
             assembly: SpilloverAssembly(model: model, seed: scenario.seed,
                                         withProducts: scenario.estimations.contains { $0.data == "products" }),
             regressions: try preparedEstimations(),
             mediations: preparedMediations,
             structural: structural, keepTables: keepTables)
+        if keepTables, let progress { job.reportStage = { progress(.stage($0)) } }
         return try job.run(plan: plan, runner: runner, level: scenario.montecarlo.level, progress: progress)
     }
 

@@ -78,12 +78,13 @@ struct QualityLadderPipeline: ScenarioPipeline {
 
     func runMonteCarlo(equilibrium: QualityLadderEquilibrium) throws -> QualityMonteCarlo.Outcome {
         progress?(.stage("running \(settings.replications) replications on up to \(runner.threads) threads"))
-        let job = QualityMonteCarlo(
+        var job = QualityMonteCarlo(
             assembly: QualityAssembly(equilibrium: equilibrium, seed: scenario.seed, noiseless: scenario.estimations.contains {
                 $0.recover.contains { $0.truth == PreparedEstimation.pseudoTrue }
             }, mechanisms: try readsMechanismColumns()),
             regressions: try preparedEstimations(),
             mediations: preparedMediations, keepTables: true)
+        if let progress { job.reportStage = { progress(.stage($0)) } }
         return try job.run(plan: settings.plan, runner: runner, level: scenario.montecarlo.level, progress: progress)
     }
 

@@ -17,6 +17,9 @@ struct QualityMonteCarlo: Sendable {
     let mediations: [PreparedMediation]
     /// Keep replication 0's regressions (side-by-side table) and panel.
     let keepTables: Bool
+    /// Told what replication 0 is doing (simulating, estimating block …), so a run of a few large
+    /// replications shows where it is; nil for none.
+    var reportStage: (@Sendable (String) -> Void)? = nil
 
     /// Name of the built-in recovery row of the eq. (4) elasticity.
     static let elasticityParameter = "eq. (4) elasticity: ln Δλ on ln I"
@@ -80,7 +83,12 @@ struct QualityMonteCarlo: Sendable {
     }
 
     private func replicate(_ replication: Int) throws -> Replicate {
+        let report = replication == 0 ? reportStage : nil
+        let started = Date()
+        func elapsed() -> String { String(format: "%.1f s", Date().timeIntervalSince(started)) }
+        report?("replication 0: simulating the panel and measuring quality")
         let panel = try assembly.replication(replication)
+        report?("replication 0: \(panel.data.rowCount) records ready after \(elapsed())")
         let truth = panel.truth
         var diagnostics = panel.diagnostics
         var failures = BlockFailures()
@@ -89,6 +97,7 @@ struct QualityMonteCarlo: Sendable {
         let keep = keepTables && replication == 0
         var allFits: [PreparedEstimation.Fit] = []
         for regression in regressions {
+            report?("replication 0: estimating '\(regression.request.name)' (\(elapsed()) elapsed)")
             failures.attempt(regression.request.name) {
                 let fits = try regression.fits(on: panel.data, onlyRecovered: !keep)
                 if keep { allFits += fits }

@@ -45,14 +45,20 @@ extension ScenarioPipeline {
             artifacts.texts.append((path: "table.tex", contents: table.latex()))
             artifacts.texts.append((path: "table.csv", contents: table.csv()))
         }
+        // A plot that cannot be made (no finite estimate, a non-finite truth) is a warning: the tables
+        // above are the run's results and are always written.
         for row in report.rows {
             let estimates = records.flatMap { $0.estimates.filter { $0.parameter == row.parameter }.map(\.estimate) }
-            let plot = try GnuplotPlots.samplingDistribution(
-                estimates: estimates, truth: row.truth, meanStandardError: row.meanStandardError,
-                parameterSymbol: symbol(row.parameter), stem: "sampling-" + PreparedEstimation.fileStem(row.parameter),
-                format: plotFormat)
-            artifacts.series.append(plot.data)
-            artifacts.scripts.append(plot.script)
+            do {
+                let plot = try GnuplotPlots.samplingDistribution(
+                    estimates: estimates, truth: row.truth, meanStandardError: row.meanStandardError,
+                    parameterSymbol: symbol(row.parameter), stem: "sampling-" + PreparedEstimation.fileStem(row.parameter),
+                    format: plotFormat)
+                artifacts.series.append(plot.data)
+                artifacts.scripts.append(plot.script)
+            } catch {
+                artifacts.warnings.append("no sampling-distribution plot for \(row.parameter): \(error)")
+            }
         }
     }
 }

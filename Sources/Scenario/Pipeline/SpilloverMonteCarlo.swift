@@ -15,6 +15,9 @@ struct SpilloverMonteCarlo: Sendable {
     let structural: SpilloverStructuralFit?
     /// Keep replication 0's regressions (side-by-side table) and panel.
     let keepTables: Bool
+    /// Told what replication 0 is doing (simulating, estimating block …), so a run of a few large
+    /// replications shows where it is; nil for none.
+    var reportStage: (@Sendable (String) -> Void)? = nil
 
     struct Outcome {
         let records: [ReplicationRecord]
@@ -88,11 +91,17 @@ struct SpilloverMonteCarlo: Sendable {
     }
 
     private func replicate(_ replication: Int) throws -> Replicate {
+        let report = replication == 0 ? reportStage : nil
+        let started = Date()
+        func elapsed() -> String { String(format: "%.1f s", Date().timeIntervalSince(started)) }
+        report?("replication 0: simulating the panel and building its regressors")
         let panel = try assembly.replication(replication)
+        report?("replication 0: \(panel.data.rowCount) rows ready after \(elapsed())")
         let truth = panel.truth
         var estimates: [ParameterEstimate] = []
         var failures = BlockFailures()
         var fit: SignalWeightFit?
+        if structural != nil { report?("replication 0: structural fit of v_z/v_d") }
         if let structural, let result = failures.attempt("structural fit of v_z/v_d", {
             try structural.estimate(panel.data, truth: truth.noiseRatio)
         }) {
@@ -103,6 +112,7 @@ struct SpilloverMonteCarlo: Sendable {
         var allFits: [PreparedEstimation.Fit] = []
         for regression in regressions {
             let data = regression.request.data == "products" ? panel.products ?? panel.data : panel.data
+            report?("replication 0: estimating '\(regression.request.name)' on \(data.rowCount) rows (\(elapsed()) elapsed)")
             failures.attempt(regression.request.name) {
                 let fits = try regression.fits(on: data, onlyRecovered: !keep)
                 if keep { allFits += fits }
