@@ -105,6 +105,13 @@ struct CheckpointStrictnessTests {
         }
     }
 
+    @Test("an estimate count near Int.max is refused, not an arithmetic overflow (found by the checkpoint fuzz target)")
+    func hugeCount() {
+        for count in ["9223372036854775807", "4611686018427387904", "2305843009213693952", "1"] {
+            if case .success = CheckpointEntry.parse(["0", "ok", "", "", count]) { Issue.record("count \(count) accepted") }
+        }
+    }
+
     @Test("records with non-finite values never reach a checkpoint or replications.csv: they become failures")
     func finiteRecords() {
         let record = ReplicationRecord(replication: 4, estimates: [

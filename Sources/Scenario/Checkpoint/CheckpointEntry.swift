@@ -35,7 +35,7 @@ package struct CheckpointEntry: Sendable, Equatable {
         guard fields[1] == "ok" || fields[1] == "failed" else {
             return .failure(ReasonError(reason: "the status is '\(Self.clipped(fields[1]))', not ok or failed"))
         }
-        guard let count = Int(fields[4]), count >= 0, String(count) == fields[4], fields.count == 5 + 4 * count else {
+        guard let count = Int(fields[4]), count >= 0, String(count) == fields[4], count == (fields.count - 5) / 4, (fields.count - 5) % 4 == 0 else {
             return .failure(ReasonError(reason: "the estimate count '\(Self.clipped(fields[4]))' does not match the "
                 + "\(fields.count - 5) fields that follow it (4 per estimate)"))
         }
