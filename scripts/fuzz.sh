@@ -4,7 +4,7 @@
 #
 #   scripts/fuzz.sh [SECONDS] [TARGET...]      TARGET: scenario csv formula checkpoint shard (default: all)
 #
-# Each target starts from its committed seeds (Tests/Fuzz/<target>/corpus and .../regressions) and
+# Each target starts from its committed seeds (Tests/Fuzz/<target>/corpus) and
 # writes what it finds to a working corpus in .build-fuzz/corpus/<target>. Prints per target the
 # executions, coverage (cov = edges, ft = features) and corpus size. A crash, a hang (an input running
 # longer than the timeout) or runaway memory is saved under Tests/Fuzz/<target>/crashes/, minimized,
@@ -29,6 +29,8 @@ timeout_seconds=10
 rss_limit_mb=2048
 # No leak check at process exit either (fork mode's jobs exit after each run).
 export ASAN_OPTIONS="detect_leaks=0${ASAN_OPTIONS:+:$ASAN_OPTIONS}"
+# libFuzzer and AddressSanitizer report crashes; Swift's own backtracer would only delay (or hang) them.
+export SWIFT_BACKTRACE=enable=no
 
 product() {
   case "$1" in
@@ -63,13 +65,12 @@ summary=()
 for target in "${targets[@]}"; do
   name="$(product "$target")"
   seeds="Tests/Fuzz/$target/corpus"
-  regressions="Tests/Fuzz/$target/regressions"
   crashes="Tests/Fuzz/$target/crashes"
   work="$scratch/corpus/$target"
   log="$scratch/logs/$target.log"
   mkdir -p "$seeds" "$work" "$crashes" "$(dirname "$log")"
+  # Not the regressions: the tests replay those, and one still crashing would stop every run at once.
   inputs=("$work" "$seeds")
-  [ -d "$regressions" ] && inputs+=("$regressions")
   options=(-max_total_time="$seconds" -max_len="$(max_len "$target")" -timeout="$timeout_seconds"
            -rss_limit_mb="$rss_limit_mb" -detect_leaks=0 -print_final_stats=1 -artifact_prefix="$crashes/")
   [ "${FUZZ_KEEP_GOING:-0}" = 1 ] && options+=(-fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1)
