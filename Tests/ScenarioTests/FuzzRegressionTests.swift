@@ -1,5 +1,4 @@
 import Foundation
-import MonteCarlo
 import Scenario
 import Testing
 
@@ -34,23 +33,10 @@ struct FuzzRegressionTests {
     static func checkpoint(_ bytes: [UInt8]) -> String {
         guard let text = String(validating: bytes, as: UTF8.self) else { return "not UTF-8" }
         do {
-            return "\(try Checkpoint.parse(text, path: "fuzz.checkpoint.csv", identity: "fingerprint 0000000000000000, shard all").count) entries"
+            let identity = "fingerprint 0000000000000000, shard all"
+            return "\(try Checkpoint.parse(text, path: "fuzz.checkpoint.csv", identity: identity).count) entries"
         } catch {
             return error.description
-        }
-    }
-
-    /// What the shard fuzz target does with one input: first byte even, `shard.json`; odd, `replications.csv`.
-    static func shard(_ bytes: [UInt8]) -> String {
-        guard let selector = bytes.first else { return "empty" }
-        let file = Data(bytes.dropFirst())
-        do {
-            if selector % 2 == 0 {
-                return "\(try ShardMerger.parseManifest(file, folder: "fuzz-shard").replications.count) replications"
-            }
-            return "\(RecoveryReport.summarize(try ShardMerger.parseRecords(file, folder: "fuzz-shard")).rows.count) rows"
-        } catch {
-            return "\(error)"
         }
     }
 
