@@ -3,6 +3,12 @@
 // Licence: GPL-3.0-or-later (GSL is GPL-3).
 import PackageDescription
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 let package = Package(
     name: "hetfirm",
     platforms: [.macOS(.v13)],
@@ -75,3 +81,20 @@ let package = Package(
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "MonteCarlo", "PanelData", "Estimation"]),
     ]
 )
+
+// libFuzzer targets (docs/fuzzing.md), built only when HETFIRM_FUZZ=1 (scripts/fuzz.sh sets it):
+// each links libFuzzer's `main` and so cannot link in an ordinary build.
+if let fuzz = getenv("HETFIRM_FUZZ"), String(cString: fuzz) == "1" {
+    let fuzzTargets: [(name: String, dependencies: [Target.Dependency])] = [
+        ("ScenarioFuzz", ["Scenario"]),
+        ("CSVFuzz", ["PanelData"]),
+        ("FormulaFuzz", ["Estimation"]),
+        ("CheckpointFuzz", ["Scenario"]),
+        ("ShardFuzz", ["Scenario", "MonteCarlo"]),
+    ]
+    for target in fuzzTargets {
+        package.targets.append(.executableTarget(
+            name: target.name, dependencies: target.dependencies, path: "Tests/Fuzz/Harness/\(target.name)"))
+        package.products.append(.executable(name: target.name, targets: [target.name]))
+    }
+}
