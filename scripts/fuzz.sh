@@ -51,7 +51,11 @@ max_len() {
 }
 
 scratch=.build-fuzz
-build_flags=(-c release --scratch-path "$scratch" --sanitize=fuzzer --sanitize=address -Xswiftc -parse-as-library)
+# One combined -sanitize=fuzzer,address for Swift: swiftc keeps only the last -sanitize= flag, and
+# SwiftPM's repeated --sanitize options come in no fixed order (so either sanitizer could be lost).
+# --sanitize=fuzzer links libFuzzer and instruments C/C++ (toml++) for coverage; -Xcc/-Xcxx add ASan there.
+build_flags=(-c release --scratch-path "$scratch" --sanitize=fuzzer -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library
+             -Xcc -fsanitize=address -Xcxx -fsanitize=address)
 if [ "${FUZZ_SKIP_BUILD:-0}" != 1 ]; then
   for target in "${targets[@]}"; do
     echo "== building $(product "$target")"
@@ -81,13 +85,17 @@ for target in "${targets[@]}"; do
   "$bin/$name" "${options[@]}" "${inputs[@]}" >"$log" 2>&1 || status=$?
   elapsed=$(( $(date +%s) - started ))
 
-  # The last status line ("#N DONE cov: C ft: F corp: K/B ..." or, in fork mode, "#N: cov: C ft: F corp: K ...").
-  last="$(grep -E '^#[0-9]+:? ' "$log" | grep -E 'cov: ' | tail -1 || true)"
+  # The last status line ("#N<tab>DONE cov: C ft: F corp: K/B ..." or, in fork mode, "#N: cov: C ft: F corp: K ...").
+  last="$(grep -E '^#[0-9]+:?[[:space:]]' "$log" | grep -E 'cov: ' | tail -1 || true)"
   runs="$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)"
   [ -n "$runs" ] || runs="$(sed -E -n 's/^#([0-9]+).*/\1/p' <<<"$last")"
   cov="$(sed -E -n 's/.* cov: ([0-9]+).*/\1/p' <<<"$last")"
   ft="$(sed -E -n 's/.* ft: ([0-9]+).*/\1/p' <<<"$last")"
   corp="$(sed -E -n 's/.* corp: ([0-9]+).*/\1/p' <<<"$last")"
+  if ! grep -q "inline 8-bit counters" "$log"; then
+    echo "!! $name has no coverage instrumentation (see docs/fuzzing.md, 'Build flags')"
+    failed+=("$target")
+  fi
   line="$target: ${elapsed}s, executions ${runs:-?}, cov ${cov:-?}, ft ${ft:-?}, corpus ${corp:-?}, exit $status"
   echo "$line"
   summary+=("$line")
@@ -100,7 +108,8 @@ for target in "${targets[@]}"; do
     # Minimize each new crashing input (kept beside it as <name>.min).
     for file in $new_artifacts; do
       artifact="$crashes/$file"
-      "$bin/$name" -minimize_crash=1 -max_total_time=60 -timeout="$timeout_seconds" -rss_limit_mb="$rss_limit_mb" \
+      # -max_total_time does not bound the minimization of a hang: each try can take the timeout.
+      timeout 180 "$bin/$name" -minimize_crash=1 -max_total_time=60 -timeout="$timeout_seconds" -rss_limit_mb="$rss_limit_mb" \
         -detect_leaks=0 -exact_artifact_path="$artifact.min" "$artifact" >"$log.minimize" 2>&1 || true
       [ -f "$artifact.min" ] && echo "   minimized: $artifact.min ($(wc -c <"$artifact.min") bytes)"
     done
