@@ -32,6 +32,10 @@ public enum ScenarioLoader {
     /// Validates scenario `text`; `fileName` is used in locations and as `sourcePath`.
     public static func parse(text: String, fileName: String,
                              registry: ModelRegistry = .standard) throws(ScenarioError) -> Scenario {
+        // A UTF-8 byte-order mark is not part of the document (toml++ skips it too, but the
+        // pre-scans would not see a header right after it); columns then match what editors show.
+        var text = text
+        if text.unicodeScalars.first == "\u{FEFF}" { text = String(text.unicodeScalars.dropFirst()) }
         let root = try parseTOML(text, fileName: fileName)
         let locator = SourceLocator(text: text, fileName: fileName)
         var decoder = ScenarioDecoder(fileName: fileName, locator: locator, registry: registry)

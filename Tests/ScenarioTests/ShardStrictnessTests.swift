@@ -73,6 +73,7 @@ struct ShardStrictnessTests {
             ("\"level\" : 0.95", "\"level\" : 2", "level = 2.0"),
             ("\"version\" : 2", "\"version\" : 1", "version 1"),
             ("\"totalReplications\" : 6", "\"totalReplications\" : 8", "do not match"),
+            ("\"totalReplications\" : 6", "\"totalReplications\" : -1", "outside 0…1000000"),
             ("\"shard\" : 2", "\"shard\" : \"two\"", "'shard' is not an integer"),
             ("\"shard\" : 2,", "", "key 'shard' is missing"),
         ]

@@ -96,10 +96,19 @@ struct FormulaSyntax {
         }
     }
 
+    /// The most factors one `a*b*…` may cross: n factors expand to 2^n − 1 terms, so 10 give 1,023.
+    static let maximumCrossedFactors = 10
+
     /// `a*b*...`: each `*` expands `L*r` to `L + r + L:r` (R's order).
     mutating func parseProduct(after previous: FormulaToken) throws -> [LocatedTerm] {
         var terms = [try parseInteraction(after: previous)]
+        var factors = 1
         while current.kind == .star {
+            factors += 1
+            guard factors <= Self.maximumCrossedFactors else {
+                throw error(at: current, "'*' crosses more than \(Self.maximumCrossedFactors) factors, which would expand to "
+                    + "more than \((1 << Self.maximumCrossedFactors) - 1) terms; write the interactions you need with ':'")
+            }
             let star = advance()
             let right = try parseInteraction(after: star)
             let start = terms[0].offset
