@@ -16,6 +16,9 @@ extension FormulaParser {
     ///
     /// - Throws: `FormulaError` located in `text` for a misplaced, nested, empty or second
     ///   stepwise function; located in the concrete formula for what `parse` rejects there.
+    /// The most models one formula may stand for (the product of its stepwise functions' lengths).
+    public static let maximumModels = 1_000
+
     public static func expand(_ text: String) throws -> [Formula] {
         try expandedSources(text).map(parse)
     }
@@ -38,6 +41,15 @@ extension FormulaParser {
             for call in segment.calls { slots.append(stepwiseVariants(call, in: segment, scanner)) }
         }
         guard !slots.isEmpty else { return [text] }
+        var models = 1
+        for slot in slots {
+            models = models.multipliedReportingOverflow(by: max(slot.count, 1)).partialValue
+            guard models <= maximumModels, models > 0 else {
+                throw FormulaError(source: text, offset: 0, length: text.count,
+                                   message: "the multiple-estimation functions (sw, csw, c(…)) would give more than "
+                                       + "\(maximumModels) models; split the formula into several")
+            }
+        }
         var combinations: [[FormulaEdit]] = [[]]
         for slot in slots {
             combinations = combinations.flatMap { prefix in slot.map { prefix + $0 } }
