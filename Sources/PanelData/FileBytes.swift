@@ -4,16 +4,10 @@ import Glibc
 enum FileBytes {
     /// The contents of the file at `path`.
     static func read(path: String) throws -> [UInt8] {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw ioError(path) }
+        let (descriptor, size) = try openRegularFile(path)
         defer { close(descriptor) }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0 else { throw ioError(path) }
-        guard (status.st_mode & S_IFMT) == S_IFREG else {
-            throw PanelDataError.io(path: path, reason: "not a regular file")
-        }
         var failure: Int32 = 0
-        let expected = max(Int(status.st_size), 0)
+        let expected = size
         var result = [UInt8](unsafeUninitializedCapacity: expected) { buffer, initialized in
             initialized = 0
             guard let base = buffer.baseAddress else { return }
@@ -42,14 +36,8 @@ enum FileBytes {
 
     /// At most the first `count` bytes of the regular file at `path` (fewer at end of file).
     static func readPrefix(path: String, count: Int) throws -> [UInt8] {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw ioError(path) }
+        let (descriptor, size) = try openRegularFile(path)
         defer { close(descriptor) }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0 else { throw ioError(path) }
-        guard (status.st_mode & S_IFMT) == S_IFREG else {
-            throw PanelDataError.io(path: path, reason: "not a regular file")
-        }
         var failure: Int32 = 0
         let result = [UInt8](unsafeUninitializedCapacity: max(count, 0)) { buffer, initialized in
             initialized = 0
@@ -76,15 +64,8 @@ enum FileBytes {
     static func withMapped<Result>(
         path: String, _ body: (UnsafeBufferPointer<UInt8>) throws -> Result
     ) throws -> Result? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw ioError(path) }
+        let (descriptor, size) = try openRegularFile(path)
         defer { close(descriptor) }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0 else { throw ioError(path) }
-        guard (status.st_mode & S_IFMT) == S_IFREG else {
-            throw PanelDataError.io(path: path, reason: "not a regular file")
-        }
-        let size = Int(status.st_size)
         guard size > 0,
             let address = mmap(nil, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, descriptor, 0),
             address != UnsafeMutableRawPointer(bitPattern: -1)
@@ -126,6 +107,23 @@ enum FileBytes {
             unlink(temporary)
             throw PanelDataError.io(path: path, reason: String(cString: strerror(failure)))
         }
+    }
+
+    /// Opens the regular file at `path` for reading: its descriptor (the caller closes it) and size.
+    private static func openRegularFile(_ path: String) throws -> (descriptor: Int32, size: Int) {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw ioError(path) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else {
+            let error = ioError(path)
+            close(descriptor)
+            throw error
+        }
+        guard (status.st_mode & S_IFMT) == S_IFREG else {
+            close(descriptor)
+            throw PanelDataError.io(path: path, reason: "not a regular file")
+        }
+        return (descriptor, max(Int(status.st_size), 0))
     }
 
     private static func ioError(_ path: String) -> PanelDataError {
