@@ -54,7 +54,11 @@ struct CheckpointStrictnessTests {
     func structure() throws {
         let (directory, checkpoint, text) = try Self.interrupted()
         defer { for path in [directory, checkpoint] { try? FileManager.default.removeItem(atPath: path) } }
-        try Self.expectRefused(Self.editing(text, record: 2, field: 5, to: "kappa"), "does not estimate", comment: "renamed")
+        // Records are in completion order, so one of them is the replication computed again: a rename
+        // is reported as a rename in every record, that one included.
+        for record in 0..<3 {
+            try Self.expectRefused(Self.editing(text, record: record, field: 5, to: "kappa"), "does not estimate", comment: "renamed in record \(record)")
+        }
         try Self.expectRefused(Self.editing(text, record: 2, field: 0, to: "99"), "does not belong", comment: "out of range")
         let lines = text.split(separator: "\n").map(String.init)
         let conflicting = Self.editing(text, record: 1, field: 0, to: ReplicationCSV.rows(in: lines[2] + "\n").rows[0][0])

@@ -191,16 +191,19 @@ public final class Checkpoint: @unchecked Sendable {
     /// - Throws: ``CheckpointError/unreadable(path:reason:)`` naming what differs.
     func verify(recomputed replication: Int, line: String, freshParameters: Set<String>) throws(CheckpointError) {
         guard let entry = restored[replication] else { return }
+        // Names first: a renamed parameter is reported as such whichever replication holds it, even
+        // the one computed again (records are appended in completion order, which varies by machine).
+        if !freshParameters.isEmpty {
+            for (index, restoredEntry) in restored.sorted(by: { $0.key < $1.key }) {
+                if let stray = restoredEntry.record.estimates.first(where: { !freshParameters.contains($0.parameter) }) {
+                    throw .unreadable(path: path, reason: "replication \(index) records parameter '\(CheckpointEntry.clipped(stray.parameter))', "
+                        + "which this scenario does not estimate")
+                }
+            }
+        }
         guard entry.line() == line else {
             throw .unreadable(path: path, reason: "replication \(replication) as recorded differs from the same replication "
                 + "computed again, so the checkpoint was edited or written by another version of hetfirm")
-        }
-        guard !freshParameters.isEmpty else { return }
-        for (index, restoredEntry) in restored.sorted(by: { $0.key < $1.key }) {
-            if let stray = restoredEntry.record.estimates.first(where: { !freshParameters.contains($0.parameter) }) {
-                throw .unreadable(path: path, reason: "replication \(index) records parameter '\(CheckpointEntry.clipped(stray.parameter))', "
-                    + "which this scenario does not estimate")
-            }
         }
     }
 }
