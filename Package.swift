@@ -46,7 +46,7 @@ let package = Package(
         .executableTarget(
             name: "hetfirm",
             dependencies: [
-                "Scenario", "Reporting",
+                "Scenario", "Reporting", "MonteCarlo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -1,4 +1,5 @@
 import Foundation
+import MonteCarlo
 import Scenario
 
 /// Writes to standard output and standard error. The only place that prints.

@@ -1,4 +1,5 @@
 import Foundation
+import MonteCarlo
 
 #if canImport(Glibc)
 import Glibc
@@ -46,19 +47,9 @@ enum OutputPaths {
     }
 
     /// What is at `path` without following a final symbolic link.
-    enum Entry: Equatable {
-        case nothing, directory, symbolicLink, file
-    }
+    typealias Entry = FileSystemEntry
 
-    static func entry(at path: String) -> Entry {
-        var status = stat()
-        guard lstat(path, &status) == 0 else { return .nothing }
-        switch status.st_mode & S_IFMT {
-        case S_IFDIR: return .directory
-        case S_IFLNK: return .symbolicLink
-        default: return .file
-        }
-    }
+    static func entry(at path: String) -> Entry { .at(path) }
 
     /// Every entry under `folder`, relative to it, with whether it is a directory; nil when there are
     /// more than `limit` (a folder that large is not hetfirm's output).
@@ -80,7 +71,7 @@ enum OutputPaths {
     }
 
     /// The reason of the last failed system call.
-    static func lastError() -> String { String(cString: strerror(errno)) }
+    static func lastError() -> String { FileSystemEntry.lastError() }
 
     private static func realPath(_ path: String) -> String? {
         guard let resolved = realpath(path, nil) else { return nil }

@@ -26,14 +26,6 @@ public struct RunOverrides: Sendable {
     }
 }
 
-/// What a run reports while it works. Library code never prints: the CLI renders these.
-public enum RunProgress: Sendable {
-    /// A stage begins, e.g. "solving the equilibrium".
-    case stage(String)
-    /// Monte Carlo replications completed so far.
-    case replications(ReplicationProgress)
-}
-
 /// Everything a run produces, before it is written to disk.
 public struct RunArtifacts: Sendable {
     /// Text files by path relative to the output folder (summary.md, *.csv, scenario.toml).

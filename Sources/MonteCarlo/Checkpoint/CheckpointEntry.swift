@@ -1,18 +1,16 @@
-import MonteCarlo
-
 /// One completed replication as a single checkpoint line:
 /// `r,ok|failed,failure,extra,n,parameter₁,truth₁,estimate₁,se₁,…` (RFC 4180 fields, numbers in
 /// shortest round-trip notation, `extra` the pipeline's JSON of what else must survive a resume).
 package struct CheckpointEntry: Sendable, Equatable {
-    let record: ReplicationRecord
-    let failure: String?
+    package let record: ReplicationRecord
+    package let failure: String?
     /// JSON of the pipeline's per-replication extras; empty when there are none.
-    let extra: String
+    package let extra: String
 
-    var replication: Int { record.replication }
+    package var replication: Int { record.replication }
 
     /// The entry as one line, ending in a line break.
-    func line() -> String {
+    package func line() -> String {
         var fields = [String(record.replication), failure == nil ? "ok" : "failed", ReplicationCSV.text(failure ?? ""),
                       ReplicationCSV.text(extra), String(record.estimates.count)]
         for estimate in record.estimates {
@@ -25,7 +23,7 @@ package struct CheckpointEntry: Sendable, Equatable {
     /// Parses the fields of one line strictly, or returns a reason why they are not an entry that
     /// hetfirm wrote: the replication a canonical index, numbers in the notation ``line()`` writes
     /// (``ReplicationCSV/parseWrittenNumber(_:)``), all finite, standard errors ≥ 0, each parameter once.
-    static func parse(_ fields: [String]) -> Result<CheckpointEntry, ReasonError> {
+    package static func parse(_ fields: [String]) -> Result<CheckpointEntry, ReasonError> {
         guard fields.count >= 5 else {
             return .failure(ReasonError(reason: "expected r,ok|failed,failure,extra,n and n estimates, found \(fields.count) fields"))
         }
@@ -67,11 +65,11 @@ package struct CheckpointEntry: Sendable, Equatable {
     }
 
     /// A field cut to 40 characters for a message.
-    static func clipped(_ text: String) -> String {
+    package static func clipped(_ text: String) -> String {
         text.count <= 40 ? text : String(text.prefix(40)) + "…"
     }
 
-    struct ReasonError: Error {
+    package struct ReasonError: Error {
         let reason: String
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import MonteCarlo
 
 #if canImport(Glibc)
 import Glibc
@@ -20,9 +19,9 @@ public final class Checkpoint: @unchecked Sendable {
     /// Path of the checkpoint file.
     public let path: String
     /// What the header must say: fingerprint and shard.
-    let identity: String
+    package let identity: String
     /// Replications read from the checkpoint on resume, by index.
-    let restored: [Int: CheckpointEntry]
+    package let restored: [Int: CheckpointEntry]
     /// A checkpoint of an earlier run that a fresh (not resumed) run will replace.
     public let replacesExisting: Bool
 
@@ -34,13 +33,13 @@ public final class Checkpoint: @unchecked Sendable {
     private var firstWriteError: String?
 
     /// The first error met while writing, after which checkpointing stopped (the run went on).
-    var writeError: String? {
+    package var writeError: String? {
         lock.lock()
         defer { lock.unlock() }
         return firstWriteError
     }
 
-    static let magic = "# hetfirm checkpoint 1"
+    package static let magic = "# hetfirm checkpoint 1"
 
     /// The checkpoint path of output folder `outputDirectory`: `OUT.checkpoint.csv` beside it.
     public static func path(forOutput outputDirectory: String) -> String {
@@ -57,7 +56,7 @@ public final class Checkpoint: @unchecked Sendable {
     public init(path: String, fingerprint: String, shard: ShardSpec?, replications: [Int], resume: Bool) throws(CheckpointError) {
         self.path = path
         identity = "fingerprint \(fingerprint), shard \(shard?.description ?? "all")"
-        switch OutputPaths.entry(at: path) {
+        switch FileSystemEntry.at(path) {
         case .nothing:
             restored = [:]
             replacesExisting = false
@@ -81,7 +80,7 @@ public final class Checkpoint: @unchecked Sendable {
     }
 
     /// Appends `entry` unless its replication is already in the file. Thread-safe.
-    func append(_ entry: CheckpointEntry) {
+    package func append(_ entry: CheckpointEntry) {
         lock.lock()
         defer { lock.unlock() }
         guard firstWriteError == nil, restored[entry.replication] == nil, !written.contains(entry.replication) else { return }
@@ -97,7 +96,7 @@ public final class Checkpoint: @unchecked Sendable {
     }
 
     /// Whether this run has written the file (so a replaced checkpoint is gone).
-    var hasStarted: Bool {
+    package var hasStarted: Bool {
         lock.lock()
         defer { lock.unlock() }
         return started
@@ -126,7 +125,7 @@ public final class Checkpoint: @unchecked Sendable {
         try Data(text.utf8).write(to: URL(fileURLWithPath: temporary))
         // Replaces only a hetfirm checkpoint: init refused anything else at this path.
         guard rename(temporary, path) == 0 else {
-            let reason = OutputPaths.lastError()
+            let reason = FileSystemEntry.lastError()
             unlink(temporary)
             throw CheckpointError.unreadable(path: path, reason: "cannot write it: \(reason)")
         }
@@ -140,7 +139,7 @@ public final class Checkpoint: @unchecked Sendable {
     /// The checkpoint's text: a regular file of UTF-8 text.
     private static func text(of path: String) throws(CheckpointError) -> String {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw .unreadable(path: path, reason: "it cannot be read (\(OutputPaths.lastError()))")
+            throw .unreadable(path: path, reason: "it cannot be read (\(FileSystemEntry.lastError()))")
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw .unreadable(path: path, reason: "it is not UTF-8 text, so not a checkpoint hetfirm wrote")
@@ -189,7 +188,7 @@ public final class Checkpoint: @unchecked Sendable {
     /// replication is always computed again and must give the very line the checkpoint holds, and
     /// every restored parameter must be one the fresh replications produce (none renamed or invented).
     /// - Throws: ``CheckpointError/unreadable(path:reason:)`` naming what differs.
-    func verify(recomputed replication: Int, line: String, freshParameters: Set<String>) throws(CheckpointError) {
+    package func verify(recomputed replication: Int, line: String, freshParameters: Set<String>) throws(CheckpointError) {
         guard let entry = restored[replication] else { return }
         // Names first: a renamed parameter is reported as such whichever replication holds it, even
         // the one computed again (records are appended in completion order, which varies by machine).

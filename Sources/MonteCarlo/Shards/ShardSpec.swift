@@ -29,7 +29,7 @@ public struct ShardSpec: Sendable, Equatable, Codable, CustomStringConvertible {
 }
 
 private extension Substring {
-    var trimmingSpaces: Substring {
+    package var trimmingSpaces: Substring {
         var text = self
         while text.first == " " { text.removeFirst() }
         while text.last == " " { text.removeLast() }

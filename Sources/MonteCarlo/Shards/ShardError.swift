@@ -24,7 +24,7 @@ public enum ShardError: Error, Sendable, CustomStringConvertible {
     }
 
     /// `[0, 1, 2, 5, 7, 8]` → `"0–2, 5, 7–8"`, at most 20 runs shown.
-    static func ranges(_ values: [Int]) -> String {
+    package static func ranges(_ values: [Int]) -> String {
         var runs: [String] = []
         var index = 0
         let sorted = values.sorted()

@@ -1,18 +1,17 @@
 import Foundation
-import MonteCarlo
 
 /// Which replications a Monte Carlo runs (all of 0..<total, or one shard's) and the checkpoint
 /// that makes it resumable; the three pipelines run their replications through ``run(runner:rerun:progress:_:)``.
-struct ReplicationPlan: Sendable {
+package struct ReplicationPlan: Sendable {
     /// R, the scenario's replication count.
-    let total: Int
-    let shard: ShardSpec?
-    let checkpoint: Checkpoint?
+    package let total: Int
+    package let shard: ShardSpec?
+    package let checkpoint: Checkpoint?
     /// Test hook: the run stops with ``Interruption`` once this many replications have started, as if
     /// the process had been stopped (the checkpoint keeps what finished).
-    let interruptAfter: Int?
+    package let interruptAfter: Int?
 
-    init(total: Int, shard: ShardSpec? = nil, checkpoint: Checkpoint? = nil, interruptAfter: Int? = nil) {
+    package init(total: Int, shard: ShardSpec? = nil, checkpoint: Checkpoint? = nil, interruptAfter: Int? = nil) {
         self.total = total
         self.shard = shard
         self.checkpoint = checkpoint
@@ -20,19 +19,19 @@ struct ReplicationPlan: Sendable {
     }
 
     /// The error of a run stopped by ``interruptAfter``.
-    struct Interruption: Error, CustomStringConvertible {
-        var description: String { "interrupted (test hook)" }
+    package struct Interruption: Error, CustomStringConvertible {
+        package var description: String { "interrupted (test hook)" }
     }
 
     /// The replications of this run, ascending.
-    var selected: [Int] { shard?.replications(of: total) ?? Array(0..<max(total, 0)) }
+    package var selected: [Int] { shard?.replications(of: total) ?? Array(0..<max(total, 0)) }
 
     /// Runs the selected replications that the checkpoint does not already hold (and those in `rerun`,
     /// e.g. replication 0 when its tables are wanted), appending each to the checkpoint as it
     /// completes, and returns all selected replications sorted by index: restored ones rebuilt from
     /// the checkpoint, the others fresh. Replication r depends on (seed, r) only, so the result is
     /// the same as running everything at once.
-    func run<Replicate: ResumableReplicate>(
+    package func run<Replicate: ResumableReplicate>(
         runner: ReplicationRunner, rerun: Set<Int> = [], progress: (@Sendable (RunProgress) -> Void)?,
         _ body: @Sendable (Int) -> Replicate
     ) throws -> [Replicate] {
@@ -94,7 +93,7 @@ struct ReplicationPlan: Sendable {
     /// `replicate` without estimates whose truth, value or standard error is not a finite number (or
     /// whose standard error is negative): each becomes a failure line of the replication, so that it
     /// is reported like a failed estimation and every record written holds finite numbers only.
-    static func finite<Replicate: ResumableReplicate>(_ replicate: Replicate) -> Replicate {
+    package static func finite<Replicate: ResumableReplicate>(_ replicate: Replicate) -> Replicate {
         let record = replicate.record
         let bad = record.estimates.filter { !($0.truth.isFinite && $0.estimate.isFinite && $0.standardError.isFinite && $0.standardError >= 0) }
         guard !bad.isEmpty else { return replicate }
@@ -106,7 +105,7 @@ struct ReplicationPlan: Sendable {
     }
 
     /// A replicate as its checkpoint line holds it (extras as sorted-key JSON).
-    static func entry<Replicate: ResumableReplicate>(of replicate: Replicate) -> CheckpointEntry {
+    package static func entry<Replicate: ResumableReplicate>(of replicate: Replicate) -> CheckpointEntry {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "Inf", negativeInfinity: "-Inf", nan: "NaN")
@@ -121,7 +120,7 @@ private final class StartCounter: @unchecked Sendable {
     private var count = 0
 
     /// The number of replications started before this one.
-    func next() -> Int {
+    package func next() -> Int {
         lock.lock()
         defer { lock.unlock() }
         defer { count += 1 }

@@ -1,5 +1,4 @@
 import Foundation
-import MonteCarlo
 
 /// `shard.json` of a shard folder: which scenario (``ScenarioFingerprint``) and which replications
 /// the folder's `replications.csv` holds, so that ``ShardMerger`` can check that shards fit together.
@@ -23,10 +22,10 @@ public struct ShardManifest: Sendable, Codable, Equatable {
     /// Every parameter name the shard's replications.csv uses, sorted.
     public var parameters: [String]
 
-    static let formatName = "hetfirm-shard"
-    static let currentVersion = 2
+    package static let formatName = "hetfirm-shard"
+    package static let currentVersion = 2
     /// The most replications a manifest may claim (the scenario file's own bound).
-    static let maximumReplications = 1_000_000
+    package static let maximumReplications = 1_000_000
 
     public init(scenario: String, fingerprint: String, shard: ShardSpec, totalReplications: Int, level: Double,
                 records: [ReplicationRecord] = []) {
@@ -45,7 +44,7 @@ public struct ShardManifest: Sendable, Codable, Equatable {
     }
 
     /// What makes a decoded manifest one hetfirm could not have written, or nil.
-    var problem: String? {
+    package var problem: String? {
         guard format == Self.formatName else { return "format is '\(format)', not \(Self.formatName)" }
         guard version == Self.currentVersion else {
             return "version \(version) is not \(Self.currentVersion) (written by another version of hetfirm: run the shard again)"
@@ -74,7 +73,7 @@ public struct ShardManifest: Sendable, Codable, Equatable {
     }
 
     /// A decoding error in the user's terms: which key, and what was expected.
-    static func describe(_ error: DecodingError) -> String {
+    package static func describe(_ error: DecodingError) -> String {
         func path(_ codingPath: [any CodingKey]) -> String {
             codingPath.isEmpty ? "the top level" : "'" + codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }
                 .joined(separator: ".").replacingOccurrences(of: ".[", with: "[") + "'"

@@ -1,10 +1,8 @@
-import MonteCarlo
-
 /// The result of one replication as a pipeline keeps it, reduced to what a checkpoint stores: the
 /// record, the failure message and the `extra` that later reporting needs from every replication
 /// (e.g. the structural-fit bins, the quality diagnostics). Outputs of replication 0 only (the
 /// regression tables, the panel) are not stored: ``ReplicationPlan`` reruns replication 0 instead.
-protocol ResumableReplicate: Sendable {
+package protocol ResumableReplicate: Sendable {
     associatedtype Extra: Codable & Sendable
     var record: ReplicationRecord { get }
     var failure: String? { get }
@@ -14,18 +12,18 @@ protocol ResumableReplicate: Sendable {
 }
 
 /// A replication that keeps nothing beyond its record and failure.
-struct PlainReplicate: ResumableReplicate {
-    struct Nothing: Codable, Sendable {}
-    let record: ReplicationRecord
-    let failure: String?
-    var extra: Nothing? { nil }
+package struct PlainReplicate: ResumableReplicate {
+    package struct Nothing: Codable, Sendable {}
+    package let record: ReplicationRecord
+    package let failure: String?
+    package var extra: Nothing? { nil }
 
-    init(record: ReplicationRecord, failure: String?) {
+    package init(record: ReplicationRecord, failure: String?) {
         self.record = record
         self.failure = failure
     }
 
-    init(restoring record: ReplicationRecord, failure: String?, extra: Nothing?) {
+    package init(restoring record: ReplicationRecord, failure: String?, extra: Nothing?) {
         self.init(record: record, failure: failure)
     }
 }
