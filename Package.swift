@@ -89,7 +89,7 @@ if let fuzz = getenv("HETFIRM_FUZZ"), String(cString: fuzz) == "1" {
         ("ScenarioFuzz", ["Scenario"]),
         ("CSVFuzz", ["PanelData"]),
         ("FormulaFuzz", ["Estimation"]),
-        ("CheckpointFuzz", ["Scenario"]),
+        ("CheckpointFuzz", ["Scenario", "MonteCarlo"]),
         ("ShardFuzz", ["Scenario", "MonteCarlo"]),
     ]
     for target in fuzzTargets {

@@ -1,3 +1,4 @@
+import MonteCarlo
 import Foundation
 import Scenario
 import Testing

@@ -1,3 +1,4 @@
+import MonteCarlo
 import Foundation
 @testable import Scenario
 import Testing

@@ -7,6 +7,12 @@ package struct CheckpointEntry: Sendable, Equatable {
     /// JSON of the pipeline's per-replication extras; empty when there are none.
     package let extra: String
 
+    package init(record: ReplicationRecord, failure: String?, extra: String) {
+        self.record = record
+        self.failure = failure
+        self.extra = extra
+    }
+
     package var replication: Int { record.replication }
 
     /// The entry as one line, ending in a line break.

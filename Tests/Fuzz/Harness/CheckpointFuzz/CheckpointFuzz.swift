@@ -1,3 +1,4 @@
+import MonteCarlo
 import Scenario
 
 /// The header identity the fuzzed checkpoints must name: that of the seed checkpoints in
