@@ -36,10 +36,16 @@ let package = Package(
         .target(name: "Models", dependencies: ["Numerical", "PanelData"]),
         .target(name: "MonteCarlo", dependencies: ["Numerical"]),
         .target(name: "Reporting", dependencies: ["PanelData", "Estimation", "MonteCarlo"]),
+        // The seam between models and estimators: the generic run, Monte Carlo job and summary, the
+        // estimator blocks, and one folder per model with what that model contributes (its pipeline).
+        .target(
+            name: "Pipelines",
+            dependencies: ["Numerical", "PanelData", "Covariance", "Estimation", "Measures", "Models", "MonteCarlo", "Reporting"]
+        ),
         .target(
             name: "Scenario",
             dependencies: [
-                "Numerical", "PanelData", "Estimation", "Measures", "Models", "MonteCarlo", "Reporting",
+                "Numerical", "PanelData", "Estimation", "Measures", "Models", "MonteCarlo", "Reporting", "Pipelines",
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
@@ -59,7 +65,7 @@ let package = Package(
         ),
         // Benchmark entry point for bench/spillover-simulation (simulation + regressors at paper-003 scale).
         .executableTarget(
-            name: "SpilloverSimulationBench", dependencies: ["Models", "Scenario"],
+            name: "SpilloverSimulationBench", dependencies: ["Models", "Pipelines"],
             path: "bench/spillover-simulation/SpilloverSimulationBench"
         ),
         // Benchmark entry point for bench/quality-simulation (times one quality-ladder simulation).
@@ -75,7 +81,7 @@ let package = Package(
         .testTarget(name: "MonteCarloTests", dependencies: ["MonteCarlo", "Numerical"]),
         .testTarget(
             name: "ScenarioTests",
-            dependencies: ["Scenario", "Models", "MonteCarlo", "PanelData"],
+            dependencies: ["Scenario", "Pipelines", "Models", "MonteCarlo", "PanelData"],
             resources: [.copy("Malformed")]
         ),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "MonteCarlo", "PanelData", "Estimation"]),

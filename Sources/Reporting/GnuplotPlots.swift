@@ -19,12 +19,13 @@ public enum GnuplotPlots {
     ///   - seriesTitles: key entries, one per y column (default: the column names).
     ///   - yRange: fixed y-axis range (default: fitted to the data); lines leaving it are clipped, and a note
     ///     under the title says which and how far they reach.
-    /// - Returns: a script with stem `series.stem`, drawing into `plots/STEM.FORMAT`.
+    ///   - stem: the script's and image's stem (default `series.stem`), for several plots of one series.
+    /// - Returns: a script with stem `stem`, drawing into `plots/STEM.FORMAT`.
     /// - Throws: ``ReportingError`` when `yColumns` is empty or names an unknown column, or when
     ///   `seriesTitles` does not have one entry per y column.
     public static func lines(
         series: DataSeries, yColumns: [String], title: String, xLabel: String, yLabel: String, format: PlotFormat,
-        seriesTitles: [String]? = nil, yRange: ClosedRange<Double>? = nil
+        seriesTitles: [String]? = nil, yRange: ClosedRange<Double>? = nil, stem: String? = nil
     ) throws -> GnuplotScript {
         guard !yColumns.isEmpty else {
             throw ReportingError.nothingToPlot("no y columns given for \(series.stem)")
@@ -48,14 +49,14 @@ public enum GnuplotPlots {
         let note = clippingNote(yRange: yRange, series: drawn, dataFiles: ["\(series.stem).dat"])
         let contents = try GnuplotTemplates.instantiate("lines.gp", values: [
             "TERMINAL": format.terminalCommand,
-            "OUTPUT": outputPath(stem: series.stem, format: format),
+            "OUTPUT": outputPath(stem: stem ?? series.stem, format: format),
             "TITLE": titleText(title, note: note),
             "XLABEL": GnuplotText.literal(xLabel),
             "YLABEL": GnuplotText.literal(yLabel),
             "YRANGE": yRange.map { "set yrange [\($0.lowerBound):\($0.upperBound)]" } ?? "# y range fitted to the data",
             "PLOTS": clauses.joined(separator: ", \\\n     "),
         ])
-        return GnuplotScript(stem: series.stem, contents: contents)
+        return GnuplotScript(stem: stem ?? series.stem, contents: contents)
     }
 
     /// Path of the image a script with `stem` writes, relative to the output folder.

@@ -1,17 +1,30 @@
 import Models
+import Pipelines
 
-/// The models a scenario may name in `model = "…"`, by key.
+/// The models a scenario may name in `model = "…"`, by key: a dictionary of registrations, one line
+/// per model. Adding a model is its folders (`Sources/Models/NAME`, `Sources/Pipelines/NAME`) and one
+/// line in ``standard``; nothing else in the scenario layer names a model.
 public struct ModelRegistry: Sendable {
-    private let descriptors: [ModelDescriptor]
+    private let registrations: [ModelRegistration]
+    private let byKey: [String: ModelRegistration]
 
-    public init(_ descriptors: [ModelDescriptor]) { self.descriptors = descriptors }
+    public init(_ registrations: [ModelRegistration]) {
+        self.registrations = registrations
+        byKey = Dictionary(registrations.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+    }
 
     /// Every model the package implements.
-    public static let standard = ModelRegistry([AllocationEfficiency.descriptor, InformationSpillover.descriptor,
-                                                          QualityLadder.descriptor])
+    public static let standard = ModelRegistry([
+        ModelRegistration(AllocationEfficiencyPipeline.self),
+        ModelRegistration(InformationSpilloverPipeline.self),
+        ModelRegistration(QualityLadderPipeline.self),
+    ])
 
-    public func descriptor(for key: String) -> ModelDescriptor? { descriptors.first { $0.key == key } }
+    public func descriptor(for key: String) -> ModelDescriptor? { byKey[key]?.descriptor }
+
+    /// The registration that runs model `key`.
+    public func registration(for key: String) -> ModelRegistration? { byKey[key] }
 
     /// The model keys, in registration order.
-    public var keys: [String] { descriptors.map(\.key) }
+    public var keys: [String] { registrations.map(\.key) }
 }

@@ -80,6 +80,7 @@ public enum ResolvedScenarioWriter {
             lines.append("# [sweep]                     # none: the scenario runs at the [model] point only")
         } else {
             lines.append("[sweep]                       # \(scenario.sweepPointCount) points, first axis slowest")
+            lines.append("montecarlo = \(scenario.sweepMonteCarlo)          # repeat the Monte Carlo at every point")
             for axis in scenario.sweep {
                 lines.append("\(KeyPath.quoted(axis.parameter)) = " + TOMLText.floatArray(axis.values))
             }

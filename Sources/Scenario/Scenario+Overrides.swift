@@ -8,6 +8,6 @@ extension Scenario {
             sweep: sweep, estimations: estimations, mediations: mediations,
             output: OutputSettings(directory: outputDirectory, writePanel: output.writePanel,
                                    gnuplot: output.gnuplot, format: output.format),
-            locator: locator)
+            locator: locator, sweepMonteCarlo: sweepMonteCarlo)
     }
 }

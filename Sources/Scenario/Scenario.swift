@@ -1,4 +1,5 @@
 import Models
+import Pipelines
 
 /// A validated scenario: a model, its parameters with every default filled in, and the
 /// Monte Carlo, sweep, estimation and output settings, with the file positions of its keys.
@@ -13,6 +14,9 @@ public struct Scenario: Sendable {
     public let montecarlo: MonteCarloSettings
     /// In the key order of the file; the first axis varies slowest in `sweepPoints`.
     public let sweep: [SweepAxis]
+    /// `[sweep] montecarlo`: whether the Monte Carlo is repeated at every sweep point (default true;
+    /// false keeps the sweep to the theory).
+    public let sweepMonteCarlo: Bool
     /// The `[[estimate]]` tables, in file order (not in the brief; see DESIGN.md's example).
     public let estimations: [EstimationRequest]
     /// The `[[mediate]]` tables, in file order.
@@ -22,7 +26,8 @@ public struct Scenario: Sendable {
 
     init(sourcePath: String, name: String, model: ModelDescriptor, seed: UInt64, parameters: ParameterValues,
          montecarlo: MonteCarloSettings, sweep: [SweepAxis], estimations: [EstimationRequest],
-         mediations: [MediationRequest] = [], output: OutputSettings, locator: SourceLocator) {
+         mediations: [MediationRequest] = [], output: OutputSettings, locator: SourceLocator, sweepMonteCarlo: Bool = true) {
+        self.sweepMonteCarlo = sweepMonteCarlo
         self.sourcePath = sourcePath
         self.name = name
         self.model = model

@@ -1,4 +1,5 @@
 import Models
+import Pipelines
 
 extension ScenarioDecoder {
     /// Validates the whole tree; throws the first error in file order.
@@ -28,7 +29,7 @@ extension ScenarioDecoder {
 
         return Scenario(sourcePath: fileName, name: header.name, model: descriptor, seed: header.seed,
                         parameters: parameters, montecarlo: montecarlo, sweep: sweep, estimations: estimations,
-                        mediations: mediations, output: output, locator: locator)
+                        mediations: mediations, output: output, locator: locator, sweepMonteCarlo: sweepMonteCarlo)
     }
 
     // MARK: top level

@@ -1,3 +1,5 @@
+import Pipelines
+
 extension ScenarioDecoder {
     // MARK: [[mediate]]
 

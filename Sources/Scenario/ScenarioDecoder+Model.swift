@@ -1,4 +1,5 @@
 import Models
+import Pipelines
 
 extension ScenarioDecoder {
     // MARK: [model]
@@ -119,6 +120,10 @@ extension ScenarioDecoder {
         var complete = true
         for key in orderedKeys(table, at: "sweep") {
             let path = KeyPath.join("sweep", key)
+            if key == "montecarlo" {
+                if let node = table[key], let value = bool(node, at: path) { sweepMonteCarlo = value } else { complete = false }
+                continue
+            }
             guard let spec = descriptor.parameter(key) else {
                 report(.unknownKey, path, "cannot sweep '\(key)': \(descriptor.key) has no such parameter",
                        fix: Suggestion.fix(for: key, among: sweepable, noun: "parameters to sweep"))

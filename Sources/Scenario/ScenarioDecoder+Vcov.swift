@@ -1,3 +1,5 @@
+import Pipelines
+
 extension ScenarioDecoder {
     /// `vcov = "iid"`, `"hc1"`/`"hetero"`, `"cluster=a,b"` (read by ``VcovText``, exactly as `--vcov`) or
     /// `{ cluster = ["a", "b^c"] }` of an `[[estimate]]` or `[[mediate]]` table; `nil` after reporting a located error.

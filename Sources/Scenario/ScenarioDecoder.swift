@@ -9,6 +9,8 @@ struct ScenarioDecoder {
     let locator: SourceLocator
     let registry: ModelRegistry
     private(set) var errors: [ScenarioError] = []
+    /// `[sweep] montecarlo`: repeat the Monte Carlo at every sweep point (default true).
+    var sweepMonteCarlo = true
 
     static let sections = ["scenario", "model", "montecarlo", "sweep", "output", "estimate", "mediate"]
     static let defaultSeed: UInt64 = 20_261_121

@@ -1,3 +1,4 @@
+import Pipelines
 import Foundation
 
 /// The one reading of a covariance setting written as text, shared by `hetfirm estimate --vcov`,

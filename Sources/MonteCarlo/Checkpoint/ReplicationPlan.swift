@@ -2,7 +2,7 @@ import Foundation
 
 /// Which replications a Monte Carlo runs (all of 0..<total, or one shard's) and the checkpoint
 /// that makes it resumable; the three pipelines run their replications through ``run(runner:rerun:progress:_:)``.
-package struct ReplicationPlan: Sendable {
+public struct ReplicationPlan: Sendable {
     /// R, the scenario's replication count.
     package let total: Int
     package let shard: ShardSpec?
@@ -11,7 +11,7 @@ package struct ReplicationPlan: Sendable {
     /// the process had been stopped (the checkpoint keeps what finished).
     package let interruptAfter: Int?
 
-    package init(total: Int, shard: ShardSpec? = nil, checkpoint: Checkpoint? = nil, interruptAfter: Int? = nil) {
+    public init(total: Int, shard: ShardSpec? = nil, checkpoint: Checkpoint? = nil, interruptAfter: Int? = nil) {
         self.total = total
         self.shard = shard
         self.checkpoint = checkpoint
@@ -19,19 +19,19 @@ package struct ReplicationPlan: Sendable {
     }
 
     /// The error of a run stopped by ``interruptAfter``.
-    package struct Interruption: Error, CustomStringConvertible {
-        package var description: String { "interrupted (test hook)" }
+    public struct Interruption: Error, CustomStringConvertible {
+        public var description: String { "interrupted (test hook)" }
     }
 
     /// The replications of this run, ascending.
-    package var selected: [Int] { shard?.replications(of: total) ?? Array(0..<max(total, 0)) }
+    public var selected: [Int] { shard?.replications(of: total) ?? Array(0..<max(total, 0)) }
 
     /// Runs the selected replications that the checkpoint does not already hold (and those in `rerun`,
     /// e.g. replication 0 when its tables are wanted), appending each to the checkpoint as it
     /// completes, and returns all selected replications sorted by index: restored ones rebuilt from
     /// the checkpoint, the others fresh. Replication r depends on (seed, r) only, so the result is
     /// the same as running everything at once.
-    package func run<Replicate: ResumableReplicate>(
+    public func run<Replicate: ResumableReplicate>(
         runner: ReplicationRunner, rerun: Set<Int> = [], progress: (@Sendable (RunProgress) -> Void)?,
         _ body: @Sendable (Int) -> Replicate
     ) throws -> [Replicate] {

@@ -2,7 +2,7 @@
 /// record, the failure message and the `extra` that later reporting needs from every replication
 /// (e.g. the structural-fit bins, the quality diagnostics). Outputs of replication 0 only (the
 /// regression tables, the panel) are not stored: ``ReplicationPlan`` reruns replication 0 instead.
-package protocol ResumableReplicate: Sendable {
+public protocol ResumableReplicate: Sendable {
     associatedtype Extra: Codable & Sendable
     var record: ReplicationRecord { get }
     var failure: String? { get }

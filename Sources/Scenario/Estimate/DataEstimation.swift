@@ -2,6 +2,7 @@ import Covariance
 import Estimation
 import Foundation
 import PanelData
+import Pipelines
 import Reporting
 
 /// Input the user must fix: a CSV error with its row and column, a formula error with a caret,

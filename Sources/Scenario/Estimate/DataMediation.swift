@@ -1,6 +1,7 @@
 import Estimation
 import Foundation
 import PanelData
+import Pipelines
 import Reporting
 
 /// `hetfirm mediate DATA.csv --treatment X --mediator M --outcome Y`: the stepwise mediation test with
@@ -39,7 +40,7 @@ public enum DataMediation {
         let file = try UserDataFile.read(path: request.dataPath, delimiter: request.delimiter)
         let data = file.data
         do {
-            let results = try analyse(data: data, treatment: request.treatment, mediators: request.mediators,
+            let results = try MediationBlockAnalysis.analyse(data: data, treatment: request.treatment, mediators: request.mediators,
                                       outcome: request.outcome, controls: request.controls,
                                       fixedEffects: request.fixedEffects, joint: request.joint, options: options)
             let warnings = results.flatMap { [$0.totalEffectRegression, $0.mediatorRegression, $0.outcomeRegression].flatMap(\.warnings) }
@@ -58,16 +59,5 @@ public enum DataMediation {
         } catch let error as PanelDataError {
             throw InvalidInput(description: file.message(for: error))
         }
-    }
-
-    /// The analysis shared by `hetfirm mediate` and scenario `[[mediate]]` blocks: one result per mediator,
-    /// one at a time or (`joint`) in one outcome equation.
-    static func analyse(data: Dataset, treatment: String, mediators: [String], outcome: String, controls: [String],
-                        fixedEffects: [String], joint: Bool, options: MediationOptions) throws -> [MediationResult] {
-        joint
-            ? try MediationAnalysis.runJoint(treatment: treatment, mediators: mediators, outcome: outcome,
-                                             controls: controls, fixedEffects: fixedEffects, data: data, options: options)
-            : try MediationAnalysis.run(treatment: treatment, mediators: mediators, outcome: outcome,
-                                        controls: controls, fixedEffects: fixedEffects, data: data, options: options)
     }
 }

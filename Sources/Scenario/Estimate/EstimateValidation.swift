@@ -1,5 +1,6 @@
 import Estimation
 import Models
+import Pipelines
 
 /// Checks every `[[estimate]]` block before anything runs: the formula parses (the message keeps
 /// the parser's caret), each model it expands to reads only columns of the model's simulated panel

@@ -1,3 +1,4 @@
+import Pipelines
 import Foundation
 
 #if canImport(Glibc)

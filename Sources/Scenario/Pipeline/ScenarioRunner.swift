@@ -1,5 +1,6 @@
 import Foundation
 import Models
+import Pipelines
 import MonteCarlo
 import Reporting
 
@@ -22,14 +23,19 @@ public enum ScenarioRunner {
         var notes: [String] = []
         let artifacts: RunArtifacts
         let checkpoint: Checkpoint
+        var sweepCheckpoints = SweepCheckpoints(output: settings.outputDirectory, fingerprint: fingerprint,
+                                                replications: 0, resume: false)
         do {
             checkpoint = try Checkpoint(path: Checkpoint.path(forOutput: settings.outputDirectory), fingerprint: fingerprint,
                                         shard: settings.shard, replications: settings.plan.selected, resume: overrides.resume)
             settings.checkpoint = checkpoint
+            sweepCheckpoints = SweepCheckpoints(output: settings.outputDirectory, fingerprint: fingerprint,
+                                                replications: settings.replications, resume: overrides.resume)
             if overrides.resume, checkpoint.restored.isEmpty, settings.replications > 0 {
                 notes.append("--resume: no completed replications in \(checkpoint.path), so every replication was run")
             }
-            artifacts = try runPipeline(scenario, settings: settings, fingerprint: fingerprint, progress: progress)
+            artifacts = try runPipeline(scenario, settings: settings, fingerprint: fingerprint, sweepCheckpoints: sweepCheckpoints,
+                                        progress: progress)
         } catch {
             folder.abandon()
             throw error
@@ -43,35 +49,63 @@ public enum ScenarioRunner {
         progress?(.stage("writing \(settings.outputDirectory)"))
         let written = try write(artifacts, scenario: scenario, settings: settings, into: folder, progress: progress)
         checkpoint.remove()
+        sweepCheckpoints.removeAll()
+        notes += sweepCheckpoints.notes()
         return RunSummary(outputDirectory: settings.outputDirectory, files: written.files,
                           warnings: artifacts.warnings + written.warnings, notes: notes + written.notes,
                           recovery: artifacts.recovery)
     }
 
-    /// The model's pipeline, and the shard folder's artifacts when the run is a shard.
+    /// The model's pipeline (from the registry), and the shard folder's artifacts when the run is a shard.
     private static func runPipeline(_ scenario: Scenario, settings: RunSettings, fingerprint: String,
+                                    sweepCheckpoints: SweepCheckpoints,
                                     progress: (@Sendable (RunProgress) -> Void)?) throws -> RunArtifacts {
+        guard let registration = ModelRegistry.standard.registration(for: scenario.model.key) else {
+            throw RunFailure(stage: "model", reason: "no pipeline for model '\(scenario.model.key)'")
+        }
         var artifacts: RunArtifacts
         do {
-            switch scenario.model.key {
-            case AllocationEfficiency.key:
-                artifacts = try AllocationEfficiencyPipeline(scenario: scenario, settings: settings, progress: progress).run()
-            case InformationSpillover.key:
-                artifacts = try InformationSpilloverPipeline(scenario: scenario, settings: settings, progress: progress).run()
-            case QualityLadder.key:
-                artifacts = try QualityLadderPipeline(scenario: scenario, settings: settings, progress: progress).run()
-            default:
-                throw RunFailure(stage: "model", reason: "no pipeline for model '\(scenario.model.key)'")
-            }
+            artifacts = try registration.run(try context(scenario, settings: settings, sweepCheckpoints: sweepCheckpoints,
+                                                         progress: progress))
         } catch let empty as EmptySample {
             // A filter that empties every panel is bad input at its key, not a failed run.
             throw empty.located(in: scenario) ?? RunFailure(stage: "Monte Carlo", reason: empty.description)
+        } catch let violation as DomainViolation {
+            // Parameters outside the model's domain, or without an equilibrium: bad input at the key to change.
+            throw ScenarioError.model(violation, in: scenario)
         }
         if let shard = settings.shard {
             artifacts = ShardOutput.artifacts(from: artifacts, scenario: scenario, shard: shard, settings: settings,
                                               fingerprint: fingerprint)
         }
         return artifacts
+    }
+
+    /// What the model's run reads: the scenario's settings, its estimator blocks, and the checkpointed
+    /// replication plans of the main Monte Carlo and of every sweep point (none for a shard, which skips the
+    /// sweep's Monte Carlo: a shard folder keeps only the main run's replications).
+    static func context(_ scenario: Scenario, settings: RunSettings, sweepCheckpoints: SweepCheckpoints,
+                        progress: (@Sendable (RunProgress) -> Void)?) throws -> RunContext {
+        let regressions: [any EstimatorBlock] = try scenario.estimations.map {
+            try PreparedEstimation($0, noiselessOutcomes: scenario.model.noiselessOutcomes)
+        }
+        let mediations: [any EstimatorBlock] = scenario.mediations.map { PreparedMediation($0, seed: scenario.seed) }
+        var sweepPlan: (@Sendable (Int) throws -> ReplicationPlan)?
+        if settings.shard == nil {
+            let total = settings.replications, interruptAfter = settings.interruptAfter
+            sweepPlan = { index in
+                ReplicationPlan(total: total, checkpoint: try sweepCheckpoints.checkpoint(point: index),
+                                interruptAfter: interruptAfter)
+            }
+        }
+        return RunContext(
+            scenarioName: scenario.name, seed: scenario.seed, parameters: scenario.parameters,
+            sweep: SweepGrid(axes: scenario.sweep, points: scenario.sweepPoints), sweepMonteCarlo: scenario.sweepMonteCarlo,
+            recover: scenario.montecarlo.recover, level: scenario.montecarlo.level, replications: settings.replications,
+            threads: settings.threads, estimations: scenario.estimations, mediations: scenario.mediations,
+            blocks: regressions + mediations, writePanel: scenario.output.writePanel,
+            plotFormat: PlotFormat(rawValue: scenario.output.format) ?? .png, plan: settings.plan, sweepPlan: sweepPlan,
+            progress: progress)
     }
 
     /// Checks, without writing anything, that a run of `scenario` may write its output folder

@@ -1,5 +1,6 @@
 import Foundation
 import MonteCarlo
+import Pipelines
 import Reporting
 
 /// `hetfirm merge OUT SHARD_DIR...`: checks that shard folders come from the same scenario (same

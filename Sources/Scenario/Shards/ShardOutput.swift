@@ -1,4 +1,5 @@
 import MonteCarlo
+import Pipelines
 import Reporting
 
 /// The folder of one shard (`hetfirm run --shard K/N`): `replications.csv`, `shard.json`,

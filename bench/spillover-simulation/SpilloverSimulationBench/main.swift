@@ -7,7 +7,7 @@
 // Prints one JSON line: rows, simulate_seconds, construct_seconds, total_seconds and a few moments.
 import Foundation
 import Models
-import Scenario
+import Pipelines
 
 var seed: UInt64 = 20261121
 var parameterFile: String?

@@ -4,13 +4,13 @@ import PanelData
 
 /// A scenario `[[mediate]]` block, run on every simulated panel by the code behind `hetfirm mediate`
 /// (``DataMediation``); each mediator's indirect effect a·b enters the recovery report with its Sobel SE.
-struct PreparedMediation: Sendable {
-    let request: MediationRequest
+package struct PreparedMediation: Sendable {
+    package let request: MediationRequest
     let options: MediationOptions
     /// The scenario's master seed; replication r's bootstrap seed is derived from (seed, r).
     let seed: UInt64
 
-    init(_ request: MediationRequest, seed: UInt64) {
+    package init(_ request: MediationRequest, seed: UInt64) {
         self.request = request
         self.seed = seed
         var options = MediationOptions(estimation: EstimationOptions(vcov: request.vcov?.vcovType))
@@ -31,7 +31,7 @@ struct PreparedMediation: Sendable {
     func estimates(on data: Dataset, replication: Int, truth: (String) -> Double?) throws -> [ParameterEstimate] {
         var options = options
         options.seed = bootstrapSeed(replication: replication)
-        let results = try DataMediation.analyse(
+        let results = try MediationBlockAnalysis.analyse(
             data: data, treatment: request.treatment, mediators: request.mediators, outcome: request.outcome,
             controls: request.controls, fixedEffects: request.fixedEffects, joint: request.joint, options: options)
         let target = request.indirectTruth ?? "0"
@@ -41,5 +41,15 @@ struct PreparedMediation: Sendable {
             return ParameterEstimate(parameter: "\(request.name): \(label)", truth: value, estimate: result.indirectEffect,
                                      standardError: result.sobel.standardError)
         }
+    }
+}
+
+extension PreparedMediation: EstimatorBlock {
+    package var name: String { request.name }
+    package var panel: String? { nil }
+    package var activity: String { "mediation analysis '\(request.name)'" }
+
+    package func run(on data: Dataset, replication: Int, truth: (String) -> Double?, keepFits: Bool) throws -> BlockOutcome {
+        BlockOutcome(estimates: try estimates(on: data, replication: replication, truth: truth))
     }
 }

@@ -10,7 +10,7 @@ import Reporting
 ///   parameters at their `[model]` values: ϕ, ∂Δλ/∂ρ and ∂Δλ/∂θ per unit of φ_D − φ_i (as printed,
 ///   corrected derivatives) and D, beside a zero line that marks the sign boundary, and a column
 ///   flagging the SOC (`propositions-KEY.dat` and plot).
-struct QualitySweep {
+package struct QualitySweep: Sendable {
     let axes: [SweepAxis]
     let points: [ParameterValues]
     /// One row per grid point, in `points` order.
@@ -71,7 +71,7 @@ struct QualitySweep {
     }
 
     private static func sliceSeries(axis: String, grid: [Double], rows: [Row]) throws -> DataSeries {
-        try DataSeries(stem: "propositions-" + PreparedEstimation.fileStem(axis),
+        try DataSeries(stem: "propositions-" + FileStem.of(axis),
                        title: "Paper-004 claims over \(axis), other parameters at their [model] values", columns: [
             SeriesColumn(name: axis, unit: "model parameter", values: grid),
             SeriesColumn(name: "phi", unit: "as printed, eq. (9)", values: rows.map { $0.value(0) }),

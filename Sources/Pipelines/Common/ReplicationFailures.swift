@@ -3,12 +3,12 @@ import MonteCarlo
 /// Failures inside one replication, one line per estimation that could not run ("NAME: reason"). An
 /// estimation that fails on one panel (too few rows in a split, no variation in a subsample) costs only
 /// its own estimates: the replication keeps the others.
-struct BlockFailures {
+public struct BlockFailures: Sendable {
     private(set) var lines: [String] = []
 
     /// Runs `body`; on error records "label: error" and returns `nil`.
     @discardableResult
-    mutating func attempt<T>(_ label: String, _ body: () throws -> T) -> T? {
+    public mutating func attempt<T>(_ label: String, _ body: () throws -> T) -> T? {
         do { return try body() } catch {
             lines.append("\(label): \(error)")
             return nil
@@ -16,7 +16,7 @@ struct BlockFailures {
     }
 
     /// The replication's failure text (checkpointed as is), or `nil` when everything ran.
-    var message: String? { lines.isEmpty ? nil : lines.joined(separator: "\n") }
+    public var message: String? { lines.isEmpty ? nil : lines.joined(separator: "\n") }
 }
 
 /// The warnings of a Monte Carlo whose replications failed in whole or in part, and the run-stopping cases:

@@ -5,15 +5,17 @@ import Reporting
 
 /// summary.md of an allocation-efficiency run: equilibrium, statics, propositions, sweep and recovery.
 struct AllocationEfficiencySummary {
-    let scenario: Scenario
-    let settings: RunSettings
-    let equilibrium: AllocationEfficiencyEquilibrium
-    let closedForm: AllocationEfficiencyEquilibrium?
-    let statics: ComparativeStatics
-    let sweep: SweepOutcome?
-    let claimGrid: [AllocationEfficiencyEquilibrium]
-    let monteCarlo: MonteCarloOutcome?
-    let warnings: [String]
+    let theory: AllocationEfficiencyPipeline.Theory
+    let sweep: AllocationEfficiencySweep?
+
+    var equilibrium: AllocationEfficiencyEquilibrium { theory.equilibrium }
+    var closedForm: AllocationEfficiencyEquilibrium? { theory.closedForm }
+    var statics: ComparativeStatics { theory.statics }
+    /// The sweep's equilibria when the sweep is over I alone, otherwise the theory's own grid of I.
+    var claimGrid: [AllocationEfficiencyEquilibrium] {
+        if let sweep, sweep.axes.count == 1, sweep.axes.first?.parameter == "I" { return sweep.equilibria }
+        return theory.claimGrid
+    }
 
     /// The paper's symbol of a scenario key, e.g. "σ" for "sigma".
     static func symbol(of key: String) -> String {
@@ -26,21 +28,15 @@ struct AllocationEfficiencySummary {
 
     private func number(_ value: Double) -> String { Self.number(value) }
 
-    func markdown() -> String {
-        var sections = [
-            "# \(scenario.name): \(scenario.model.key)\n\n\(scenario.model.title).\n\nSeed \(scenario.seed); resolved scenario in `scenario.toml`.",
-        ]
-        if !warnings.isEmpty {
-            sections.append("## Warnings\n\n" + warnings.map { "- \($0)" }.joined(separator: "\n"))
-        }
-        sections.append(equilibriumSection())
-        sections.append(cutoffSection())
-        sections.append(staticsSection())
-        sections.append(propositionSection())
-        sections.append(claimSection())
-        if let sweep { sections.append(sweepSection(sweep)) }
-        if let monteCarlo { sections.append(recoverySection(monteCarlo)) }
-        return sections.joined(separator: "\n\n") + "\n"
+    /// The model's sections of summary.md.
+    func sections() -> ModelSummary {
+        var summary = ModelSummary()
+        summary.theory = [equilibriumSection(), cutoffSection(), staticsSection(), propositionSection(), claimSection()]
+        if let sweep { summary.theory.append(sweepSection(sweep)) }
+        summary.recoveryPreamble = "Each replication draws a \(equilibrium.parameters.regionCount)-region × \(equilibrium.parameters.yearCount)-year firm panel. "
+            + "α̂ is the Pareto tail MLE of final-year domestic sales, σ̂ = μ̂/(μ̂ − 1) with ln μ̂ the mean of ln(revenue ÷ production employment), "
+            + "and k̂ = α̂(σ̂ − 1) with a delta-method SE."
+        return summary
     }
 
     private func equilibriumSection() -> String {
@@ -115,7 +111,7 @@ struct AllocationEfficiencySummary {
         return text
     }
 
-    private func sweepSection(_ sweep: SweepOutcome) -> String {
+    private func sweepSection(_ sweep: AllocationEfficiencySweep) -> String {
         let header = sweep.axes.map { Self.symbol(of: $0.parameter) } + ["A_d", "exporter share", "m̄_x", "m*_x(φ0_ref)", "W", "regime"]
         let rows = zip(sweep.points, sweep.equilibria).map { values, e in
             sweep.axes.map { number(values.real($0.parameter) ?? .nan) } + [
@@ -125,14 +121,5 @@ struct AllocationEfficiencySummary {
             ]
         }
         return "## Sweep\n\nSeries in `sweep.dat`; plot script `sweep.gp`.\n\n" + MarkdownTable(header: header, rows: rows).render()
-    }
-
-    private func recoverySection(_ outcome: MonteCarloOutcome) -> String {
-        var text = "## Monte Carlo recovery (\(outcome.records.count) replications)\n\n"
-        text += "Each replication draws a \(equilibrium.parameters.regionCount)-region × \(equilibrium.parameters.yearCount)-year firm panel. "
-        text += "α̂ is the Pareto tail MLE of final-year domestic sales, σ̂ = μ̂/(μ̂ − 1) with ln μ̂ the mean of ln(revenue ÷ production employment), "
-        text += "and k̂ = α̂(σ̂ − 1) with a delta-method SE. Coverage is of the \(NumberFormat.fixed(100 * scenario.montecarlo.level, digits: 0))% interval estimate ± z·SE.\n\n"
-        text += RecoveryTables.markdown(outcome.report)
-        return text + "\n\n" + RecoveryTables.bandLines(outcome.report, name: Self.symbol(of:))
     }
 }

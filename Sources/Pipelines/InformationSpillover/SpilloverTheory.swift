@@ -6,7 +6,7 @@ import Reporting
 /// The static results of paper 003 at the scenario's parameters: the Bayesian weight δ(n) and posterior
 /// variance, eqs. (9)–(10), their comparative statics analytic beside central finite differences
 /// (§2.5 of the notes), and which claims hold in the chosen variant.
-struct SpilloverTheory {
+package struct SpilloverTheory: Sendable {
     let parameters: InformationSpilloverParameters
 
     /// Numbers of signals at which the statics are shown.

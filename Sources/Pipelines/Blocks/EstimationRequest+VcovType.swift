@@ -2,7 +2,7 @@ import Covariance
 
 extension EstimationRequest.Vcov {
     /// The covariance estimator this scenario setting names.
-    var vcovType: VcovType {
+    package var vcovType: VcovType {
         switch self {
         case .iid: return .iid
         case .hetero: return .heteroskedastic

@@ -24,7 +24,7 @@ import PanelData
 ///   firm-years, else 0 (Table 10 (5)–(6), `GroupMedianSplit`);
 /// - with `noiseless`, the measured distances without noise (`QualityNoiselessMeasures`), the noise-free
 ///   outcomes of `"pseudo-true"` recoveries.
-struct QualityAssembly: Sendable {
+package struct QualityAssembly: Sendable {
     let equilibrium: QualityLadderEquilibrium
     let seed: UInt64
     /// Also build the noise-free measured distances (a second KSW pass; only when a block asks for pseudo-true).
@@ -39,10 +39,10 @@ struct QualityAssembly: Sendable {
         "true_tfp_distance_us", "true_knowledge_distance", "true_variety_distance", "labour_intensive",
     ]
 
-    struct Replication {
-        let data: Dataset
-        let truth: QualityLadderTruth
-        let diagnostics: QualityDiagnostics
+    package struct Replication: Sendable {
+        package let data: Dataset
+        package let truth: QualityLadderTruth
+        package let diagnostics: QualityDiagnostics
     }
 
     func replication(_ index: Int) throws -> Replication {

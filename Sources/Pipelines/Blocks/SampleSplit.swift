@@ -19,6 +19,11 @@ public struct SampleSplit: Sendable, Equatable {
         public let label: String
         /// The data rows of this sample, in file order; nil for the full sample.
         public let rows: [Int]?
+
+        public init(label: String, rows: [Int]?) {
+            self.label = label
+            self.rows = rows
+        }
     }
 
     /// The samples of `data`: the full sample first for `fsplit`, then one per distinct
@@ -49,13 +54,13 @@ public struct SampleSplit: Sendable, Equatable {
     }
 
     /// A number as written in a CSV: integral values without a decimal point.
-    static func label(_ value: Double) -> String {
+    package static func label(_ value: Double) -> String {
         if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
         return String(value)
     }
 
     /// The data of one sample.
-    static func data(_ sample: Sample, of data: Dataset) -> Dataset {
+    package static func data(_ sample: Sample, of data: Dataset) -> Dataset {
         guard let rows = sample.rows else { return data }
         return data.selectingRows(rows)
     }

@@ -7,8 +7,8 @@ import Reporting
 /// A scenario `[[estimate]]` block, parsed and expanded once and run on every simulated panel with the same
 /// estimator as `hetfirm estimate`: every model of the formula's expansion (fixest order) on every sample of
 /// `split` (sample outer, model inner, as `hetfirm estimate --split`).
-struct PreparedEstimation: Sendable {
-    let request: EstimationRequest
+package struct PreparedEstimation: Sendable {
+    package let request: EstimationRequest
     /// The models of the formula: one unless it uses `sw()`, `csw()`, `c()`, ….
     let formulas: [Formula]
     let options: EstimationOptions
@@ -18,9 +18,9 @@ struct PreparedEstimation: Sendable {
 
     /// The truth keyword for the value the estimator converges to under the model: the same regression
     /// (same rows, regressors, fixed effects) with the outcome replaced by its noise-free counterpart.
-    static let pseudoTrue = "pseudo-true"
+    package static let pseudoTrue = "pseudo-true"
 
-    init(_ request: EstimationRequest, noiselessOutcomes: [String: String] = [:]) throws {
+    package init(_ request: EstimationRequest, noiselessOutcomes: [String: String] = [:]) throws {
         self.request = request
         self.noiselessOutcomes = noiselessOutcomes
         formulas = try FormulaParser.expand(request.formula)
@@ -30,7 +30,7 @@ struct PreparedEstimation: Sendable {
 
     /// The coefficient names OLS or 2SLS gives `formula` when nothing is dropped: the intercept (if any), the
     /// regressors in formula order, then the endogenous regressors.
-    static func coefficientNames(of formula: Formula) -> [String] {
+    package static func coefficientNames(of formula: Formula) -> [String] {
         (formula.hasIntercept ? ["(Intercept)"] : []) + formula.regressors.map(\.description)
             + (formula.instrumentSpecification?.endogenous.map(\.description) ?? [])
     }
@@ -49,7 +49,7 @@ struct PreparedEstimation: Sendable {
     }
 
     /// The recovery estimates of fits made by ``fits(on:onlyRecovered:)``.
-    func estimates(from fits: [Fit], truth: (String) -> Double?) throws -> [ParameterEstimate] {
+    func estimates(from fits: [RegressionFit], truth: (String) -> Double?) throws -> [ParameterEstimate] {
         var estimates: [ParameterEstimate] = []
         for fit in fits {
             for recovery in request.recover where Self.coefficientNames(of: fit.formula).contains(recovery.coefficient) {
@@ -75,31 +75,12 @@ struct PreparedEstimation: Sendable {
         return estimates
     }
 
-    /// One fitted (sample, model) estimation.
-    struct Fit: Sendable {
-        let label: String
-        let formula: Formula
-        let result: RegressionResult
-        /// First stages and diagnostics when the formula has instruments.
-        let instrumental: IVResult?
-        /// The same estimation on the noise-free outcome, when a recovery asks for `"pseudo-true"`.
-        var pseudoTrue: RegressionResult? = nil
-    }
-
-    /// Fits side by side, titled by their labels, with first-stage and diagnostic rows when any is IV;
-    /// `nil` for no fits.
-    static func table(_ fits: [Fit]?) -> RegressionTable? {
-        guard let fits, !fits.isEmpty else { return nil }
-        return RegressionTable(fits.map(\.result), titles: fits.map(\.label),
-                               instrumental: fits.contains { $0.instrumental != nil } ? fits.map(\.instrumental) : nil)
-    }
-
     /// Every (sample, model) estimation of the block on `data` (after its `sample` filter and, with
     /// `standardize`, on z-scored variables). With `onlyRecovered`, models without a `recover` coefficient are skipped.
-    func fits(on data: Dataset, onlyRecovered: Bool = false) throws -> [Fit] {
+    func fits(on data: Dataset, onlyRecovered: Bool = false) throws -> [RegressionFit] {
         let filtered = try filteredData(data)
         let samples = try split?.samples(of: filtered) ?? [SampleSplit.Sample(label: "", rows: nil)]
-        var fits: [Fit] = []
+        var fits: [RegressionFit] = []
         for sample in samples {
             let subset = SampleSplit.data(sample, of: filtered)
             for (index, formula) in formulas.enumerated() {
@@ -117,12 +98,12 @@ struct PreparedEstimation: Sendable {
         return fits
     }
 
-    static func fit(_ formula: Formula, on data: Dataset, options: EstimationOptions, label: String) throws -> Fit {
+    static func fit(_ formula: Formula, on data: Dataset, options: EstimationOptions, label: String) throws -> RegressionFit {
         if formula.instrumentSpecification != nil {
             let iv = try InstrumentalVariablesEstimator.fit(formula, data: data, options: options)
-            return Fit(label: label, formula: formula, result: iv.secondStage, instrumental: iv)
+            return RegressionFit(label: label, formula: formula, result: iv.secondStage, instrumental: iv)
         }
-        return Fit(label: label, formula: formula, result: try FixedEffectsOLS.fit(formula, data: data, options: options), instrumental: nil)
+        return RegressionFit(label: label, formula: formula, result: try FixedEffectsOLS.fit(formula, data: data, options: options), instrumental: nil)
     }
 
     /// The estimation with the outcome column replaced by its noise-free counterpart (same rows: the noise-free
@@ -183,31 +164,63 @@ struct PreparedEstimation: Sendable {
         }
         return try Dataset(columns: columns)
     }
+}
 
-    /// A file-name-safe stem: letters, digits, '.', '_' and '-' kept, runs of anything else become '-'.
-    static func fileStem(_ text: String) -> String {
-        var stem = ""
-        for character in text {
-            if character.isASCII, character.isLetter || character.isNumber || "._-".contains(character) {
-                stem.append(character)
-            } else if !stem.hasSuffix("-") {
-                stem.append("-")
+/// One fitted (sample, model) estimation of a regression block.
+public struct RegressionFit: Sendable {
+    public let label: String
+    public let formula: Formula
+    public let result: RegressionResult
+    /// First stages and diagnostics when the formula has instruments.
+    public let instrumental: IVResult?
+    /// The same estimation on the noise-free outcome, when a recovery asks for `"pseudo-true"`.
+    public var pseudoTrue: RegressionResult? = nil
+
+    /// Fits side by side, titled by their labels, with first-stage and diagnostic rows when any is IV;
+    /// `nil` for no fits.
+    public static func table(_ fits: [RegressionFit]?) -> RegressionTable? {
+        guard let fits, !fits.isEmpty else { return nil }
+        return RegressionTable(fits.map(\.result), titles: fits.map(\.label),
+                               instrumental: fits.contains { $0.instrumental != nil } ? fits.map(\.instrumental) : nil)
+    }
+}
+
+extension PreparedEstimation: EstimatorBlock {
+    package var name: String { request.name }
+    package var panel: String? { request.data }
+    package var activity: String { "estimating '\(request.name)'" }
+
+    /// Every recovered coefficient of every (sample, model) estimation, and the instrument strength of
+    /// every IV estimation (first-stage F per endogenous regressor, Kleibergen–Paap Wald F and LM).
+    package func run(on data: Dataset, replication: Int, truth: (String) -> Double?, keepFits: Bool) throws -> BlockOutcome {
+        let fits = try fits(on: data, onlyRecovered: !keepFits)
+        var statistics: [BlockStatistic] = []
+        for fit in fits {
+            guard let iv = fit.instrumental else { continue }
+            for stage in iv.firstStages {
+                let subject = "\(fit.label): \(stage.endogenous)"
+                statistics += [
+                    BlockStatistic(subject: subject, statistic: BlockStatistic.firstStageF, value: stage.fStatistic.statistic),
+                    BlockStatistic(subject: subject, statistic: BlockStatistic.kleibergenPaapWaldF,
+                                   value: iv.diagnostics.kleibergenPaapWaldF ?? .nan),
+                    BlockStatistic(subject: subject, statistic: BlockStatistic.kleibergenPaapLM,
+                                   value: iv.diagnostics.kleibergenPaapLM?.statistic ?? .nan),
+                ]
             }
         }
-        while stem.hasSuffix("-") { stem.removeLast() }
-        while stem.hasPrefix("-") || stem.hasPrefix(".") { stem.removeFirst() }
-        return stem.isEmpty ? "estimate" : stem
+        return BlockOutcome(estimates: try estimates(from: fits, truth: truth), statistics: statistics,
+                            tableFits: keepFits ? fits : [])
     }
 }
 
 /// A `sample` filter that keeps no row of a simulated panel. When it happens in every replication the
 /// run stops with a scenario error at the block's `sample` key (bad input, exit code 2).
-struct EmptySample: Error, Sendable, CustomStringConvertible {
-    let estimation: String
-    let filter: String
-    let rows: Int
+package struct EmptySample: Error, Sendable, CustomStringConvertible {
+    package let estimation: String
+    package let filter: String
+    package let rows: Int
 
-    var description: String { "[[estimate]] '\(estimation)': no row of \(rows) passes sample = \"\(filter)\"" }
+    package var description: String { "[[estimate]] '\(estimation)': no row of \(rows) passes sample = \"\(filter)\"" }
 
     init(estimation: String, filter: String, rows: Int) {
         self.estimation = estimation
@@ -226,14 +239,4 @@ struct EmptySample: Error, Sendable, CustomStringConvertible {
         filter = String(failure[rowsEnd.upperBound..<failure.index(before: failure.endIndex)])
         self.rows = rows
     }
-
-    /// The located scenario error, or `nil` when no block has that name.
-    func located(in scenario: Scenario) -> ScenarioError? {
-        guard let index = scenario.estimations.firstIndex(where: { $0.name == estimation }) else { return nil }
-        let path = "estimate[\(index)].sample"
-        return ScenarioError(kind: .outOfDomain, location: scenario.location(of: path), keyPath: path,
-                             message: "no row of the simulated panel (\(rows) rows) passes sample = \"\(filter)\"",
-                             fix: "loosen the filter; `hetfirm describe \(scenario.model.key)` lists the panel's columns")
-    }
 }
-

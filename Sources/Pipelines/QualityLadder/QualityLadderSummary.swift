@@ -7,12 +7,10 @@ import Reporting
 /// the simulated panel, the regressions of replication 0, the recovery report with the KSW and
 /// instrument diagnostics, and the claims over the sweep grid.
 struct QualityLadderSummary {
-    let scenario: Scenario
-    let settings: RunSettings
     let theory: QualityTheory
-    let monteCarlo: QualityMonteCarlo.Outcome?
+    let monteCarlo: MonteCarloOutcome<QualityLadderPipeline>?
     let sweep: QualitySweep?
-    let warnings: [String]
+    let context: RunContext
 
     /// Most sweep rows written into summary.md (all are in `propositions.csv`).
     static let sweepRowLimit = 200
@@ -28,32 +26,24 @@ struct QualityLadderSummary {
         return symbols[key] ?? key
     }
 
-    func markdown() -> String {
+    func sections() -> ModelSummary {
         let p = theory.parameters, s = p.simulation
-        var sections = [
-            "# \(scenario.name): \(scenario.model.key)\n\n\(scenario.model.title).\n\n"
-                + "Seed \(scenario.seed); resolved scenario in `scenario.toml`. Variant `\(p.variant.rawValue)`, demand layer "
-                + "`\(s.demandLayer.rawValue)`; the model is documented in `docs/models/quality-ladder.md`. The theory below "
-                + "covers both readings; the simulator always draws from the consistent equilibrium.",
-        ]
-        if !warnings.isEmpty { sections.append("## Warnings\n\n" + warnings.map { "- \($0)" }.joined(separator: "\n")) }
-        sections.append(consistentSection())
-        sections.append(printedSection())
+        var summary = ModelSummary()
+        summary.headline = "Variant `\(p.variant.rawValue)`, demand layer `\(s.demandLayer.rawValue)`; the model is documented in "
+            + "`docs/models/quality-ladder.md`. The theory below covers both readings; the simulator always draws from the consistent equilibrium."
+        summary.theory = [consistentSection(), printedSection()]
         if let monteCarlo {
-            sections.append(panelSection(monteCarlo))
-            if let table = monteCarlo.table {
-                sections.append("## Regressions on replication 0\n\nEvery model of every `[[estimate]]` block; also in `table.md`, "
-                                + "`table.tex` and `table.csv`.\n\n" + table.markdown())
-            }
-            sections.append(recoverySection(monteCarlo))
+            summary.panel = [panelSection(monteCarlo)]
+            summary.recoveryPreamble = recoveryPreamble()
+            summary.recoveryAppendix = diagnosticsSection(monteCarlo)
         }
-        if let sweep { sections.append(sweepSection(sweep)) }
-        return sections.joined(separator: "\n\n") + "\n"
+        if let sweep { summary.sweep = [sweepSection(sweep)] }
+        return summary
     }
 
-    private func panelSection(_ outcome: QualityMonteCarlo.Outcome) -> String {
+    private func panelSection(_ outcome: MonteCarloOutcome<QualityLadderPipeline>) -> String {
         var rows: [[String]] = []
-        if let truth = outcome.firstTruth {
+        if let truth = outcome.firstDraw?.truth {
             rows += [
                 ["records generated / kept by the filters (value ≥ min_value, quantity ≥ min_quantity)",
                  "\(truth.generatedRecords) / \(truth.keptRecords)"],
@@ -63,36 +53,36 @@ struct QualityLadderSummary {
                 ["truth.distance_elasticity: d ln ΣΔλ/d ln I (eq. (4) prints −1/2)", number(truth.distanceElasticity)],
             ]
         }
-        if let panel = outcome.firstPanel, let eco = try? panel.doubles("eco") {
+        if let panel = outcome.firstDraw?.data, let eco = try? panel.doubles("eco") {
             rows.append(["mean Eco = ln(1 + patents)", number(eco.reduce(0, +) / Double(max(eco.count, 1)))])
         }
         return "## Simulated panel (replication 0)\n\n" + MarkdownTable(header: ["moment", "value"], rows: rows).render()
     }
 
-    private func recoverySection(_ outcome: QualityMonteCarlo.Outcome) -> String {
-        var text = "## Monte Carlo recovery (\(outcome.records.count) replications)\n\n"
-        text += "Truths vary by replication (they are averages over each panel's records); bias is the mean of estimate − truth. "
-        text += "Coverage is of the \(NumberFormat.fixed(100 * scenario.montecarlo.level, digits: 0))% interval estimate ± z·SE. "
-        text += "The row `\(QualityMonteCarlo.elasticityParameter)` is built in: `\(QualityMonteCarlo.elasticityFormula)`, "
+    private func recoveryPreamble() -> String {
+        var text = "Truths vary by replication (they are averages over each panel's records); bias is the mean of estimate − truth. "
+        text += "The row `\(QualityLadderPipeline.elasticityParameter)` is built in: `\(QualityLadderPipeline.elasticityFormula)`, "
         text += "CRV1 by firm, on the true Δλ and I_it (records off the frontier). It tests the model's own elasticity against "
         text += "`truth.distance_elasticity`; eq. (4) as printed says −1/2 whatever the parameters.\n\n"
         text += "The measured `distance` is in units of standardized KSW quality (q⁺ ∈ [1, 2] within product), not in λ, so a "
-        text += "block that recovers `truth.eco_effect` from it compares the sign and significance, not the magnitude.\n\n"
-        if scenario.estimations.contains(where: { $0.recover.contains { $0.truth == PreparedEstimation.pseudoTrue } }) {
-            text += "Two kinds of truth appear. `truth.eco_effect` (and `truth.tfp_eco_effect`) is the model's mean record-level "
+        text += "block that recovers `truth.eco_effect` from it compares the sign and significance, not the magnitude."
+        if context.estimations.contains(where: { $0.recover.contains { $0.truth == PreparedEstimation.pseudoTrue } }) {
+            text += "\n\nTwo kinds of truth appear. `truth.eco_effect` (and `truth.tfp_eco_effect`) is the model's mean record-level "
             text += "derivative; `pseudo-true` is the same regression (same rows, regressors and fixed effects) on the outcome without "
             text += "noise (the distances measured from noise-free quantities and prices without demand appeal ξ, on the observed "
             text += "scale; TFP without its noise; breadth as its expectation given the patents; variety from the records that pass "
             text += "the filters without noise), i.e. what the estimator converges to under the model. Because the effect of Eco "
             text += "decays with Eco, a linear regression weights the records differently from their plain mean, so it can cover its "
-            text += "pseudo-true value and still miss the model truth; OLS misses both when ξ makes Eco endogenous.\n\n"
+            text += "pseudo-true value and still miss the model truth; OLS misses both when ξ makes Eco endogenous."
         }
-        text += RecoveryTables.markdown(outcome.report)
-        text += "\n\n" + RecoveryTables.bandLines(outcome.report)
-        text += "\n\n### Measures and instruments (per replication in `diagnostics.csv`)\n\n"
+        return text
+    }
+
+    private func diagnosticsSection(_ outcome: MonteCarloOutcome<QualityLadderPipeline>) -> String {
+        var text = "### Measures and instruments (per replication in `diagnostics.csv`)\n\n"
         text += "KSW quality is identified within product × destination × year cells only, so its correlation with the cell-demeaned "
         text += "ln λ is the fair test; with `demand = \"linear\"` the CES demand residual is misspecified.\n\n"
-        text += QualityDiagnostics.markdown(outcome.diagnostics, demand: theory.parameters.simulation.demandLayer.rawValue)
+        text += QualityDiagnostics.markdown(outcome.extras, demand: theory.parameters.simulation.demandLayer.rawValue)
         return text
     }
 

@@ -8,7 +8,7 @@ import Models
 ///   differences) and the product ladder of a firm at c_D/4 (Proposition 5 stated honestly);
 /// - as-printed: eqs. (9) and (11), the corrected (11), the derivative checks of (12)–(14) and (4),
 ///   and the regime table of notes §2.4 (`QualityPropositionTable`).
-struct QualityTheory {
+package struct QualityTheory: Sendable {
     let parameters: QualityLadderParameters
 
     /// The consistent equilibrium, or why there is none.

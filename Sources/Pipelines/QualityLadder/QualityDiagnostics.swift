@@ -4,7 +4,7 @@ import Reporting
 /// What one quality-ladder replication says about the measures and the instruments, beside the
 /// recovery estimates: how well KSW quality tracks the true ln λ (notes §3.1), how well the measured
 /// distance tracks Δλ, and the first-stage strength of every IV estimation (Kleibergen–Paap).
-struct QualityDiagnostics: Sendable, Codable {
+package struct QualityDiagnostics: Sendable, Codable {
     let replication: Int
     let generatedRecords: Int
     let keptRecords: Int

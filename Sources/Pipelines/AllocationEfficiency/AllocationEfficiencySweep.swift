@@ -4,7 +4,7 @@ import Reporting
 
 /// Equilibria over a sweep grid, as gnuplot series and a check of the paper's claim that Internet
 /// raises the mean complexity of exporters.
-struct SweepOutcome {
+package struct AllocationEfficiencySweep: Sendable {
     let axes: [SweepAxis]
     let points: [ParameterValues]
     let equilibria: [AllocationEfficiencyEquilibrium]

@@ -1,0 +1,117 @@
+import Foundation
+import Models
+import MonteCarlo
+import PanelData
+import Reporting
+
+/// A run of any model, from its theory to its summary: solve at the scenario's point, the theory over
+/// the sweep grid, the Monte Carlo (checkpointed, shardable, resumable) with replication 0's tables
+/// and panel, the Monte Carlo again at every sweep point, the model's own files, and summary.md.
+/// What differs between models is only what their ``ModelPipeline`` contributes.
+public struct ModelRun<Pipeline: ModelPipeline>: Sendable {
+    public let context: RunContext
+    let pipeline = Pipeline()
+
+    public init(context: RunContext) { self.context = context }
+
+    public func run() throws -> RunArtifacts {
+        var artifacts = RunArtifacts()
+        context.report("solving \(Pipeline.key) at the scenario's parameters")
+        let theory = try pipeline.solve(context.parameters, context: context)
+        var sweepTheory: Pipeline.SweepTheory?
+        if !context.sweep.isEmpty {
+            context.report("evaluating the theory at \(context.sweep.points.count) sweep points")
+            sweepTheory = try pipeline.sweepTheory(points: context.sweep.points, context: context)
+        }
+        var monteCarlo: MonteCarloOutcome<Pipeline>?
+        var sweepRecovery: SweepRecovery?
+        if pipeline.wantsMonteCarlo(context) {
+            let outcome = try monteCarloRun(theory: theory, values: context.parameters, plan: context.plan, keepFirst: true,
+                                            warnings: &artifacts.warnings)
+            artifacts.warnings += outcome.warnings
+            try addRecoveryFiles(outcome, into: &artifacts)
+            monteCarlo = outcome
+            if context.sweepMonteCarlo, !context.sweep.isEmpty, let sweepPlan = context.sweepPlan {
+                sweepRecovery = try sweepMonteCarlo(plan: sweepPlan, warnings: &artifacts.warnings)
+                if let sweepRecovery {
+                    artifacts.series += sweepRecovery.series
+                    artifacts.scripts += sweepRecovery.scripts
+                    artifacts.texts.append((path: "sweep-recovery.csv", contents: sweepRecovery.csv()))
+                }
+            }
+        }
+        let own = try pipeline.artifacts(theory: theory, monteCarlo: monteCarlo, sweep: sweepTheory, context: context)
+        artifacts.texts += own.texts
+        artifacts.series += own.series
+        artifacts.scripts += own.scripts
+        artifacts.warnings += own.warnings
+        if context.writePanel, let first = monteCarlo?.firstDraw?.mainPanel {
+            context.report("writing the replication-0 panel (\(first.rowCount) rows)")
+            artifacts.texts.append((path: "panel.csv", contents: CSVWriter.string(first)))
+        }
+        let sections = pipeline.summary(theory: theory, monteCarlo: monteCarlo, sweep: sweepTheory, sweepRecovery: sweepRecovery,
+                                        context: context)
+        let document = SummaryDocument(title: "\(context.scenarioName): \(Pipeline.key)", model: Pipeline.descriptor,
+                                       seed: context.seed, level: context.level, sections: sections, warnings: artifacts.warnings)
+        artifacts.texts.append((path: "summary.md", contents: document.markdown(
+            monteCarlo: monteCarlo.map { (report: $0.report, replications: $0.records.count, table: $0.table) },
+            sweepRecovery: sweepRecovery, name: pipeline.displayName(of:))))
+        return artifacts
+    }
+
+    /// The Monte Carlo at `values` (the scenario's point or a sweep point).
+    func monteCarloRun(theory: Pipeline.Theory, values: ParameterValues, plan: ReplicationPlan, keepFirst: Bool,
+                       warnings: inout [String]) throws -> MonteCarloOutcome<Pipeline> {
+        let simulator = try pipeline.simulator(for: theory, values: values, context: context, warnings: &warnings)
+        if keepFirst {
+            context.report("running \(plan.selected.count) replications on up to \(context.runner.threads) threads")
+        }
+        return try MonteCarloJob(pipeline: pipeline, simulator: simulator, context: context, keepFirst: keepFirst).run(plan: plan)
+    }
+
+    /// The Monte Carlo at every sweep point, each with its own checkpoint.
+    func sweepMonteCarlo(plan: @Sendable (Int) throws -> ReplicationPlan, warnings: inout [String]) throws -> SweepRecovery {
+        let grid = context.sweep
+        context.report("repeating the Monte Carlo at \(grid.points.count) sweep points × \(context.replications) replications")
+        var reports: [RecoveryReport] = []
+        for (index, values) in grid.points.enumerated() {
+            context.report("sweep point \(index + 1) of \(grid.points.count): \(grid.label(index))")
+            let theory = try pipeline.solve(values, context: context)
+            var pointWarnings: [String] = []
+            let outcome = try monteCarloRun(theory: theory, values: values, plan: try plan(index), keepFirst: false,
+                                            warnings: &pointWarnings)
+            warnings += (pointWarnings + outcome.warnings).map { "sweep point \(index + 1) (\(grid.label(index))): \($0)" }
+            reports.append(outcome.report)
+        }
+        return try SweepRecovery(grid: grid, reports: reports, level: context.level, format: context.plotFormat)
+    }
+
+    /// recovery.csv, replications.csv, replication 0's side-by-side table (Markdown, LaTeX, CSV) when there
+    /// is one, and a sampling-distribution plot per recovered quantity.
+    func addRecoveryFiles(_ outcome: MonteCarloOutcome<Pipeline>, into artifacts: inout RunArtifacts) throws {
+        artifacts.recovery = outcome.report
+        artifacts.records = outcome.records
+        artifacts.texts.append((path: "recovery.csv", contents: RecoveryTables.csv(outcome.report)))
+        artifacts.texts.append((path: "replications.csv", contents: RecoveryTables.replicationsCSV(outcome.records)))
+        if let table = outcome.table {
+            artifacts.texts.append((path: "table.md", contents: table.markdown()))
+            artifacts.texts.append((path: "table.tex", contents: table.latex()))
+            artifacts.texts.append((path: "table.csv", contents: table.csv()))
+        }
+        // A plot that cannot be made (no finite estimate, a non-finite truth) is a warning: the tables
+        // above are the run's results and are always written.
+        for row in outcome.report.rows {
+            let estimates = outcome.records.flatMap { $0.estimates.filter { $0.parameter == row.parameter }.map(\.estimate) }
+            do {
+                let plot = try GnuplotPlots.samplingDistribution(
+                    estimates: estimates, truth: row.truth, meanStandardError: row.meanStandardError,
+                    parameterSymbol: pipeline.symbol(of: row.parameter), stem: "sampling-" + FileStem.of(row.parameter),
+                    format: context.plotFormat)
+                artifacts.series.append(plot.data)
+                artifacts.scripts.append(plot.script)
+            } catch {
+                artifacts.warnings.append("no sampling-distribution plot for \(row.parameter): \(error)")
+            }
+        }
+    }
+}
