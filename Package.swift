@@ -52,7 +52,7 @@ let package = Package(
         .executableTarget(
             name: "hetfirm",
             dependencies: [
-                "Scenario", "Reporting", "MonteCarlo",
+                "Scenario", "Reporting", "MonteCarlo", "Pipelines",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

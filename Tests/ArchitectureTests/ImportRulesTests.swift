@@ -17,9 +17,12 @@ struct ImportRulesTests {
         "Models": ["Numerical", "PanelData"],
         "MonteCarlo": ["Numerical"],
         "Reporting": ["PanelData", "Estimation", "MonteCarlo"],
+        // The seam: the generic run and one folder per model with its pipeline (what the model contributes).
+        "Pipelines": ["Numerical", "PanelData", "Covariance", "Estimation", "Spatial", "Measures", "Models", "MonteCarlo",
+                      "Reporting"],
         "Scenario": ["Numerical", "PanelData", "FixedEffects", "Covariance", "Estimation", "Spatial", "Measures",
-                     "Models", "MonteCarlo", "Reporting", "TOMLKit"],
-        "hetfirm": ["Scenario", "Reporting", "ArgumentParser"],
+                     "Models", "MonteCarlo", "Reporting", "Pipelines", "TOMLKit"],
+        "hetfirm": ["Scenario", "Reporting", "MonteCarlo", "Pipelines", "ArgumentParser"],
     ]
 
     /// Modules of the platform every target may use.

@@ -1,3 +1,4 @@
+@testable import Pipelines
 import Foundation
 import Testing
 import MonteCarlo
@@ -64,18 +65,16 @@ struct RunNeedsValidationTests {
     }
 }
 
-/// A pipeline with nothing but a scenario and settings, to call the shared `writeRecovery`.
-private struct BarePipeline: ScenarioPipeline {
-    let scenario: Scenario
-    let settings: RunSettings
-}
-
 @Suite("scenario: results are written even when a plot cannot be made")
 struct PlotFailureTests {
     @Test("a quantity without a finite estimate gets a warning instead of failing the run; recovery.csv is written")
     func plotFailureIsAWarning() throws {
         let scenario = try RunNeedsValidationTests.allocation("regions = 2\nyears = 2")
-        let pipeline = BarePipeline(scenario: scenario, settings: RunSettings(outputDirectory: "out", replications: 2, threads: 1))
+        let settings = RunSettings(outputDirectory: "out", replications: 2, threads: 1)
+        let context = try ScenarioRunner.context(
+            scenario, settings: settings,
+            sweepCheckpoints: SweepCheckpoints(output: "out", fingerprint: "", replications: 0, resume: false), progress: nil)
+        let run = ModelRun<AllocationEfficiencyPipeline>(context: context)
         let records = (0..<2).map { replication in
             ReplicationRecord(replication: replication, estimates: [
                 ParameterEstimate(parameter: "good", truth: 1, estimate: 1.1 + Double(replication) / 10, standardError: 0.1),
@@ -83,8 +82,9 @@ struct PlotFailureTests {
             ])
         }
         var artifacts = RunArtifacts()
-        try pipeline.writeRecovery(report: RecoveryReport.summarize(records), records: records, table: nil,
-                                   symbol: { $0 }, into: &artifacts)
+        let outcome = MonteCarloOutcome<AllocationEfficiencyPipeline>(
+            records: records, report: RecoveryReport.summarize(records), warnings: [], extras: [], table: nil, firstDraw: nil)
+        try run.addRecoveryFiles(outcome, into: &artifacts)
         #expect(artifacts.texts.map(\.path).contains("recovery.csv"))
         #expect(artifacts.scripts.count == 1)
         #expect(artifacts.warnings.count == 1)

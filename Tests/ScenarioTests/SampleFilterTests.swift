@@ -1,3 +1,4 @@
+@testable import Pipelines
 import PanelData
 import Testing
 @testable import Scenario

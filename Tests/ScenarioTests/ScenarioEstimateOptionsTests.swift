@@ -1,3 +1,4 @@
+@testable import Pipelines
 import Estimation
 import Foundation
 import MonteCarlo

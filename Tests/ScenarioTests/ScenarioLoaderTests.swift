@@ -1,3 +1,4 @@
+@testable import Pipelines
 import Foundation
 import Models
 import Testing

@@ -1,3 +1,4 @@
+@testable import Pipelines
 import Foundation
 import Models
 import MonteCarlo
@@ -75,9 +76,15 @@ struct SpilloverPipelineTests {
     func sweep() throws {
         let result = try PipelineTests.run(Self.scenario(replications: 2, extra: "\n[sweep]\nv_z = [0.5, 2.0]"), threads: 2)
         defer { try? FileManager.default.removeItem(atPath: result.directory) }
-        let data = try PipelineTests.read(result.directory, "sweep.dat")
+        let data = try PipelineTests.read(result.directory, "sweep-recovery.dat")
         #expect(data.split(separator: "\n").filter { !$0.hasPrefix("#") }.count == 2)
         #expect(try PipelineTests.read(result.directory, "summary.md").contains("## Sweep"))
+        // One row per point and recovered quantity, and bias, coverage and power plots against v_z.
+        let csv = try PipelineTests.read(result.directory, "sweep-recovery.csv").split(separator: "\n")
+        #expect(csv.first?.hasPrefix("v_z,parameter,truth,mean_estimate,bias") == true)
+        #expect(csv.count == 1 + 2 * (csv.count - 1) / 2)
+        let scripts = try FileManager.default.contentsOfDirectory(atPath: result.directory).filter { $0.hasSuffix(".gp") }
+        for kind in ["-bias.gp", "-coverage.gp", "-power.gp"] { #expect(scripts.contains { $0.hasSuffix(kind) }, "\(kind)") }
     }
 
     @Test("parameters out of the model's domain are located errors")

@@ -1,3 +1,4 @@
+@testable import Pipelines
 import Models
 import Testing
 @testable import Scenario

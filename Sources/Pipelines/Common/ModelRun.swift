@@ -76,12 +76,24 @@ public struct ModelRun<Pipeline: ModelPipeline>: Sendable {
         var reports: [RecoveryReport] = []
         for (index, values) in grid.points.enumerated() {
             context.report("sweep point \(index + 1) of \(grid.points.count): \(grid.label(index))")
-            let theory = try pipeline.solve(values, context: context)
             var pointWarnings: [String] = []
-            let outcome = try monteCarloRun(theory: theory, values: values, plan: try plan(index), keepFirst: false,
-                                            warnings: &pointWarnings)
-            warnings += (pointWarnings + outcome.warnings).map { "sweep point \(index + 1) (\(grid.label(index))): \($0)" }
-            reports.append(outcome.report)
+            do {
+                let theory = try pipeline.solve(values, context: context)
+                let outcome = try monteCarloRun(theory: theory, values: values, plan: try plan(index), keepFirst: false,
+                                                warnings: &pointWarnings)
+                pointWarnings += outcome.warnings
+                reports.append(outcome.report)
+            } catch let violation as DomainViolation {
+                // A point where the model cannot be simulated (no equilibrium there) has no Monte Carlo; the
+                // others still run, and its theory is in the model's own sweep sections.
+                pointWarnings.append("no Monte Carlo at this point: \(violation.message)")
+                reports.append(RecoveryReport.summarize([], level: context.level))
+            } catch let failure as RunFailure {
+                // Every replication failed here (e.g. the simulator's own no-equilibrium check): a gap in the curves.
+                pointWarnings.append("no Monte Carlo at this point: \(failure.reason)")
+                reports.append(RecoveryReport.summarize([], level: context.level))
+            }
+            warnings += pointWarnings.map { "sweep point \(index + 1) (\(grid.label(index))): \($0)" }
         }
         return try SweepRecovery(grid: grid, reports: reports, level: context.level, format: context.plotFormat)
     }

@@ -17,8 +17,14 @@ public struct SweepRecovery: Sendable {
     /// Most recovered quantities plotted (all are in the series and the CSV).
     static let plottedQuantities = 6
 
-    /// The recovered quantities, in the order of the first point's report.
-    public var parameters: [String] { reports.first?.rows.map(\.parameter) ?? [] }
+    /// The recovered quantities, in the order they first appear (a point without a Monte Carlo has none).
+    public var parameters: [String] { Self.parameters(of: reports) }
+
+    static func parameters(of reports: [RecoveryReport]) -> [String] {
+        var seen = Set<String>(), names: [String] = []
+        for row in reports.flatMap(\.rows) where seen.insert(row.parameter).inserted { names.append(row.parameter) }
+        return names
+    }
 
     init(grid: SweepGrid, reports: [RecoveryReport], level: Double, format: PlotFormat) throws {
         self.grid = grid
@@ -27,7 +33,7 @@ public struct SweepRecovery: Sendable {
             SeriesColumn(name: axis.parameter, unit: "model parameter", values: grid.points.map { $0.real(axis.parameter) ?? .nan })
         }
         var columns = axisColumns
-        let names = reports.first?.rows.map(\.parameter) ?? []
+        let names = Self.parameters(of: reports)
         var perQuantity: [[SeriesColumn]] = []
         for (index, name) in names.enumerated() {
             func values(_ pick: (RecoveryRow) -> Double) -> [Double] {
