@@ -3,6 +3,7 @@ import Estimation
 import Foundation
 import PanelData
 import Testing
+import TestSupport
 
 /// The numerics fixtures of validation/pyfixest_numerics.py: quadratic calendar-year trends (Grunfeld, EmplUK),
 /// a regressor with a large level (log of 5e4 + noise), ill-conditioned designs without fixed effects, an exactly
@@ -24,10 +25,8 @@ struct PyfixestNumericsTests {
     static let fixtures = ["grunfeld", "empluk", "large_level", "psd_small"]
 
     static func load(_ name: String) throws -> (fixture: [String: Any], data: Dataset) {
-        let url = PyfixestOracleTests.root.appendingPathComponent("Tests/Fixtures/pyfixest/numerics_\(name).json")
-        let fixture = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
-        let csv = try #require(fixture["csv"] as? String)
-        return (fixture, try CSVReader.read(path: PyfixestOracleTests.root.appendingPathComponent(csv).path))
+        let fixture = try OracleFixture(oracle: "pyfixest", name: "numerics_\(name)")
+        return (fixture.object, try CSVReader.read(path: fixture.csvPath()))
     }
 
     static func options(_ entry: [String: Any]) throws -> EstimationOptions {
