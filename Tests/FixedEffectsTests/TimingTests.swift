@@ -4,7 +4,7 @@ import Testing
 import TestSupport
 
 /// Timing of the paper-003-like problem at 1M rows, run only on request (tag `timing`):
-/// `swift test -c release --filter tag:timing`.
+/// `bash scripts/test.sh --tags timing -c release --filter TimingTests`.
 /// Prints the seconds; there is deliberately no threshold (shared build machines vary).
 @Suite("Timing", .tags(.timing), .optIn)
 struct TimingTests {

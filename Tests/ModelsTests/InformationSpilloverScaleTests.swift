@@ -22,7 +22,8 @@ struct InformationSpilloverScaleTests {
         for replication in 0..<4 { #expect(concurrent[replication] == serial[replication]) }
     }
 
-    /// Tagged `paperScale`: `swift test -c release --filter tag:paperScale` (about 3 s in release, much longer in debug).
+    /// Tagged `paperScale`: `bash scripts/test.sh --tags paperScale -c release --filter InformationSpilloverScaleTests`
+    /// (about 3 s in release, much longer in debug).
     @Test("the paper-scale parameter set gives about 6.2 million rows", .tags(.paperScale), .optIn)
     func paperScale() throws {
         let parameters = try InformationSpilloverParameters.defaults(InformationSpillover.paperScale)

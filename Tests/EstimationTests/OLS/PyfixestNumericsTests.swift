@@ -29,15 +29,6 @@ struct PyfixestNumericsTests {
         return (fixture.object, try CSVReader.read(path: fixture.csvPath()))
     }
 
-    static func options(_ entry: [String: Any]) throws -> EstimationOptions {
-        let normalized = try #require(entry["vcov_normalized"] as? [String: Any])
-        let type = try #require(normalized["type"] as? String)
-        let clusters = normalized["cluster"] as? [String] ?? []
-        var options = EstimationOptions(vcov: type == "iid" ? .iid : type == "hetero" ? .heteroskedastic : .cluster(clusters))
-        options.demeaning.tolerance = 1e-13
-        return options
-    }
-
     @Test("coefficients to 1e-9 of the exact solution, SEs to pyfixest, collinear columns as pyfixest drops them",
           arguments: fixtures)
     func fixture(_ name: String) throws {
@@ -47,7 +38,7 @@ struct PyfixestNumericsTests {
         var worst = (coefficient: 0.0, standardError: 0.0)
         for entry in cases {
             let formulaText = try #require(entry["formula"] as? String).replacingOccurrences(of: "**", with: "^")
-            let options = try Self.options(entry)
+            let options = try PyfixestCaseOptions.options(entry)
             let label = "\(name): \(formulaText) [\(options.vcov.map(\.description) ?? "")]"
             let result = try FixedEffectsOLS.fit(FormulaParser.parse(formulaText), data: data, options: options)
             let names = try #require(entry["coefficient_names"] as? [String]).map(PyfixestOracleTests.ourName)
@@ -106,7 +97,7 @@ struct PyfixestNumericsTests {
         let (fixture, data) = try Self.load("psd_small")
         let entry = try #require((fixture["cases"] as? [[String: Any]])?.first)
         let formula = try FormulaParser.parse(try #require(entry["formula"] as? String))
-        var options = try Self.options(entry)
+        var options = try PyfixestCaseOptions.options(entry)
         options.smallSample.fixNonPositiveDefinite = false
         let raw = try FixedEffectsOLS.fit(formula, data: data, options: options)
         let theirs = try #require(entry["vcov_matrix"] as? [Double])
@@ -116,7 +107,7 @@ struct PyfixestNumericsTests {
         }
         #expect(raw.covariance.matrix.diagonalElements.contains { $0 < 0 })
 
-        let repaired = try FixedEffectsOLS.fit(formula, data: data, options: try Self.options(entry))
+        let repaired = try FixedEffectsOLS.fit(formula, data: data, options: try PyfixestCaseOptions.options(entry))
         let expected = try #require(entry["psd_repaired_standard_errors"] as? [String: Double])
         let absolute = try #require(entry["fixest_absolute_floor_standard_errors"] as? [String: Double])
         for (name, value) in expected {

@@ -30,13 +30,9 @@ struct PyfixestOracleTests {
 
     func check(_ entry: [String: Any], data: Dataset, fixture: String) throws {
         let formulaText = try #require(entry["formula"] as? String).replacingOccurrences(of: "**", with: "^")
-        let normalized = try #require(entry["vcov_normalized"] as? [String: Any])
-        let type = try #require(normalized["type"] as? String)
-        let clusters = normalized["cluster"] as? [String] ?? []
-        let vcov: VcovType = type == "iid" ? .iid : type == "hetero" ? .heteroskedastic : .cluster(clusters)
-        var options = EstimationOptions(vcov: vcov)
+        let vcov = try PyfixestCaseOptions.vcov(entry)
+        var options = try PyfixestCaseOptions.options(entry)
         options.removeSingletons = (entry["fixef_rm"] as? String) != "none"
-        options.demeaning.tolerance = 1e-13
         options.recoverFixedEffects = entry["fixef"] != nil
         let label = "\(fixture): \(formulaText) [\(vcov)]"
         let result = try FixedEffectsOLS.fit(FormulaParser.parse(formulaText), data: data, options: options)

@@ -22,11 +22,7 @@ struct TextIdentifierOracleTests {
 
     /// The options of a fixture case: its covariance, tight demeaning, fixed effects when it has `fixef`.
     static func options(_ entry: [String: Any]) throws -> EstimationOptions {
-        let normalized = try #require(entry["vcov_normalized"] as? [String: Any])
-        let type = try #require(normalized["type"] as? String)
-        let clusters = normalized["cluster"] as? [String] ?? []
-        var options = EstimationOptions(vcov: type == "iid" ? .iid : type == "hetero" ? .heteroskedastic : .cluster(clusters))
-        options.demeaning.tolerance = 1e-13
+        var options = try PyfixestCaseOptions.options(entry)
         options.recoverFixedEffects = entry["fixef"] != nil
         return options
     }
