@@ -45,7 +45,8 @@ let package = Package(
         .target(
             name: "Scenario",
             dependencies: [
-                "Numerical", "PanelData", "Estimation", "Measures", "Models", "MonteCarlo", "Reporting", "Pipelines",
+                "Numerical", "PanelData", "Covariance", "Estimation", "Measures", "Models", "MonteCarlo", "Reporting",
+                "Pipelines",
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
@@ -70,21 +71,25 @@ let package = Package(
         ),
         // Benchmark entry point for bench/quality-simulation (times one quality-ladder simulation).
         .executableTarget(name: "QualitySimulationBench", dependencies: ["Models"], path: "bench/quality-simulation/QualitySimulationBench"),
-        .testTarget(name: "ArchitectureTests"),
+        // Shared by the test targets: repository and fixture paths, oracle-fixture loading, temporary
+        // directories, a seeded generator, and the opt-in tags (.slow, .paperScale, .timing).
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "ArchitectureTests", dependencies: ["TestSupport"]),
+        .testTarget(name: "TestSupportTests", dependencies: ["TestSupport"]),
         .testTarget(name: "NumericalTests", dependencies: ["Numerical"]),
-        .testTarget(name: "PanelDataTests", dependencies: ["PanelData"]),
-        .testTarget(name: "FixedEffectsTests", dependencies: ["FixedEffects", "Numerical"]),
+        .testTarget(name: "PanelDataTests", dependencies: ["PanelData", "TestSupport"]),
+        .testTarget(name: "FixedEffectsTests", dependencies: ["FixedEffects", "Numerical", "TestSupport"]),
         .testTarget(name: "CovarianceTests", dependencies: ["Covariance", "Numerical"]),
-        .testTarget(name: "EstimationTests", dependencies: ["Estimation", "Numerical", "PanelData", "FixedEffects", "Covariance"]),
+        .testTarget(name: "EstimationTests", dependencies: ["Estimation", "Numerical", "PanelData", "FixedEffects", "Covariance", "TestSupport"]),
         .testTarget(name: "MeasuresTests", dependencies: ["Measures", "PanelData"]),
-        .testTarget(name: "ModelsTests", dependencies: ["Models", "Numerical", "PanelData"]),
+        .testTarget(name: "ModelsTests", dependencies: ["Models", "Numerical", "PanelData", "TestSupport"]),
         .testTarget(name: "MonteCarloTests", dependencies: ["MonteCarlo", "Numerical"]),
         .testTarget(
             name: "ScenarioTests",
-            dependencies: ["Scenario", "Pipelines", "Models", "MonteCarlo", "PanelData"],
+            dependencies: ["Scenario", "Pipelines", "Models", "MonteCarlo", "PanelData", "Estimation", "TestSupport"],
             resources: [.copy("Malformed")]
         ),
-        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "MonteCarlo", "PanelData", "Estimation"]),
+        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "MonteCarlo", "PanelData", "Estimation", "Covariance", "TestSupport"]),
     ]
 )
 

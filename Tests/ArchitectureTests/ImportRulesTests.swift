@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Enforces the import rules of DESIGN.md by reading the `import` lines of every source file.
 @Suite("architecture")
@@ -29,8 +30,7 @@ struct ImportRulesTests {
     static let system: Set<String> = ["Foundation", "FoundationEssentials", "Glibc", "Musl", "Darwin", "Dispatch", "Synchronization"]
 
     static var sourcesDirectory: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Sources")
+        Repository.url("Sources")
     }
 
     static func swiftFiles(in target: String) -> [URL] {

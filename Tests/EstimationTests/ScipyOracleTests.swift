@@ -1,15 +1,13 @@
 import Estimation
 import Foundation
 import Testing
+import TestSupport
 
 /// The recovery estimators against scipy (fixtures from validation/recovery_estimators.py).
 @Suite("recovery estimators against scipy")
 struct ScipyOracleTests {
     static func fixture(_ name: String) throws -> [String: Any] {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Fixtures/scipy/\(name).json")
-        let data = try Data(contentsOf: url)
-        return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        try OracleFixture(oracle: "scipy", name: name).object
     }
 
     @Test("Pareto tail: hetfirm's shape × n/(n−2) equals scipy.stats.pareto.fit(x, floc=0) to 1e-8")

@@ -1,10 +1,11 @@
 import FixedEffects
 import Testing
+import TestSupport
 
 @Suite("Demeaning")
 struct DemeaningTests {
     /// y with FE structure plus noise, so the projection is non-trivial.
-    static func column(_ factors: [FactorCodes], generator: inout TestGenerator) -> [Double] {
+    static func column(_ factors: [FactorCodes], generator: inout SplitMix64) -> [Double] {
         let effects = factors.map { f in (0..<f.levelCount).map { _ in 3 * generator.normal() } }
         return (0..<factors[0].codes.count).map { i in
             factors.indices.reduce(generator.normal()) { $0 + effects[$1][Int(factors[$1].codes[i])] }
@@ -12,7 +13,7 @@ struct DemeaningTests {
     }
 
     @Test func oneFactorIsGroupMeanSubtraction() throws {
-        var generator = TestGenerator(seed: 11)
+        var generator = SplitMix64(seed: 11)
         let f = generator.factor("f", rows: 300, levels: 17)
         let y = Self.column([f], generator: &generator)
         let (demeaned, report) = try FixedEffectsSolver(factors: [f]).demean([y])
@@ -25,7 +26,7 @@ struct DemeaningTests {
 
     @Test(arguments: [2, 3])
     func severalFactorsMatchDummyRegression(factorCount: Int) throws {
-        var generator = TestGenerator(seed: UInt64(20 + factorCount))
+        var generator = SplitMix64(seed: UInt64(20 + factorCount))
         let levels = [8, 6, 5]
         let factors = (0..<factorCount).map { generator.factor("f\($0)", rows: 120, levels: levels[$0]) }
         let y = Self.column(factors, generator: &generator)
@@ -46,7 +47,7 @@ struct DemeaningTests {
     }
 
     @Test func weightedDemeaningMatchesWeightedDummyRegression() throws {
-        var generator = TestGenerator(seed: 31)
+        var generator = SplitMix64(seed: 31)
         let factors = [generator.factor("a", rows: 150, levels: 9), generator.factor("b", rows: 150, levels: 7)]
         let weights = (0..<150).map { _ in 0.2 + 2 * generator.uniform() }
         let y = Self.column(factors, generator: &generator)
@@ -70,7 +71,7 @@ struct DemeaningTests {
 
     @Test func poorlyConnectedGraphConverges() throws {
         let factors = Self.chain(length: 150)
-        var generator = TestGenerator(seed: 41)
+        var generator = SplitMix64(seed: 41)
         let y = (0..<factors[0].codes.count).map { _ in generator.normal() }
         let solver = try FixedEffectsSolver(factors: factors)
         let (demeaned, report) = try solver.demean([y], options: DemeaningOptions(tolerance: 1e-13))
@@ -82,7 +83,7 @@ struct DemeaningTests {
 
     @Test func nonConvergenceIsReported() throws {
         let factors = Self.chain(length: 150)
-        var generator = TestGenerator(seed: 42)
+        var generator = SplitMix64(seed: 42)
         let y = (0..<factors[0].codes.count).map { _ in generator.normal() }
         var options = DemeaningOptions()
         options.maximumIterations = 2
@@ -93,7 +94,7 @@ struct DemeaningTests {
     }
 
     @Test func invariantToRowOrderAndBatching() throws {
-        var generator = TestGenerator(seed: 51)
+        var generator = SplitMix64(seed: 51)
         let rows = 400
         let factors = [generator.factor("a", rows: rows, levels: 30),
                        generator.factor("b", rows: rows, levels: 12),

@@ -1,5 +1,6 @@
 import FixedEffects
 import Testing
+import TestSupport
 
 @Suite("FactorCodes")
 struct FactorCodesTests {
@@ -26,7 +27,7 @@ struct FactorCodesTests {
     }
 
     @Test func interactionEqualsEncodingTheConcatenation() {
-        var generator = TestGenerator(seed: 1)
+        var generator = SplitMix64(seed: 1)
         let a = (0..<500).map { _ in generator.integer(below: 10) }
         let b = (0..<500).map { _ in generator.integer(below: 7) }
         let fa = FactorCodes.encode(name: "a", integers: a)
@@ -40,7 +41,7 @@ struct FactorCodesTests {
     }
 
     @Test func interactionOfLargeSpacesUsesSortedKeysWithTheSameResult() {
-        var generator = TestGenerator(seed: 2)
+        var generator = SplitMix64(seed: 2)
         let a = (0..<300).map { _ in 1000 * generator.integer(below: 20) + 17 }
         let b = (0..<300).map { _ in generator.integer(below: 13) * 31 }
         let fa = FactorCodes.encode(name: "a", integers: a)

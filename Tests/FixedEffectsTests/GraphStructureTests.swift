@@ -1,5 +1,6 @@
 import FixedEffects
 import Testing
+import TestSupport
 
 @Suite("Singletons, components and absorbed parameters")
 struct GraphStructureTests {
@@ -26,7 +27,7 @@ struct GraphStructureTests {
     }
 
     @Test func absorbedParametersForOneTwoAndThreeFactors() throws {
-        var generator = TestGenerator(seed: 3)
+        var generator = SplitMix64(seed: 3)
         let a = generator.factor("a", rows: 400, levels: 12)
         let one = try FixedEffectsSolver(factors: [a]).absorbedParameterCount
         #expect(one.levelsPerFactor == [12] && one.redundantPerFactor == [0] && one.total == 12)

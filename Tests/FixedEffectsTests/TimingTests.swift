@@ -1,14 +1,15 @@
 import FixedEffects
 import Foundation
 import Testing
+import TestSupport
 
-/// Timing of the paper-003-like problem at 1M rows, run only on request:
-/// `HETFIRM_FE_TIMING=1 swift test -c release --filter TimingTests`.
+/// Timing of the paper-003-like problem at 1M rows, run only on request (tag `timing`):
+/// `bash scripts/test.sh --tags timing -c release --filter TimingTests`.
 /// Prints the seconds; there is deliberately no threshold (shared build machines vary).
-@Suite("Timing", .enabled(if: ProcessInfo.processInfo.environment["HETFIRM_FE_TIMING"] != nil))
+@Suite("Timing", .tags(.timing), .optIn)
 struct TimingTests {
     @Test func demeanTwoColumnsWithThreeFactorsOfOneMillionRows() throws {
-        var generator = TestGenerator(seed: 2026)
+        var generator = SplitMix64(seed: 2026)
         let rows = 1_000_000
         var plant = [Int](), year = [Int](), destination = [Int](), city = [Int]()
         for _ in 0..<rows {

@@ -2,6 +2,7 @@ import Foundation
 import Models
 import PanelData
 import Testing
+import TestSupport
 
 /// Reproducibility across threads, and (on request) the paper-scale panel.
 @Suite("InformationSpillover scale")
@@ -21,9 +22,9 @@ struct InformationSpilloverScaleTests {
         for replication in 0..<4 { #expect(concurrent[replication] == serial[replication]) }
     }
 
-    /// Set HETFIRM_SPILLOVER_PAPER_SCALE=1 to run (about 3 s in release, much longer in debug).
-    @Test("the paper-scale parameter set gives about 6.2 million rows",
-          .enabled(if: ProcessInfo.processInfo.environment["HETFIRM_SPILLOVER_PAPER_SCALE"] == "1"))
+    /// Tagged `paperScale`: `bash scripts/test.sh --tags paperScale -c release --filter InformationSpilloverScaleTests`
+    /// (about 3 s in release, much longer in debug).
+    @Test("the paper-scale parameter set gives about 6.2 million rows", .tags(.paperScale), .optIn)
     func paperScale() throws {
         let parameters = try InformationSpilloverParameters.defaults(InformationSpillover.paperScale)
         let panel = try InformationSpilloverModel(parameters: parameters).simulate(seed: 20261121, replication: 0)

@@ -1,6 +1,7 @@
 import Foundation
 import Models
 import Testing
+import TestSupport
 
 /// The numerical equilibrium against an independent scipy solution
 /// (fixture from validation/allocation_efficiency_equilibrium.py).
@@ -8,10 +9,7 @@ import Testing
 struct ScipyEquilibriumTests {
     @Test("A_d and welfare equal scipy's quad + brentq solution to 1e-8, in every regime")
     func matchesScipy() throws {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Fixtures/scipy/allocation-efficiency-equilibrium.json")
-        let fixture = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
-        let cases = try #require(fixture["cases"] as? [[String: Any]])
+        let cases = try OracleFixture(oracle: "scipy", name: "allocation-efficiency-equilibrium").cases()
         #expect(cases.count == 6)
         for entry in cases {
             let overrides = try #require(entry["overrides"] as? [String: Double])

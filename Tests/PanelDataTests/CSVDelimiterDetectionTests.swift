@@ -1,11 +1,11 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import PanelData
 
 /// Separator detection (`CSVDelimiterDetection`) and reading with each separator.
 @Suite struct CSVDelimiterDetectionTests {
-    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Fixtures/pyfixest/data")
+    static let fixtures = Repository.fixtures("pyfixest").appendingPathComponent("data")
 
     func detect(_ header: String, fileName: String = "data.csv") -> CSVDelimiterDetection {
         CSVDelimiterDetection.detect(header: Array(header.utf8), fileName: fileName)

@@ -39,7 +39,7 @@ import Testing
     }
 
     @Test func samplingDistributionCountsEveryFiniteEstimate() throws {
-        let estimates = TestSupport.normalDraws(count: 500, mean: 4.27, standardDeviation: 0.12, seed: 7) + [.nan, .infinity]
+        let estimates = SampleDraws.normal(count: 500, mean: 4.27, standardDeviation: 0.12, seed: 7) + [.nan, .infinity]
         let (data, script) = try GnuplotPlots.samplingDistribution(
             estimates: estimates, truth: 4.25, meanStandardError: 0.12, parameterSymbol: "k", stem: "recovery-k", format: .png)
         #expect(data.stem == "recovery-k")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import Reporting
 
 @Suite struct GnuplotRendererTests {
@@ -12,7 +13,7 @@ import Testing
     @Test(.enabled(if: GnuplotRenderer.locate() != nil, "gnuplot is not on PATH: rendering test skipped"))
     func rendersNonEmptyImages() throws {
         let keep = ProcessInfo.processInfo.environment["HETFIRM_SAMPLE_PLOTS_DIR"]
-        let directory = try keep ?? TestSupport.temporaryDirectory("render")
+        let directory = try keep ?? TemporaryDirectory.create("render")
         defer { if keep == nil { try? FileManager.default.removeItem(atPath: directory) } }
         let writer = try OutputWriter(directory: directory)
 
@@ -32,7 +33,7 @@ import Testing
             script = GnuplotScript(stem: "\(script.stem)-\(format.rawValue)", contents: script.contents)
             try writer.write(script)
         }
-        let estimates = TestSupport.normalDraws(count: 500, mean: 4.27, standardDeviation: 0.125, seed: 11)
+        let estimates = SampleDraws.normal(count: 500, mean: 4.27, standardDeviation: 0.125, seed: 11)
         let (data, script) = try GnuplotPlots.samplingDistribution(
             estimates: estimates, truth: 4.25, meanStandardError: 0.12, parameterSymbol: "k", stem: "sample-recovery-k", format: .png)
         try writer.write(data)
@@ -49,7 +50,7 @@ import Testing
 
     @Test(.enabled(if: GnuplotRenderer.locate() != nil, "gnuplot is not on PATH: rendering test skipped"))
     func reportsBrokenScripts() throws {
-        let directory = try TestSupport.temporaryDirectory("render-broken")
+        let directory = try TemporaryDirectory.create("render-broken")
         defer { try? FileManager.default.removeItem(atPath: directory) }
         try OutputWriter(directory: directory).write(GnuplotScript(stem: "broken", contents: "plot sin(x) witth lines\n"))
         let report = try GnuplotRenderer.renderAll(in: directory)
@@ -60,7 +61,7 @@ import Testing
 
     @Test("a folder without .gp files is an error naming the folder, and nothing is created in it")
     func folderWithoutScripts() throws {
-        let directory = try TestSupport.temporaryDirectory("render-empty")
+        let directory = try TemporaryDirectory.create("render-empty")
         defer { try? FileManager.default.removeItem(atPath: directory) }
         try "x".write(toFile: (directory as NSString).appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)
         #expect(throws: ReportingError.noScripts(directory: directory)) { try GnuplotRenderer.renderAll(in: directory) }

@@ -1,10 +1,11 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import Reporting
 
 @Suite struct OutputWriterTests {
     @Test func writesFilesAtomicallyAndCreatesDirectories() throws {
-        let root = try TestSupport.temporaryDirectory("writer")
+        let root = try TemporaryDirectory.create("writer")
         defer { try? FileManager.default.removeItem(atPath: root) }
         let writer = try OutputWriter(directory: (root as NSString).appendingPathComponent("out/nested"))
         try writer.write("first\n", to: "summary.md")
@@ -18,7 +19,7 @@ import Testing
     }
 
     @Test func writesSeriesAndScriptsUnderTheirStems() throws {
-        let root = try TestSupport.temporaryDirectory("writer")
+        let root = try TemporaryDirectory.create("writer")
         defer { try? FileManager.default.removeItem(atPath: root) }
         let writer = try OutputWriter(directory: root)
         let series = try DataSeries(stem: "s", title: "t", columns: [SeriesColumn(name: "x", unit: "", values: [1])])
@@ -30,7 +31,7 @@ import Testing
     }
 
     @Test func rejectsPathsLeavingTheDirectory() throws {
-        let root = try TestSupport.temporaryDirectory("writer")
+        let root = try TemporaryDirectory.create("writer")
         defer { try? FileManager.default.removeItem(atPath: root) }
         let writer = try OutputWriter(directory: root)
         for path in ["/etc/passwd", "../x", "a/../../x", "", "/"] {
@@ -39,7 +40,7 @@ import Testing
     }
 
     @Test func refusesAFileAsDirectory() throws {
-        let root = try TestSupport.temporaryDirectory("writer")
+        let root = try TemporaryDirectory.create("writer")
         defer { try? FileManager.default.removeItem(atPath: root) }
         let file = (root as NSString).appendingPathComponent("file")
         try OutputWriter(directory: root).write("x", to: "file")

@@ -3,13 +3,12 @@ import Foundation
 import PanelData
 import Reporting
 import Testing
+import TestSupport
 
 @Suite("regression tables")
 struct RegressionTableTests {
     static func results() throws -> [RegressionResult] {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Fixtures/pyfixest/data/balanced.csv")
-        let data = try CSVReader.read(path: url.path)
+        let data = try CSVReader.read(path: Repository.fixtureData("pyfixest", "balanced.csv"))
         return try ["y ~ x1 | unit + year", "y ~ x1 + x2"].map {
             try FixedEffectsOLS.fit(FormulaParser.parse($0), data: data)
         }
@@ -61,9 +60,7 @@ struct RegressionTableTests {
 
     @Test("IV columns add first-stage F, KP rk Wald F and over-identification rows; OLS columns leave them empty")
     func instrumentalRows() throws {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Fixtures/linearmodels/data/iv_no_fe.csv")
-        let data = try CSVReader.read(path: url.path)
+        let data = try CSVReader.read(path: Repository.fixtureData("linearmodels", "iv_no_fe.csv"))
         let options = EstimationOptions(vcov: .heteroskedastic)
         let ols = try FixedEffectsOLS.fit(FormulaParser.parse("y ~ x1 + x2"), data: data, options: options)
         let iv = try InstrumentalVariablesEstimator.fit(FormulaParser.parse("y ~ x1 + x2 | d1 ~ z1 + z2"), data: data, options: options)

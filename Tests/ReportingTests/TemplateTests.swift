@@ -1,10 +1,11 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import Reporting
 
 @Suite struct TemplateTests {
     @Test func embeddedTemplatesMatchPlotsDirectory() throws {
-        let plots = (TestSupport.repositoryRoot() as NSString).appendingPathComponent("plots")
+        let plots = Repository.path("plots")
         let names = try FileManager.default.contentsOfDirectory(atPath: plots).filter { $0.hasSuffix(".gp") }.sorted()
         #expect(!names.isEmpty, "no templates found in \(plots)")
         let hint = "the embedded gnuplot templates are stale: run `sh plots/embed-templates.sh`"

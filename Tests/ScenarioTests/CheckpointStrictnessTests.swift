@@ -2,6 +2,7 @@ import Foundation
 import MonteCarlo
 @testable import Scenario
 import Testing
+import TestSupport
 
 /// `--resume` trusts nothing it did not write: every edit of a checkpoint that could change a result
 /// is refused with the file and line, and the checkpoint is kept for the user to inspect.
@@ -9,7 +10,7 @@ import Testing
 struct CheckpointStrictnessTests {
     /// An interrupted allocation-efficiency run (3 of 6 replications done): its output folder and checkpoint text.
     static func interrupted() throws -> (directory: String, checkpoint: String, text: String) {
-        let directory = PipelineTests.temporaryDirectory()
+        let directory = TemporaryDirectory.path()
         #expect(throws: ReplicationPlan.Interruption.self) { try ResumeTests.run(ResumeTests.allocation, into: directory, interruptAfter: 3) }
         let checkpoint = Checkpoint.path(forOutput: directory)
         return (directory, checkpoint, try String(contentsOfFile: checkpoint, encoding: .utf8))
@@ -68,7 +69,7 @@ struct CheckpointStrictnessTests {
         // An identical duplicate line is harmless: the resumed run equals an uninterrupted one.
         try (text + lines[3] + "\n").write(toFile: checkpoint, atomically: true, encoding: .utf8)
         _ = try ResumeTests.run(ResumeTests.allocation, into: directory, resume: true)
-        let full = PipelineTests.temporaryDirectory()
+        let full = TemporaryDirectory.path()
         defer { try? FileManager.default.removeItem(atPath: full) }
         _ = try ResumeTests.run(ResumeTests.allocation, into: full)
         try ResumeTests.expectIdenticalFolders(full, directory)

@@ -2,12 +2,12 @@ import Estimation
 import Foundation
 import Scenario
 import Testing
+import TestSupport
 
 /// Issue 10: `hetfirm estimate --json` failed with EncodingError whenever a statistic was NaN or infinite.
 @Suite("hetfirm estimate --json with non-finite statistics")
 struct EstimateJSONOutputTests {
-    static let grunfeld = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Fixtures/pyfixest/data/grunfeld.csv").path
+    static let grunfeld = Repository.fixtureData("pyfixest", "grunfeld.csv")
 
     @Test("inv ~ 1, a y the fixed effects absorb (year ~ value | year), and several models: JSON is written",
           arguments: [["inv ~ 1"], ["year ~ value | year"], ["inv ~ 1", "inv ~ value | firm"]])

@@ -2,6 +2,7 @@ import MonteCarlo
 import Foundation
 import Scenario
 import Testing
+import TestSupport
 
 /// Replays the minimized inputs the libFuzzer targets found (`Tests/Fuzz/<target>/regressions`,
 /// docs/fuzzing.md) through the same entry points as the fuzz targets in `Tests/Fuzz/Harness`:
@@ -13,8 +14,7 @@ import Testing
 struct FuzzRegressionTests {
     /// The files of `Tests/Fuzz/<target>/regressions`, by name, with their bytes.
     static func regressions(_ target: String) throws -> [(name: String, bytes: [UInt8])] {
-        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Fuzz").appendingPathComponent(target).appendingPathComponent("regressions")
+        let folder = Repository.url("Tests/Fuzz/\(target)/regressions")
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { !$0.hasPrefix(".") }.sorted()
         return try names.map { name in (name, [UInt8](try Data(contentsOf: folder.appendingPathComponent(name)))) }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import Scenario
 import struct Scenario.SourceLocation
 
@@ -16,8 +17,7 @@ struct MalformedCase: CustomStringConvertible, Sendable {
     var description: String { file }
 }
 
-let malformedDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    .appendingPathComponent("Malformed").path
+let malformedDirectory = Repository.path("Tests/ScenarioTests/Malformed")
 
 let malformedCases: [MalformedCase] = [
     .init(file: "02-malformed-toml.toml", kind: .malformedTOML, line: 7, column: 5, keyPath: "",

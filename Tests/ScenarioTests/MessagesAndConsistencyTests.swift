@@ -3,12 +3,13 @@ import Estimation
 import Foundation
 import Models
 import Testing
+import TestSupport
 @testable import Scenario
 
 /// Issue 10, §5: messages and small inconsistencies between the CLI and scenario files.
 @Suite("messages and consistency")
 struct MessagesAndConsistencyTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = Repository.root
 
     static func scenario(vcov: String) throws(ScenarioError) -> Scenario {
         try ScenarioLoader.parse(text: """

@@ -4,11 +4,11 @@ import Foundation
 import PanelData
 import Scenario
 import Testing
+import TestSupport
 
 @Suite("hetfirm estimate: multiple estimation and split samples")
 struct MultipleEstimationTests {
-    static let dataPath = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Fixtures/pyfixest/data/unbalanced.csv").path
+    static let dataPath = Repository.fixtureData("pyfixest", "unbalanced.csv")
 
     static func run(_ formulas: [String], split: SampleSplit? = nil, output: EstimationOutput = .markdown) throws -> EstimationReport {
         try DataEstimation.run(dataPath: dataPath, formulas: formulas, vcov: "hc1", fixedEffects: false, output: output, split: split)

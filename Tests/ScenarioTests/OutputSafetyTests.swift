@@ -2,6 +2,7 @@ import MonteCarlo
 import Foundation
 @testable import Scenario
 import Testing
+import TestSupport
 
 /// hetfirm never deletes or replaces what it did not create: every data-loss case of issue 10 runs
 /// against a temporary folder full of canary files, which must all survive byte for byte.
@@ -11,7 +12,7 @@ struct OutputSafetyTests {
 
     /// A temporary workspace with the scenario file and canary files in it.
     struct Workspace {
-        let root = PipelineTests.temporaryDirectory()
+        let root = TemporaryDirectory.path()
         var scenarioPath: String { root + "/scenario.toml" }
         var canaries: [String: String] = [:]
 

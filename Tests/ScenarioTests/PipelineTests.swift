@@ -2,6 +2,7 @@ import Foundation
 import MonteCarlo
 import Scenario
 import Testing
+import TestSupport
 
 /// End-to-end runs of the allocation-efficiency pipeline on small scenarios.
 @Suite("allocation-efficiency pipeline", .serialized)
@@ -31,13 +32,9 @@ struct PipelineTests {
         """
     }
 
-    static func temporaryDirectory() -> String {
-        FileManager.default.temporaryDirectory.appendingPathComponent("hetfirm-test-\(UUID().uuidString)").path
-    }
-
     static func run(_ text: String, threads: Int) throws -> (summary: RunSummary, directory: String) {
         let scenario = try ScenarioLoader.parse(text: text, fileName: "pipeline-test.toml")
-        let directory = temporaryDirectory()
+        let directory = TemporaryDirectory.path()
         let summary = try ScenarioRunner.run(scenario, overrides: RunOverrides(outputDirectory: directory, threads: threads))
         return (summary, directory)
     }
@@ -101,7 +98,7 @@ struct PipelineTests {
     }
 
     @Test("slow: 2,000 replications recover k, σ and α with honest standard errors",
-          .enabled(if: ProcessInfo.processInfo.environment["HETFIRM_SLOW_TESTS"] != nil, "set HETFIRM_SLOW_TESTS=1"))
+          .tags(.slow), .optIn)
     func longRecovery() throws {
         let text = Self.scenario(replications: 2000, regions: 10, years: 2, firms: 3000, sweep: "I = [0.2, 0.3]", seed: 7)
         let result = try Self.run(text, threads: 0)

@@ -2,6 +2,7 @@ import Foundation
 import MonteCarlo
 import Scenario
 import Testing
+import TestSupport
 
 /// End-to-end runs of the quality-ladder pipeline on tiny scenarios.
 @Suite("quality-ladder pipeline", .serialized)
@@ -44,7 +45,7 @@ struct QualityLadderPipelineTests {
 
     static func run(_ text: String, threads: Int) throws -> String {
         let scenario = try ScenarioLoader.parse(text: text, fileName: "quality-test.toml")
-        let directory = PipelineTests.temporaryDirectory()
+        let directory = TemporaryDirectory.path()
         _ = try ScenarioRunner.run(scenario, overrides: RunOverrides(outputDirectory: directory, threads: threads))
         return directory
     }

@@ -4,6 +4,7 @@ import MonteCarlo
 import PanelData
 import Scenario
 import Testing
+import TestSupport
 
 /// Pseudo-true targets of the quality-ladder model and the scenario blocks of paper 004's Tables 8–11.
 @Suite("quality-ladder pseudo-true targets and mechanism blocks", .serialized)
@@ -54,7 +55,7 @@ struct QualityPseudoTrueTests {
     @Test("a pseudo-true row's truth is the same regression on the noise-free column of the written panel")
     func pseudoTrueIsTheRegressionOnTheNoiselessColumn() throws {
         let parsed = try ScenarioLoader.parse(text: Self.scenario, fileName: "quality-pseudo-true.toml")
-        let directory = PipelineTests.temporaryDirectory()
+        let directory = TemporaryDirectory.path()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         _ = try ScenarioRunner.run(parsed, overrides: RunOverrides(outputDirectory: directory, threads: 1))
         let replications = try PipelineTests.read(directory, "replications.csv")
@@ -73,7 +74,7 @@ struct QualityPseudoTrueTests {
 
     @Test("scenarios/quality-recovery.toml (Tables 8–11 blocks, pseudo-true twins) and the paper-scale scenario validate")
     func shippedScenariosValidate() throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let root = Repository.root
         for name in ["quality-recovery", "quality-recovery-linear", "quality-paper-scale"] {
             let scenario = try ScenarioLoader.load(path: root.appendingPathComponent("scenarios/\(name).toml").path)
             #expect(scenario.model.key == "quality-ladder")

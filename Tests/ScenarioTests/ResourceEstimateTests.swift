@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import Models
 @testable import Scenario
 
@@ -20,8 +21,7 @@ import Testing
 /// estimates' parts against values computed by hand; nothing is timed.
 @Suite("resource estimates")
 struct ResourceEstimateTests {
-    static let scenarios = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("scenarios")
+    static let scenarios = Repository.url("scenarios")
 
     static func shipped(_ name: String) throws -> Scenario {
         try ScenarioLoader.load(path: scenarios.appendingPathComponent(name).path)

@@ -2,6 +2,7 @@ import Foundation
 import MonteCarlo
 @testable import Scenario
 import Testing
+import TestSupport
 
 /// An interrupted Monte Carlo resumed from its checkpoint writes the same files as an uninterrupted
 /// run, bit for bit; a checkpoint of another scenario is refused.
@@ -41,7 +42,7 @@ struct ResumeTests {
 
     /// Interrupts a run after `stop` replications, checks the checkpoint, resumes, and compares with a full run.
     static func interruptAndResume(_ text: String, stop: Int) throws {
-        let full = PipelineTests.temporaryDirectory(), resumed = PipelineTests.temporaryDirectory()
+        let full = TemporaryDirectory.path(), resumed = TemporaryDirectory.path()
         let checkpoint = Checkpoint.path(forOutput: resumed)
         defer {
             for path in [full, resumed, checkpoint] { try? FileManager.default.removeItem(atPath: path) }
@@ -82,7 +83,7 @@ struct ResumeTests {
 
     @Test("a checkpoint of another seed or replication count is refused; without --resume it is replaced")
     func mismatch() throws {
-        let directory = PipelineTests.temporaryDirectory()
+        let directory = TemporaryDirectory.path()
         let checkpoint = Checkpoint.path(forOutput: directory)
         defer {
             for path in [directory, checkpoint] { try? FileManager.default.removeItem(atPath: path) }

@@ -2,16 +2,17 @@ import Foundation
 import MonteCarlo
 @testable import Scenario
 import Testing
+import TestSupport
 
 /// `hetfirm merge` checks every shard folder strictly: manifest, scenario and records.
 @Suite("shard folders are parsed strictly", .serialized)
 struct ShardStrictnessTests {
     /// Two shard folders of a 6-replication run and a path for the merge.
     static func shards() throws -> (first: String, second: String, merged: String) {
-        let first = PipelineTests.temporaryDirectory(), second = PipelineTests.temporaryDirectory()
+        let first = TemporaryDirectory.path(), second = TemporaryDirectory.path()
         _ = try ShardTests.runShard(ResumeTests.allocation, "1/2", into: first)
         _ = try ShardTests.runShard(ResumeTests.allocation, "2/2", into: second)
-        return (first, second, PipelineTests.temporaryDirectory())
+        return (first, second, TemporaryDirectory.path())
     }
 
     /// Merging after `edit` fails with a ``ShardError`` containing `expected`, and writes nothing.
@@ -55,7 +56,7 @@ struct ShardStrictnessTests {
     @Test("an identical duplicate row is collapsed")
     func identicalDuplicate() throws {
         let (first, second, merged) = try Self.shards()
-        let single = PipelineTests.temporaryDirectory()
+        let single = TemporaryDirectory.path()
         defer { for path in [first, second, merged, single] { try? FileManager.default.removeItem(atPath: path) } }
         let path = second + "/replications.csv"
         let text = try String(contentsOfFile: path, encoding: .utf8)

@@ -2,6 +2,7 @@ import Foundation
 import MonteCarlo
 @testable import Scenario
 import Testing
+import TestSupport
 
 /// Shards of a Monte Carlo merge into the same recovery.csv and replications.csv as one run; missing
 /// and overlapping shards are reported.
@@ -23,9 +24,9 @@ struct ShardTests {
     @Test("three shards merged = one run: recovery.csv and replications.csv bit for bit")
     func mergeEqualsSingleRun() throws {
         let text = ResumeTests.allocation
-        let single = PipelineTests.temporaryDirectory()
-        let shards = (1...3).map { _ in PipelineTests.temporaryDirectory() }
-        let merged = PipelineTests.temporaryDirectory()
+        let single = TemporaryDirectory.path()
+        let shards = (1...3).map { _ in TemporaryDirectory.path() }
+        let merged = TemporaryDirectory.path()
         defer { for path in [single, merged] + shards { try? FileManager.default.removeItem(atPath: path) } }
         _ = try ResumeTests.run(text, into: single)
         for (index, folder) in shards.enumerated() {
@@ -48,8 +49,8 @@ struct ShardTests {
     @Test("missing, overlapping and foreign shards are reported")
     func badShardSets() throws {
         let text = ResumeTests.allocation
-        let first = PipelineTests.temporaryDirectory(), second = PipelineTests.temporaryDirectory()
-        let foreign = PipelineTests.temporaryDirectory(), merged = PipelineTests.temporaryDirectory()
+        let first = TemporaryDirectory.path(), second = TemporaryDirectory.path()
+        let foreign = TemporaryDirectory.path(), merged = TemporaryDirectory.path()
         defer { for path in [first, second, foreign, merged] { try? FileManager.default.removeItem(atPath: path) } }
         _ = try Self.runShard(text, "1/2", into: first)
         _ = try Self.runShard(text, "2/2", into: second)

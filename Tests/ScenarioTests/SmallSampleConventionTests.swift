@@ -1,12 +1,12 @@
 import Foundation
 import Scenario
 import Testing
+import TestSupport
 
 /// `hetfirm estimate --ssc asymptotic`: the convention reaches the estimator and is printed.
 @Suite("hetfirm estimate --ssc")
 struct SmallSampleConventionTests {
-    static let dataPath = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Fixtures/linearmodels/data/iv_no_fe.csv").path
+    static let dataPath = Repository.fixtureData("linearmodels", "iv_no_fe.csv")
 
     static func run(_ ssc: String, output: EstimationOutput = .text) throws -> EstimationReport {
         try DataEstimation.run(dataPath: dataPath, formulas: ["y ~ x1 + x2 | d1 ~ z1 + z2"], vcov: "hc1", fixedEffects: false,

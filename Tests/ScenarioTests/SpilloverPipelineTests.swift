@@ -5,6 +5,7 @@ import MonteCarlo
 import PanelData
 import Scenario
 import Testing
+import TestSupport
 
 /// The information-spillover pipeline end to end on a tiny panel: outputs, reproducibility across thread
 /// counts, pseudo-true targets, and located errors for parameters out of the model's domain.
@@ -165,7 +166,7 @@ struct SpilloverPipelineTests {
     /// replications: within 10% of the truth (the nonlinear estimator's bias is about 4.5% there) with
     /// coverage inside the binomial 99% band. Slow: `bash scripts/test.sh --slow`.
     @Test("slow: the structural v_z/v_d is recovered at the recovery scenario's size",
-          .enabled(if: ProcessInfo.processInfo.environment["HETFIRM_SLOW_TESTS"] != nil, "set HETFIRM_SLOW_TESTS=1"))
+          .tags(.slow), .optIn)
     func structuralRecovery() throws {
         let text = Self.scenario(replications: 24)
             .replacingOccurrences(of: "firms = 150\ncities = 25\nprovinces = 5\ndestinations = 8\nyears = 5",

@@ -4,13 +4,13 @@ import Foundation
 import PanelData
 import Scenario
 import Testing
+import TestSupport
 
 /// `hetfirm estimate` and `hetfirm mediate` on users' files: separators (given or detected), text
 /// identifiers end to end, and messages that name the file's line, column and cell.
 @Suite("hetfirm estimate and mediate: data input")
 struct UserDataInputTests {
-    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Fixtures/pyfixest")
+    static let fixtures = Repository.fixtures("pyfixest")
 
     /// Writes `text` to a fresh temporary file named `name` and returns its path.
     static func file(_ name: String, _ text: String) throws -> String {
@@ -163,9 +163,7 @@ enum PyfixestOracleFixture {
 
     /// pyfixest's coefficient `name` of `formula` on the split sample `split`.
     static func coefficient(formula: String, split: String, name: String) throws -> Double? {
-        let url = UserDataInputTests.fixtures.appendingPathComponent("text_ids.json")
-        let fixture = try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any]
-        let cases = fixture?["cases"] as? [[String: Any]] ?? []
+        let cases = try OracleFixture(oracle: "pyfixest", name: "text_ids").cases()
         let entry = cases.first { ($0["formula"] as? String) == formula && ($0["split"] as? [String: String])?["value"] == split }
         return (entry?["coefficients"] as? [String: Double])?[name]
     }

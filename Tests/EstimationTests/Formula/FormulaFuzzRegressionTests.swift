@@ -1,6 +1,7 @@
 import Estimation
 import Foundation
 import Testing
+import TestSupport
 
 /// Replays the minimized inputs the formula fuzz target found (`Tests/Fuzz/formula/regressions`,
 /// docs/fuzzing.md) through its entry point, `FormulaParser.expand`: every formula must be
@@ -9,8 +10,7 @@ import Testing
 struct FormulaFuzzRegressionTests {
     /// The files of `Tests/Fuzz/formula/regressions`, by name, with their text.
     static func regressions() throws -> [(name: String, text: String)] {
-        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Fuzz/formula/regressions")
+        let folder = Repository.url("Tests/Fuzz/formula/regressions")
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { !$0.hasPrefix(".") }.sorted()
         return try names.map { name in
             (name, String(decoding: try Data(contentsOf: folder.appendingPathComponent(name)), as: UTF8.self))

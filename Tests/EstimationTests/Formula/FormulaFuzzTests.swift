@@ -1,20 +1,9 @@
 import Estimation
 import Testing
+import TestSupport
 
 @Suite("formula parser: fuzzing")
 struct FormulaFuzzTests {
-    /// SplitMix64: a small deterministic generator so failures reproduce.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var value = state
-            value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-            return value ^ (value >> 31)
-        }
-    }
-
     static let seeds = [
         "lnexp ~ dlnaffiliate + dlnaffiliate:lndensity + lndensity | plant^year + dest^year + city^dest",
         "log(y) ~ I(x^2) + sqrt(z)*abs(w) - 1 | fe | d1 + d2 ~ z1 + `z 2`",
@@ -28,7 +17,7 @@ struct FormulaFuzzTests {
 
     @Test("random mutations of valid formulas parse or throw a located FormulaError")
     func mutations() {
-        var generator = SplitMix(state: 20_240_601)
+        var generator = SplitMix64(state: 20_240_601)
         var parsed = 0
         var rejected = 0
         for iteration in 0..<3000 {

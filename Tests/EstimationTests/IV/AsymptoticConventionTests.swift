@@ -19,7 +19,7 @@ struct AsymptoticConventionTests {
 
     @Test("every linearmodels case: debiased=False with asymptotic, debiased=True with finite-sample")
     func linearmodelsCases() throws {
-        let (fixture, data) = try IVOracleTests.load("Tests/Fixtures/linearmodels/iv_no_fe.json")
+        let (fixture, data) = try IVOracleTests.load("linearmodels", "iv_no_fe")
         let cases = try #require(fixture["cases"] as? [[String: Any]])
         #expect(cases.filter { $0["debiased"] as? Bool == false }.count == 6)
         for entry in cases {
@@ -42,7 +42,7 @@ struct AsymptoticConventionTests {
 
     @Test("asymptotic p-values are normal: 2Φ(−|z|)")
     func normalPValues() throws {
-        let (_, data) = try IVOracleTests.load("Tests/Fixtures/linearmodels/iv_no_fe.json")
+        let (_, data) = try IVOracleTests.load("linearmodels", "iv_no_fe")
         let normal = try NormalDistribution(mean: 0, standardDeviation: 1)
         for vcov in [VcovType.iid, .heteroskedastic, .cluster(["g"])] {
             let result = try Self.fit("y ~ x1 + x2 | d1 ~ z1 + z2", data, vcov, convention: .asymptotic).secondStage
@@ -56,7 +56,7 @@ struct AsymptoticConventionTests {
 
     @Test("asymptotic multi-way clusters: no factor on any term (= finite-sample with every switch off)")
     func multiwayWithoutFactors() throws {
-        var (_, data) = try IVOracleTests.load("Tests/Fixtures/linearmodels/iv_no_fe.json")
+        var (_, data) = try IVOracleTests.load("linearmodels", "iv_no_fe")
         try data.add(.int("h", (0..<data.rowCount).map { $0 % 7 }))
         let formula = try FormulaParser.parse("y ~ x1 + x2 | d1 ~ z1 + z2")
         var asymptotic = EstimationOptions(vcov: .cluster(["g", "h"]))

@@ -3,12 +3,13 @@ import Estimation
 import Foundation
 import PanelData
 import Testing
+import TestSupport
 
 /// Bad IV input ends in a typed error with a clear message, never a crash.
 @Suite("2SLS bad input")
 struct IVBadInputTests {
     func data(_ name: String) throws -> Dataset {
-        try CSVReader.read(path: IVOracleTests.root.appendingPathComponent("Tests/Fixtures/linearmodels/data/\(name).csv").path)
+        try CSVReader.read(path: Repository.fixtureData("linearmodels", "\(name).csv"))
     }
 
     @Test("fewer instruments than endogenous regressors")
@@ -73,7 +74,7 @@ struct IVSingularDiagnosticTests {
     @Test("fewer clusters than instruments: the first-stage F and Hansen J are undefined, the estimate is kept with warnings")
     func singularWaldKeepsEstimate() throws {
         var data = try CSVReader.read(
-            path: IVOracleTests.root.appendingPathComponent("Tests/Fixtures/linearmodels/data/iv_no_fe.csv").path)
+            path: Repository.fixtureData("linearmodels", "iv_no_fe.csv"))
         // Two clusters: a clustered covariance has rank G − 1 = 1, so the 2 × 2 block of the instruments is singular.
         try data.add(.int("half", (0..<data.rowCount).map { $0 < data.rowCount / 2 ? 1 : 2 }))
         let formula = try FormulaParser.parse("y ~ x1 | d1 ~ z1 + z2")

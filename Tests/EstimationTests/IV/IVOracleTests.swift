@@ -3,18 +3,16 @@ import Estimation
 import Foundation
 import PanelData
 import Testing
+import TestSupport
 
 /// 2SLS against linearmodels (no FE; FE diagnostics via explicit dummies) and pyfixest (FE), fixtures written by
 /// validation/iv_oracles.py: coefficients to 1e-8, standard errors to 1e-6, diagnostics to 1e-6 (relative).
 @Suite("2SLS against linearmodels and pyfixest")
 struct IVOracleTests {
-    static let root = PyfixestOracleTests.root
-
-    static func load(_ path: String) throws -> ([String: Any], Dataset) {
-        let url = root.appendingPathComponent(path)
-        let fixture = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
-        let csv = try #require(fixture["csv"] as? String)
-        return (fixture, try CSVReader.read(path: root.appendingPathComponent(csv).path))
+    /// The fixture `Tests/Fixtures/<oracle>/<name>.json` and the data set its `csv` key names.
+    static func load(_ oracle: String, _ name: String) throws -> ([String: Any], Dataset) {
+        let fixture = try OracleFixture(oracle: oracle, name: name)
+        return (fixture.object, try CSVReader.read(path: fixture.csvPath()))
     }
 
     static func vcov(_ text: String) -> VcovType {
@@ -35,7 +33,7 @@ struct IVOracleTests {
 
     @Test("linearmodels IV2SLS without FE: every cov_type, debiased and not")
     func linearmodelsNoFixedEffects() throws {
-        let (fixture, data) = try Self.load("Tests/Fixtures/linearmodels/iv_no_fe.json")
+        let (fixture, data) = try Self.load("linearmodels", "iv_no_fe")
         let cases = try #require(fixture["cases"] as? [[String: Any]])
         #expect(cases.count == 12)
         for entry in cases {
@@ -61,7 +59,7 @@ struct IVOracleTests {
 
     @Test("pyfixest feols IV with unit + year FE: β, SE, first-stage F and coefficients")
     func pyfixestFixedEffects() throws {
-        let (fixture, data) = try Self.load("Tests/Fixtures/pyfixest/iv_fe.json")
+        let (fixture, data) = try Self.load("pyfixest", "iv_fe")
         let cases = try #require(fixture["cases"] as? [[String: Any]])
         #expect(cases.count == 3)
         for entry in cases {
@@ -131,7 +129,7 @@ struct IVOracleTests {
 
     @Test("diagnostics without FE against linearmodels")
     func diagnosticsNoFixedEffects() throws {
-        let (fixture, data) = try Self.load("Tests/Fixtures/linearmodels/iv_no_fe.json")
+        let (fixture, data) = try Self.load("linearmodels", "iv_no_fe")
         let diagnostics = try #require(fixture["diagnostics"] as? [String: [String: Any]])
         #expect(diagnostics.count == 2)
         for (formula, expected) in diagnostics { try checkDiagnostics(formula, expected, data: data, cluster: "g") }
@@ -139,7 +137,7 @@ struct IVOracleTests {
 
     @Test("diagnostics with unit + year FE against linearmodels on dummies")
     func diagnosticsFixedEffects() throws {
-        let (fixture, data) = try Self.load("Tests/Fixtures/linearmodels/iv_fe_dummies.json")
+        let (fixture, data) = try Self.load("linearmodels", "iv_fe_dummies")
         let formula = try #require(fixture["formula"] as? String)
         let result = try Self.fit(formula, data, .iid)
         #expect(result.secondStage.observationCount == fixture["nobs"] as? Int)

@@ -4,6 +4,7 @@ import Foundation
 import Numerical
 import PanelData
 import Testing
+import TestSupport
 
 /// Kleibergen–Paap rk LM and rk Wald F: the iid identities (Cragg–Donald F, Anderson LM n · r²_min), the p = 1
 /// identity with the robust first-stage F, invariances and the rank-0 case.
@@ -12,7 +13,7 @@ struct KleibergenPaapTests {
     static let twoEndogenous = "y ~ x1 + x2 | d1 + d2 ~ z1 + z2 + z3"
 
     static func load(_ name: String) throws -> Dataset {
-        try CSVReader.read(path: IVOracleTests.root.appendingPathComponent("Tests/Fixtures/linearmodels/data/\(name)").path)
+        try CSVReader.read(path: Repository.fixtureData("linearmodels", name))
     }
 
     static func statistics(_ formula: String, _ data: Dataset, _ vcov: VcovType) throws -> (lm: Double, f: Double, result: IVResult) {

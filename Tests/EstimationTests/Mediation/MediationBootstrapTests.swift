@@ -3,6 +3,7 @@ import Foundation
 import Numerical
 import PanelData
 import Testing
+import TestSupport
 
 @Suite("Mediation bootstrap")
 struct MediationBootstrapTests {
@@ -73,7 +74,7 @@ struct MediationBootstrapTests {
     /// independent numpy implementation's count for the same DGP, n, B and quantile rule
     /// (Tests/Fixtures/mediation/bootstrap-coverage.json) by a two-sample test of proportions at the 1% level.
     @Test("slow: 2,000 samples, coverage within the binomial band and equal to the numpy implementation's",
-          .enabled(if: ProcessInfo.processInfo.environment["HETFIRM_SLOW_TESTS"] != nil, "set HETFIRM_SLOW_TESTS=1"))
+          .tags(.slow), .optIn)
     func slowCoverage() throws {
         let samples = 2000
         let counts = try coverageCounts(samples: samples)
@@ -91,9 +92,7 @@ struct MediationBootstrapTests {
 
     /// The numpy counts at B = 199 with the (B + 1)p rule.
     static func referenceCoverage() throws -> (samples: Int, percentile: Int, biasCorrected: Int) {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Fixtures/mediation/bootstrap-coverage.json")
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
+        let object = try OracleFixture(oracle: "mediation", name: "bootstrap-coverage").object
         let samples = try #require(object["monte_carlo_samples"] as? Int)
         let rows = try #require(object["bootstrap"] as? [[String: Any]])
         func count(_ interval: String) throws -> Int {

@@ -4,6 +4,7 @@ import Foundation
 import Numerical
 import PanelData
 import Testing
+import TestSupport
 
 /// Properties any correct fixed-effects OLS must have, independent of an oracle.
 @Suite("OLS properties")
@@ -113,8 +114,7 @@ struct OLSPropertyTests {
 
     @Test("reghdfe's exact count of K differs from fixest's exactly by the extra connected components")
     func connectedComponentsRule() throws {
-        let url = PyfixestOracleTests.root.appendingPathComponent("Tests/Fixtures/pyfixest/data/poorly_connected.csv")
-        let data = try CSVReader.read(path: url.path)
+        let data = try CSVReader.read(path: Repository.fixtureData("pyfixest", "poorly_connected.csv"))
         let formula = try FormulaParser.parse("y ~ x1 + x2 | worker + firm")
         var options = EstimationOptions(vcov: .iid)
         let fixest = try FixedEffectsOLS.fit(formula, data: data, options: options)
@@ -132,8 +132,7 @@ struct OLSPropertyTests {
 
     @Test("non-convergence of the demeaning is a warning in the result")
     func nonConvergence() throws {
-        let url = PyfixestOracleTests.root.appendingPathComponent("Tests/Fixtures/pyfixest/data/three_fe.csv")
-        let data = try CSVReader.read(path: url.path)
+        let data = try CSVReader.read(path: Repository.fixtureData("pyfixest", "three_fe.csv"))
         var options = EstimationOptions(vcov: .iid)
         options.demeaning.maximumIterations = 2
         let result = try FixedEffectsOLS.fit(FormulaParser.parse("y ~ x1 + x2 | plant^year + dest^year + city^dest"), data: data, options: options)

@@ -3,6 +3,7 @@ import Estimation
 import Foundation
 import PanelData
 import Testing
+import TestSupport
 
 /// The numerics fixtures of validation/pyfixest_numerics.py: quadratic calendar-year trends (Grunfeld, EmplUK),
 /// a regressor with a large level (log of 5e4 + noise), ill-conditioned designs without fixed effects, an exactly
@@ -24,19 +25,8 @@ struct PyfixestNumericsTests {
     static let fixtures = ["grunfeld", "empluk", "large_level", "psd_small"]
 
     static func load(_ name: String) throws -> (fixture: [String: Any], data: Dataset) {
-        let url = PyfixestOracleTests.root.appendingPathComponent("Tests/Fixtures/pyfixest/numerics_\(name).json")
-        let fixture = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
-        let csv = try #require(fixture["csv"] as? String)
-        return (fixture, try CSVReader.read(path: PyfixestOracleTests.root.appendingPathComponent(csv).path))
-    }
-
-    static func options(_ entry: [String: Any]) throws -> EstimationOptions {
-        let normalized = try #require(entry["vcov_normalized"] as? [String: Any])
-        let type = try #require(normalized["type"] as? String)
-        let clusters = normalized["cluster"] as? [String] ?? []
-        var options = EstimationOptions(vcov: type == "iid" ? .iid : type == "hetero" ? .heteroskedastic : .cluster(clusters))
-        options.demeaning.tolerance = 1e-13
-        return options
+        let fixture = try OracleFixture(oracle: "pyfixest", name: "numerics_\(name)")
+        return (fixture.object, try CSVReader.read(path: fixture.csvPath()))
     }
 
     @Test("coefficients to 1e-9 of the exact solution, SEs to pyfixest, collinear columns as pyfixest drops them",
@@ -48,7 +38,7 @@ struct PyfixestNumericsTests {
         var worst = (coefficient: 0.0, standardError: 0.0)
         for entry in cases {
             let formulaText = try #require(entry["formula"] as? String).replacingOccurrences(of: "**", with: "^")
-            let options = try Self.options(entry)
+            let options = try PyfixestCaseOptions.options(entry)
             let label = "\(name): \(formulaText) [\(options.vcov.map(\.description) ?? "")]"
             let result = try FixedEffectsOLS.fit(FormulaParser.parse(formulaText), data: data, options: options)
             let names = try #require(entry["coefficient_names"] as? [String]).map(PyfixestOracleTests.ourName)
@@ -107,7 +97,7 @@ struct PyfixestNumericsTests {
         let (fixture, data) = try Self.load("psd_small")
         let entry = try #require((fixture["cases"] as? [[String: Any]])?.first)
         let formula = try FormulaParser.parse(try #require(entry["formula"] as? String))
-        var options = try Self.options(entry)
+        var options = try PyfixestCaseOptions.options(entry)
         options.smallSample.fixNonPositiveDefinite = false
         let raw = try FixedEffectsOLS.fit(formula, data: data, options: options)
         let theirs = try #require(entry["vcov_matrix"] as? [Double])
@@ -117,7 +107,7 @@ struct PyfixestNumericsTests {
         }
         #expect(raw.covariance.matrix.diagonalElements.contains { $0 < 0 })
 
-        let repaired = try FixedEffectsOLS.fit(formula, data: data, options: try Self.options(entry))
+        let repaired = try FixedEffectsOLS.fit(formula, data: data, options: try PyfixestCaseOptions.options(entry))
         let expected = try #require(entry["psd_repaired_standard_errors"] as? [String: Double])
         let absolute = try #require(entry["fixest_absolute_floor_standard_errors"] as? [String: Double])
         for (name, value) in expected {

@@ -3,13 +3,12 @@ import Estimation
 import Foundation
 import PanelData
 import Testing
+import TestSupport
 
 /// Every case of the pyfixest fixtures (validation/pyfixest_feols.py): coefficients to 1e-8 and standard
 /// errors to 1e-6 relative, plus N, singletons, fit statistics, t degrees of freedom and the FE sums.
 @Suite("OLS against pyfixest")
 struct PyfixestOracleTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
     static let fixtures = ["balanced", "unbalanced", "poorly_connected", "nested", "three_fe", "no_fe", "missing"]
 
     /// pyfixest's names → ours ("Intercept" → "(Intercept)", "I(x1 ** 2)" → "I(x1^2)").
@@ -22,24 +21,18 @@ struct PyfixestOracleTests {
 
     @Test("pyfixest fixture cases", arguments: fixtures)
     func fixture(_ name: String) throws {
-        let url = Self.root.appendingPathComponent("Tests/Fixtures/pyfixest/\(name).json")
-        let fixture = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
-        let csv = try #require(fixture["csv"] as? String)
-        let data = try CSVReader.read(path: Self.root.appendingPathComponent(csv).path)
-        let cases = try #require(fixture["cases"] as? [[String: Any]])
+        let fixture = try OracleFixture(oracle: "pyfixest", name: name)
+        let data = try CSVReader.read(path: fixture.csvPath())
+        let cases = try fixture.cases()
         #expect(!cases.isEmpty)
         for entry in cases { try check(entry, data: data, fixture: name) }
     }
 
     func check(_ entry: [String: Any], data: Dataset, fixture: String) throws {
         let formulaText = try #require(entry["formula"] as? String).replacingOccurrences(of: "**", with: "^")
-        let normalized = try #require(entry["vcov_normalized"] as? [String: Any])
-        let type = try #require(normalized["type"] as? String)
-        let clusters = normalized["cluster"] as? [String] ?? []
-        let vcov: VcovType = type == "iid" ? .iid : type == "hetero" ? .heteroskedastic : .cluster(clusters)
-        var options = EstimationOptions(vcov: vcov)
+        let vcov = try PyfixestCaseOptions.vcov(entry)
+        var options = try PyfixestCaseOptions.options(entry)
         options.removeSingletons = (entry["fixef_rm"] as? String) != "none"
-        options.demeaning.tolerance = 1e-13
         options.recoverFixedEffects = entry["fixef"] != nil
         let label = "\(fixture): \(formulaText) [\(vcov)]"
         let result = try FixedEffectsOLS.fit(FormulaParser.parse(formulaText), data: data, options: options)
@@ -104,9 +97,8 @@ struct PyfixestOracleTests {
 struct PlmOracleTests {
     @Test("plm within: coefficients to 1e-8 and default SEs to 1e-6", arguments: ["balanced", "unbalanced"])
     func within(_ name: String) throws {
-        let url = PyfixestOracleTests.root.appendingPathComponent("Tests/Fixtures/plm/\(name).json")
-        let fixture = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
-        let data = try CSVReader.read(path: PyfixestOracleTests.root.appendingPathComponent(try #require(fixture["csv"] as? String)).path)
+        let fixture = try OracleFixture(oracle: "plm", name: name)
+        let data = try CSVReader.read(path: fixture.csvPath())
         var options = EstimationOptions(vcov: .iid)
         options.demeaning.tolerance = 1e-13
         let result = try FixedEffectsOLS.fit(FormulaParser.parse("y ~ x1 + x2 | unit"), data: data, options: options)

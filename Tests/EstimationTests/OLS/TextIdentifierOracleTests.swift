@@ -3,30 +3,26 @@ import Estimation
 import Foundation
 import PanelData
 import Testing
+import TestSupport
 
 /// Text identifiers (state names, ISO codes, industry codes) as fixed effects, interactions, cluster
 /// variables and split samples, against pyfixest (validation/pyfixest_text_ids.py): coefficients to
 /// 1e-8 and standard errors to 1e-6 relative; and the same estimates with the ids coded as integers.
 @Suite("text identifiers against pyfixest")
 struct TextIdentifierOracleTests {
-    static let fixtureURL = PyfixestOracleTests.root.appendingPathComponent("Tests/Fixtures/pyfixest/text_ids.json")
     static let textColumns = ["firm", "state", "industry", "country", "code"]
 
     static func fixture() throws -> [String: Any] {
-        try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: fixtureURL)) as? [String: Any])
+        try OracleFixture(oracle: "pyfixest", name: "text_ids").object
     }
 
     static func data(_ fixture: [String: Any]) throws -> Dataset {
-        try CSVReader.read(path: PyfixestOracleTests.root.appendingPathComponent(try #require(fixture["csv"] as? String)).path)
+        try CSVReader.read(path: Repository.path(try #require(fixture["csv"] as? String)))
     }
 
     /// The options of a fixture case: its covariance, tight demeaning, fixed effects when it has `fixef`.
     static func options(_ entry: [String: Any]) throws -> EstimationOptions {
-        let normalized = try #require(entry["vcov_normalized"] as? [String: Any])
-        let type = try #require(normalized["type"] as? String)
-        let clusters = normalized["cluster"] as? [String] ?? []
-        var options = EstimationOptions(vcov: type == "iid" ? .iid : type == "hetero" ? .heteroskedastic : .cluster(clusters))
-        options.demeaning.tolerance = 1e-13
+        var options = try PyfixestCaseOptions.options(entry)
         options.recoverFixedEffects = entry["fixef"] != nil
         return options
     }

@@ -1,30 +1,10 @@
 import FixedEffects
 import Foundation
 import Numerical
+import TestSupport
 
-/// Deterministic SplitMix64 generator for test data (independent of thread count and platform).
-struct TestGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func uniform() -> Double { Double(next() >> 11) / Double(UInt64(1) << 53) }
-
-    mutating func integer(below bound: Int) -> Int { Int(next() % UInt64(bound)) }
-
-    mutating func normal() -> Double {
-        let u = Swift.max(uniform(), 1e-300), v = uniform()
-        return (-2 * log(u)).squareRoot() * cos(2 * Double.pi * v)
-    }
-
+extension SplitMix64 {
+    /// A factor of `rows` codes drawn uniformly from `levels` levels.
     mutating func factor(_ name: String, rows: Int, levels: Int) -> FactorCodes {
         FactorCodes.encode(name: name, integers: (0..<rows).map { _ in integer(below: levels) })
     }
