@@ -6,7 +6,7 @@ import Testing
 
 @Suite("allocation-efficiency simulator")
 struct SimulatorTests {
-    func simulate(seed: UInt64, replication: Int, _ parameters: AllocationEfficiencyParameters) throws -> SimulatedPanel {
+    func simulate(seed: UInt64, replication: Int, _ parameters: AllocationEfficiencyParameters) throws -> AllocationEfficiencyPanel {
         let model = AllocationEfficiencyModel(parameters: parameters)
         let panel = try model.solvePanel()
         return try model.simulate(panel,

@@ -8,7 +8,7 @@ import TestSupport
 /// against a temporary folder full of canary files, which must all survive byte for byte.
 @Suite("output folders never destroy user data", .serialized)
 struct OutputSafetyTests {
-    static let scenario = PipelineTests.scenario(replications: 2, regions: 2, years: 2, firms: 600, sweep: "I = [0.1, 0.2]")
+    static let scenario = AllocationEfficiencyPipelineTests.scenario(replications: 2, regions: 2, years: 2, firms: 600, sweep: "I = [0.1, 0.2]")
 
     /// A temporary workspace with the scenario file and canary files in it.
     struct Workspace {

@@ -58,12 +58,12 @@ struct QualityLadderPipelineTests {
                      "scenario.toml", "sampling-baseline-eco.dat"] {
             #expect(FileManager.default.fileExists(atPath: directory + "/" + file), "\(file)")
         }
-        let summary = try PipelineTests.read(directory, "summary.md")
+        let summary = try AllocationEfficiencyPipelineTests.read(directory, "summary.md")
         for text in ["Consistent variant: equilibrium", "Proposition 5, stated honestly", "Regime table", "corr(ksw_quality, true ln λ)",
                      "Kleibergen–Paap rk Wald F", "iv_phone: eco"] {
             #expect(summary.contains(text), "\(text)")
         }
-        let recovery = try PipelineTests.read(directory, "recovery.csv")
+        let recovery = try AllocationEfficiencyPipelineTests.read(directory, "recovery.csv")
         #expect(recovery.contains("baseline: eco"))
         #expect(recovery.contains("iv_phone: eco"))
         #expect(recovery.contains("eq. (4) elasticity"))
@@ -78,7 +78,7 @@ struct QualityLadderPipelineTests {
             try? FileManager.default.removeItem(atPath: parallel)
         }
         for file in ["replications.csv", "recovery.csv", "diagnostics.csv"] {
-            #expect(try PipelineTests.read(serial, file) == PipelineTests.read(parallel, file), "\(file)")
+            #expect(try AllocationEfficiencyPipelineTests.read(serial, file) == AllocationEfficiencyPipelineTests.read(parallel, file), "\(file)")
         }
     }
 
@@ -112,17 +112,17 @@ struct QualityLadderPipelineTests {
                                  sweep: "beta = [0.0, 0.5, 1.5, 2.0]\nrho = [0.0, 1.0]")
         let directory = try Self.run(text, threads: 1)
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let table = try PipelineTests.read(directory, "propositions.csv").split(separator: "\n")
+        let table = try AllocationEfficiencyPipelineTests.read(directory, "propositions.csv").split(separator: "\n")
         #expect(table.count == 1 + 8)
         #expect(table.first?.hasPrefix("beta,rho,beta_minus_mu,D,soc_maximum,phi,holds_12") == true)
         for axis in ["beta", "rho"] {
-            let series = try PipelineTests.read(directory, "propositions-\(axis).dat")
+            let series = try AllocationEfficiencyPipelineTests.read(directory, "propositions-\(axis).dat")
             for column in ["phi", "d_distance_d_rho", "d_distance_d_theta", "zero", "soc", "consistent_phi"] {
                 #expect(series.contains(column), "\(axis): \(column)")
             }
             #expect(FileManager.default.fileExists(atPath: directory + "/propositions-\(axis).gp"))
         }
-        let summary = try PipelineTests.read(directory, "summary.md")
+        let summary = try AllocationEfficiencyPipelineTests.read(directory, "summary.md")
         #expect(summary.contains("Sweep: the as-printed regime table at every grid point"))
     }
 }

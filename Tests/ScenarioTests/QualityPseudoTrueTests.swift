@@ -58,7 +58,7 @@ struct QualityPseudoTrueTests {
         let directory = TemporaryDirectory.path()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         _ = try ScenarioRunner.run(parsed, overrides: RunOverrides(outputDirectory: directory, threads: 1))
-        let replications = try PipelineTests.read(directory, "replications.csv")
+        let replications = try AllocationEfficiencyPipelineTests.read(directory, "replications.csv")
         let panel = try CSVReader.read(path: directory + "/panel.csv")
         for (parameter, formula) in [("pt: eco", "distance_noiseless ~ eco + size | firm + year"),
                                      ("variety: eco", "true_variety_distance ~ eco | firm + year")] {
@@ -68,7 +68,7 @@ struct QualityPseudoTrueTests {
             let truth = try Self.truth(replications, parameter)
             #expect(abs(truth - coefficient) <= 1e-8 * max(1, abs(coefficient)), "\(parameter): \(truth) vs \(coefficient)")
         }
-        let summary = try PipelineTests.read(directory, "summary.md")
+        let summary = try AllocationEfficiencyPipelineTests.read(directory, "summary.md")
         #expect(summary.contains("pseudo-true"))
     }
 

@@ -8,7 +8,7 @@ import TestSupport
 /// run, bit for bit; a checkpoint of another scenario is refused.
 @Suite("resumable Monte Carlo", .serialized)
 struct ResumeTests {
-    static let allocation = PipelineTests.scenario(replications: 6, regions: 2, years: 2, firms: 1000, sweep: "I = [0.1, 0.2]")
+    static let allocation = AllocationEfficiencyPipelineTests.scenario(replications: 6, regions: 2, years: 2, firms: 1000, sweep: "I = [0.1, 0.2]")
 
     /// Runs `text` into a fresh folder; with `interruptAfter`, stops after that many replications started.
     static func run(_ text: String, into directory: String, resume: Bool = false, interruptAfter: Int? = nil,
@@ -89,7 +89,7 @@ struct ResumeTests {
             for path in [directory, checkpoint] { try? FileManager.default.removeItem(atPath: path) }
         }
         #expect(throws: ReplicationPlan.Interruption.self) { try Self.run(Self.allocation, into: directory, interruptAfter: 2) }
-        let otherSeed = PipelineTests.scenario(replications: 6, regions: 2, years: 2, firms: 1000, sweep: "I = [0.1, 0.2]", seed: 7)
+        let otherSeed = AllocationEfficiencyPipelineTests.scenario(replications: 6, regions: 2, years: 2, firms: 1000, sweep: "I = [0.1, 0.2]", seed: 7)
         #expect(throws: CheckpointError.self) { try Self.run(otherSeed, into: directory, resume: true) }
         #expect(throws: CheckpointError.self) { try Self.run(Self.allocation, into: directory, resume: true, replications: 5) }
         #expect(FileManager.default.fileExists(atPath: checkpoint), "a refused checkpoint is kept")

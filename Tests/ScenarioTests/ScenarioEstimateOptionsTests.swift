@@ -40,7 +40,7 @@ struct ScenarioEstimateOptionsTests {
 
     /// Runs `text` and returns replication 0's estimate and the written panel.
     static func runOnce(_ text: String) throws -> (row: RecoveryRow, panel: Dataset) {
-        let result = try PipelineTests.run(text, threads: 1)
+        let result = try AllocationEfficiencyPipelineTests.run(text, threads: 1)
         defer { try? FileManager.default.removeItem(atPath: result.directory) }
         let row = try #require(result.summary.recovery?.rows.first)
         let panel = try CSVReader.read(path: result.directory + "/panel.csv")
@@ -112,7 +112,7 @@ struct ScenarioEstimateOptionsTests {
     func emptySample() throws {
         let text = Self.scenario(formula: "employment ~ m", recover: "{ m = \"0\" }", extra: "sample = \"m > 1000\"")
         do {
-            let result = try PipelineTests.run(text, threads: 1)
+            let result = try AllocationEfficiencyPipelineTests.run(text, threads: 1)
             try? FileManager.default.removeItem(atPath: result.directory)
             Issue.record("the run succeeded")
         } catch let error as ScenarioError {
@@ -127,7 +127,7 @@ struct ScenarioEstimateOptionsTests {
         let text = Self.scenario(formula: "log(employment) ~ log(phi0) | region^year",
                                  recover: "{ \"log(phi0)\" = \"truth.sigma_minus_one\" }")
             + "\n\n[[estimate]]\nname = \"absorbed\"\nformula = \"employment ~ log(phi0) + m | region\"\nsample = \"m == 1\"\nrecover = { m = \"0\" }\n"
-        let result = try PipelineTests.run(text.replacingOccurrences(of: "replications = 1", with: "replications = 2"), threads: 1)
+        let result = try AllocationEfficiencyPipelineTests.run(text.replacingOccurrences(of: "replications = 1", with: "replications = 2"), threads: 1)
         defer { try? FileManager.default.removeItem(atPath: result.directory) }
         #expect(result.summary.recovery?.rows.map(\.parameter) == ["emp: log(phi0)"])
         #expect(result.summary.warnings.contains { $0.contains("2 of 2 replications lost some estimations") && $0.contains("absorbed: ") },

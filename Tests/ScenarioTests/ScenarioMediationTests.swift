@@ -46,7 +46,7 @@ struct ScenarioMediationTests {
 
     @Test("each panel's indirect effect and Sobel SE equal MediationAnalysis on that panel")
     func sameAsMediate() throws {
-        let result = try PipelineTests.run(Self.scenario(Self.block), threads: 2)
+        let result = try AllocationEfficiencyPipelineTests.run(Self.scenario(Self.block), threads: 2)
         defer { try? FileManager.default.removeItem(atPath: result.directory) }
         let report = try #require(result.summary.recovery)
         #expect(report.rows.map(\.parameter) == ["mech: indirect"])
@@ -58,12 +58,12 @@ struct ScenarioMediationTests {
         options.bootstrapReplications = 0
         let direct = try MediationAnalysis.run(treatment: "I", mediator: "exporter", outcome: "employment",
                                                controls: ["m"], fixedEffects: ["year"], data: panel, options: options)
-        let lines = try PipelineTests.read(result.directory, "replications.csv").split(separator: "\n")
+        let lines = try AllocationEfficiencyPipelineTests.read(result.directory, "replications.csv").split(separator: "\n")
         let first = try #require(lines.first { $0.hasPrefix("0,") }).split(separator: ",")
         let estimate = try #require(Double(first[3])), error = try #require(Double(first[4]))
         #expect(abs(estimate - direct.indirectEffect) <= 1e-9 * max(abs(direct.indirectEffect), 1e-12))
         #expect(abs(error - direct.sobel.standardError) <= 1e-9 * direct.sobel.standardError)
-        let resolved = try PipelineTests.read(result.directory, "scenario.toml")
+        let resolved = try AllocationEfficiencyPipelineTests.read(result.directory, "scenario.toml")
         #expect(resolved.contains("[[mediate]]") && resolved.contains("mediator  = [\"exporter\"]"))
         // The resolved scenario reads back as the same block.
         let again = try ScenarioLoader.parse(text: resolved, fileName: "scenario.toml")
@@ -73,14 +73,14 @@ struct ScenarioMediationTests {
     @Test("several mediators, a bootstrap, identical results whatever the thread count")
     func severalMediators() throws {
         let block = Self.block.replacingOccurrences(of: "mediator = \"exporter\"", with: "mediator = [\"exporter\", \"phi0\"]\nbootstrap = 19")
-        let serial = try PipelineTests.run(Self.scenario(block, replications: 4), threads: 1)
-        let parallel = try PipelineTests.run(Self.scenario(block, replications: 4), threads: 2)
+        let serial = try AllocationEfficiencyPipelineTests.run(Self.scenario(block, replications: 4), threads: 1)
+        let parallel = try AllocationEfficiencyPipelineTests.run(Self.scenario(block, replications: 4), threads: 2)
         defer {
             try? FileManager.default.removeItem(atPath: serial.directory)
             try? FileManager.default.removeItem(atPath: parallel.directory)
         }
         #expect(try #require(serial.summary.recovery).rows.map(\.parameter) == ["mech: indirect(exporter)", "mech: indirect(phi0)"])
-        #expect(try PipelineTests.read(serial.directory, "replications.csv") == PipelineTests.read(parallel.directory, "replications.csv"))
+        #expect(try AllocationEfficiencyPipelineTests.read(serial.directory, "replications.csv") == AllocationEfficiencyPipelineTests.read(parallel.directory, "replications.csv"))
     }
 
     @Test("mistakes in [[mediate]] are located errors before anything runs")

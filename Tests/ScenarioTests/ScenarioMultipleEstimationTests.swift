@@ -36,7 +36,7 @@ struct ScenarioMultipleEstimationTests {
     func stepwiseBlock() throws {
         let text = Self.scenario(formula: "log(employment) ~ log(phi0) + csw0(m:I, exporter) | region^year",
                                  recover: "{ \"log(phi0)\" = \"truth.sigma_minus_one\", exporter = \"0\" }")
-        let result = try PipelineTests.run(text, threads: 1)
+        let result = try AllocationEfficiencyPipelineTests.run(text, threads: 1)
         defer { try? FileManager.default.removeItem(atPath: result.directory) }
         let report = try #require(result.summary.recovery)
         #expect(report.rows.map(\.parameter) == [
@@ -49,14 +49,14 @@ struct ScenarioMultipleEstimationTests {
         // Model 3 is the full formula; its estimate is the one a single-model block gives.
         let single = Self.scenario(formula: "log(employment) ~ log(phi0) + m:I + exporter | region^year",
                                    recover: "{ \"log(phi0)\" = \"truth.sigma_minus_one\" }")
-        let direct = try PipelineTests.run(single, threads: 1)
+        let direct = try AllocationEfficiencyPipelineTests.run(single, threads: 1)
         defer { try? FileManager.default.removeItem(atPath: direct.directory) }
         let expanded = try #require(report.rows.first { $0.parameter == "emp[3]: log(phi0)" })
         let alone = try #require(direct.summary.recovery?.rows.first)
         #expect(alone.parameter == "emp: log(phi0)")
         #expect(expanded.meanEstimate == alone.meanEstimate)
         #expect(expanded.meanStandardError == alone.meanStandardError)
-        let csv = try PipelineTests.read(result.directory, "replications.csv")
+        let csv = try AllocationEfficiencyPipelineTests.read(result.directory, "replications.csv")
         #expect(csv.contains("emp[2]: log(phi0)"))
     }
 
@@ -67,13 +67,13 @@ struct ScenarioMultipleEstimationTests {
                                  replications: 4)
         let scenario = try ScenarioLoader.parse(text: text, fileName: "split.toml")
         #expect(scenario.estimations.first?.split == "region")
-        let result = try PipelineTests.run(text, threads: 2)
+        let result = try AllocationEfficiencyPipelineTests.run(text, threads: 2)
         defer { try? FileManager.default.removeItem(atPath: result.directory) }
         let names = try #require(result.summary.recovery).rows.map(\.parameter)
         #expect(names.count == 8)
         #expect(names.first == "emp[1, region = 1]: log(phi0)")
         #expect(names.contains("emp[2, region = 4]: log(phi0)"))
-        let resolved = try PipelineTests.read(result.directory, "scenario.toml")
+        let resolved = try AllocationEfficiencyPipelineTests.read(result.directory, "scenario.toml")
         #expect(resolved.contains("split   = \"region\""))
     }
 

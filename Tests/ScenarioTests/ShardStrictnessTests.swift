@@ -63,7 +63,7 @@ struct ShardStrictnessTests {
         try (text + text.split(separator: "\n")[1] + "\n").write(toFile: path, atomically: true, encoding: .utf8)
         _ = try ShardMerger.merge(shards: [first, second], into: merged)
         _ = try ResumeTests.run(ResumeTests.allocation, into: single)
-        #expect(try PipelineTests.read(merged, "recovery.csv") == PipelineTests.read(single, "recovery.csv"))
+        #expect(try AllocationEfficiencyPipelineTests.read(merged, "recovery.csv") == AllocationEfficiencyPipelineTests.read(single, "recovery.csv"))
     }
 
     @Test("shard.json: impossible shard numbers, level, version, missing keys, not JSON; an edited scenario.toml")

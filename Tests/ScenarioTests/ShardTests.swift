@@ -33,7 +33,7 @@ struct ShardTests {
             _ = try Self.runShard(text, "\(index + 1)/3", into: folder)
             let files = Set(try FileManager.default.contentsOfDirectory(atPath: folder))
             #expect(files == ["replications.csv", "shard.json", "summary.md", "scenario.toml", ".hetfirm-output"])
-            #expect(try PipelineTests.read(folder, "summary.md").contains("partial"))
+            #expect(try AllocationEfficiencyPipelineTests.read(folder, "summary.md").contains("partial"))
         }
         let manifest = try ShardMerger.readManifest(shards[1])
         #expect(manifest.replications == [1, 4] && manifest.shard == 2 && manifest.shards == 3)
@@ -41,9 +41,9 @@ struct ShardTests {
         let summary = try ShardMerger.merge(shards: shards.reversed(), into: merged)
         #expect(summary.recovery?.rows.first?.replications == 6)
         for file in ["recovery.csv", "replications.csv"] {
-            #expect(try PipelineTests.read(single, file) == PipelineTests.read(merged, file), "\(file)")
+            #expect(try AllocationEfficiencyPipelineTests.read(single, file) == AllocationEfficiencyPipelineTests.read(merged, file), "\(file)")
         }
-        #expect(try PipelineTests.read(merged, "summary.md").contains("## Recovery"))
+        #expect(try AllocationEfficiencyPipelineTests.read(merged, "summary.md").contains("## Recovery"))
     }
 
     @Test("missing, overlapping and foreign shards are reported")
@@ -54,7 +54,7 @@ struct ShardTests {
         defer { for path in [first, second, foreign, merged] { try? FileManager.default.removeItem(atPath: path) } }
         _ = try Self.runShard(text, "1/2", into: first)
         _ = try Self.runShard(text, "2/2", into: second)
-        let other = PipelineTests.scenario(replications: 6, regions: 2, years: 2, firms: 1000, sweep: "I = [0.1, 0.2]", seed: 9)
+        let other = AllocationEfficiencyPipelineTests.scenario(replications: 6, regions: 2, years: 2, firms: 1000, sweep: "I = [0.1, 0.2]", seed: 9)
         _ = try Self.runShard(other, "2/2", into: foreign)
 
         do {

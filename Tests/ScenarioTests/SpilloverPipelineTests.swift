@@ -44,7 +44,7 @@ struct SpilloverPipelineTests {
 
     @Test("a run writes the summary, the tables, the δ(n) series and the recovery of every target")
     func outputs() throws {
-        let result = try PipelineTests.run(Self.scenario(), threads: 2)
+        let result = try AllocationEfficiencyPipelineTests.run(Self.scenario(), threads: 2)
         defer { try? FileManager.default.removeItem(atPath: result.directory) }
         for file in ["summary.md", "recovery.csv", "replications.csv", "table.md", "table.tex", "table.csv",
                      "delta-of-n.dat", "delta-of-n-bins.dat", "delta-of-n.gp", "scenario.toml"] {
@@ -54,7 +54,7 @@ struct SpilloverPipelineTests {
         #expect(report.rows.map(\.parameter) == ["noise_ratio", "baseline: dlnaffiliate", "baseline: dlnaffiliate_x_lndensity"])
         #expect(report.rows.allSatisfy { $0.replications == 6 && $0.meanEstimate.isFinite && $0.truth.isFinite })
         #expect(report.rows[0].truth == 20)
-        let summary = try PipelineTests.read(result.directory, "summary.md")
+        let summary = try AllocationEfficiencyPipelineTests.read(result.directory, "summary.md")
         #expect(summary.contains("## Theory at v_d = 0.05"))
         #expect(summary.contains("Structural fit of δ(n)"))
     }
@@ -62,26 +62,26 @@ struct SpilloverPipelineTests {
     @Test("serial and parallel runs write identical files, bit for bit")
     func serialEqualsParallel() throws {
         let text = Self.scenario(replications: 4)
-        let serial = try PipelineTests.run(text, threads: 1)
-        let parallel = try PipelineTests.run(text, threads: 2)
+        let serial = try AllocationEfficiencyPipelineTests.run(text, threads: 1)
+        let parallel = try AllocationEfficiencyPipelineTests.run(text, threads: 2)
         defer {
             try? FileManager.default.removeItem(atPath: serial.directory)
             try? FileManager.default.removeItem(atPath: parallel.directory)
         }
         for file in ["replications.csv", "recovery.csv", "table.csv", "delta-of-n-bins.dat", "summary.md"] {
-            #expect(try PipelineTests.read(serial.directory, file) == PipelineTests.read(parallel.directory, file), "\(file)")
+            #expect(try AllocationEfficiencyPipelineTests.read(serial.directory, file) == AllocationEfficiencyPipelineTests.read(parallel.directory, file), "\(file)")
         }
     }
 
     @Test("a sweep repeats the Monte Carlo at every grid point")
     func sweep() throws {
-        let result = try PipelineTests.run(Self.scenario(replications: 2, extra: "\n[sweep]\nv_z = [0.5, 2.0]"), threads: 2)
+        let result = try AllocationEfficiencyPipelineTests.run(Self.scenario(replications: 2, extra: "\n[sweep]\nv_z = [0.5, 2.0]"), threads: 2)
         defer { try? FileManager.default.removeItem(atPath: result.directory) }
-        let data = try PipelineTests.read(result.directory, "sweep-recovery.dat")
+        let data = try AllocationEfficiencyPipelineTests.read(result.directory, "sweep-recovery.dat")
         #expect(data.split(separator: "\n").filter { !$0.hasPrefix("#") }.count == 2)
-        #expect(try PipelineTests.read(result.directory, "summary.md").contains("## Sweep"))
+        #expect(try AllocationEfficiencyPipelineTests.read(result.directory, "summary.md").contains("## Sweep"))
         // One row per point and recovered quantity, and bias, coverage and power plots against v_z.
-        let csv = try PipelineTests.read(result.directory, "sweep-recovery.csv").split(separator: "\n")
+        let csv = try AllocationEfficiencyPipelineTests.read(result.directory, "sweep-recovery.csv").split(separator: "\n")
         #expect(csv.first?.hasPrefix("v_z,parameter,truth,mean_estimate,bias") == true)
         #expect(csv.count == 1 + 2 * (csv.count - 1) / 2)
         let scripts = try FileManager.default.contentsOfDirectory(atPath: result.directory).filter { $0.hasSuffix(".gp") }
@@ -151,7 +151,7 @@ struct SpilloverPipelineTests {
     @Test("fixed-seed recovery: pseudo-true coefficients within their Monte Carlo band")
     func recoveryWithinBands() throws {
         let text = Self.scenario(replications: 24).replacingOccurrences(of: "recover = [\"noise_ratio\"]", with: "recover = []")
-        let result = try PipelineTests.run(text, threads: 2)
+        let result = try AllocationEfficiencyPipelineTests.run(text, threads: 2)
         defer { try? FileManager.default.removeItem(atPath: result.directory) }
         let rows = try #require(result.summary.recovery?.rows)
         let pseudo = try #require(rows.first { $0.parameter == "baseline: dlnaffiliate" })
@@ -172,7 +172,7 @@ struct SpilloverPipelineTests {
             .replacingOccurrences(of: "firms = 150\ncities = 25\nprovinces = 5\ndestinations = 8\nyears = 5",
                                   with: "firms = 1000\ncities = 80\nprovinces = 12\ndestinations = 25\nyears = 8")
         #expect(text.contains("firms = 1000"))
-        let result = try PipelineTests.run(text, threads: 2)
+        let result = try AllocationEfficiencyPipelineTests.run(text, threads: 2)
         defer { try? FileManager.default.removeItem(atPath: result.directory) }
         let ratio = try #require(result.summary.recovery?.rows.first { $0.parameter == "noise_ratio" })
         #expect(abs(ratio.meanEstimate / 20 - 1) < 0.10, "\(ratio)")

@@ -4,7 +4,7 @@ import PanelData
 
 /// Equilibria of every region and year of a simulated panel. Deterministic: solved once per run
 /// and shared by all replications.
-public struct PanelEquilibrium: Sendable {
+public struct AllocationEfficiencyPanelEquilibrium: Sendable {
     public let parameters: AllocationEfficiencyParameters
     /// `byRegionYear[r][t]` is region r's equilibrium in year t (both 0-based).
     public let byRegionYear: [[AllocationEfficiencyEquilibrium]]
@@ -45,7 +45,7 @@ public struct AllocationEfficiencyTruth: Sendable, Codable, Equatable {
 }
 
 /// A simulated firm × year panel and the truth behind it.
-public struct SimulatedPanel: Sendable {
+public struct AllocationEfficiencyPanel: Sendable {
     /// Columns: firm, region, year, I, phi0, m, exporter, domestic_sales, export_sales, employment.
     public let dataset: Dataset
     public let truth: AllocationEfficiencyTruth
@@ -54,7 +54,7 @@ public struct SimulatedPanel: Sendable {
 extension AllocationEfficiencyModel {
     /// Solves every region-year economy of the panel (numerically, valid in every regime);
     /// `progress` is told the number solved so far after each region.
-    public func solvePanel(progress: ((_ solved: Int, _ total: Int) -> Void)? = nil) throws -> PanelEquilibrium {
+    public func solvePanel(progress: ((_ solved: Int, _ total: Int) -> Void)? = nil) throws -> AllocationEfficiencyPanelEquilibrium {
         let p = parameters
         let total = p.regionCount * p.yearCount
         try AllocationGuard.check([p.regionCount, p.yearCount], bytesPerElement: 400,
@@ -64,7 +64,7 @@ extension AllocationEfficiencyModel {
             progress?((region + 1) * p.yearCount, total)
             return row
         }
-        return PanelEquilibrium(parameters: p, byRegionYear: equilibria)
+        return AllocationEfficiencyPanelEquilibrium(parameters: p, byRegionYear: equilibria)
     }
 
     /// Draws a firm × year panel.
@@ -74,7 +74,7 @@ extension AllocationEfficiencyModel {
     /// Only producing firm-years are rows. Sales are r_d = σ A_d φ^{σ−1} and r_x = σ A_x τ^{1−σ} φ^{σ−1};
     /// `employment` counts production workers, ρ(r_d + r_x), times e^ε with ε ~ N(0, s_ε²) drawn from
     /// `measurementErrors` for every row in row order.
-    public func simulate(_ panel: PanelEquilibrium, firmDraws: RandomStream, measurementErrors: RandomStream) throws -> SimulatedPanel {
+    public func simulate(_ panel: AllocationEfficiencyPanelEquilibrium, firmDraws: RandomStream, measurementErrors: RandomStream) throws -> AllocationEfficiencyPanel {
         let p = parameters, sigma = p.elasticityOfSubstitution
         let productivity = try ParetoDistribution(shape: p.paretoShape, scale: p.paretoScale)
         let complexity = try CategoricalDistribution(probabilities: p.complexityProbabilities)
@@ -115,7 +115,7 @@ extension AllocationEfficiencyModel {
         }
         let truth = AllocationEfficiencyTruth(paretoShape: p.paretoShape, elasticityOfSubstitution: sigma,
                                               salesScale: sigma * p.fixedCost)
-        return SimulatedPanel(dataset: try columns.dataset(), truth: truth)
+        return AllocationEfficiencyPanel(dataset: try columns.dataset(), truth: truth)
     }
 }
 

@@ -21,7 +21,7 @@ package struct AllocationEfficiencyPipeline: ModelPipeline {
         let equilibrium: AllocationEfficiencyEquilibrium
         /// The closed form, where the regime admits it (checked against the numerical solution).
         let closedForm: AllocationEfficiencyEquilibrium?
-        let statics: ComparativeStatics
+        let statics: AllocationEfficiencyStatics
         /// Equilibria from I = 0 to the panel's highest Internet level, for the mean-exporter-complexity claim.
         let claimGrid: [AllocationEfficiencyEquilibrium]
     }
@@ -29,11 +29,11 @@ package struct AllocationEfficiencyPipeline: ModelPipeline {
     /// A solved panel of region-year equilibria, which draws firm panels.
     package struct Simulator: ReplicationSimulator {
         let model: AllocationEfficiencyModel
-        let panel: PanelEquilibrium
+        let panel: AllocationEfficiencyPanelEquilibrium
         let seed: UInt64
 
         /// Replication r's panel: its streams depend on (seed, r, purpose) only, never on the thread.
-        package func draw(replication: Int) throws -> SimulatedPanel {
+        package func draw(replication: Int) throws -> AllocationEfficiencyPanel {
             try model.simulate(
                 panel,
                 firmDraws: RandomStream(masterSeed: seed, replication: replication, purpose: "allocation-efficiency/firms"),
@@ -79,7 +79,7 @@ package struct AllocationEfficiencyPipeline: ModelPipeline {
         return Simulator(model: model, panel: panel, seed: context.seed)
     }
 
-    package func builtInEstimates(on draw: SimulatedPanel, simulator: Simulator, context: RunContext,
+    package func builtInEstimates(on draw: AllocationEfficiencyPanel, simulator: Simulator, context: RunContext,
                                  failures: inout BlockFailures) -> BuiltInEstimates<NoExtra> {
         guard !context.recover.isEmpty else { return BuiltInEstimates() }
         let finalYear = simulator.model.parameters.yearCount
@@ -137,7 +137,7 @@ package struct AllocationEfficiencyPipeline: ModelPipeline {
     }
 }
 
-extension SimulatedPanel: SimulatedReplication {
+extension AllocationEfficiencyPanel: SimulatedReplication {
     public var mainPanel: Dataset { dataset }
     public func truth(named name: String) -> Double? { truth.value(named: name) }
 }

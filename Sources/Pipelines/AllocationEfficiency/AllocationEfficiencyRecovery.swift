@@ -14,7 +14,7 @@ enum AllocationEfficiencyRecovery {
     /// - σ̂: from the markup, mean ln(revenue ÷ production employment) over all firm-years.
     /// - k̂ = α̂ (σ̂ − 1), SE by the delta method; α̂ and σ̂ are independent (σ̂ depends only on the
     ///   measurement errors), so Var(k̂) ≈ (σ̂−1)² Var(α̂) + α̂² Var(σ̂).
-    static func estimates(from panel: SimulatedPanel, finalYear: Int, recover: [String]) throws -> [ParameterEstimate] {
+    static func estimates(from panel: AllocationEfficiencyPanel, finalYear: Int, recover: [String]) throws -> [ParameterEstimate] {
         let data = panel.dataset
         let years = try data.ints("year")
         let domestic = try data.doubles("domestic_sales")

@@ -10,7 +10,7 @@ struct AllocationEfficiencySummary {
 
     var equilibrium: AllocationEfficiencyEquilibrium { theory.equilibrium }
     var closedForm: AllocationEfficiencyEquilibrium? { theory.closedForm }
-    var statics: ComparativeStatics { theory.statics }
+    var statics: AllocationEfficiencyStatics { theory.statics }
     /// The sweep's equilibria when the sweep is over I alone, otherwise the theory's own grid of I.
     var claimGrid: [AllocationEfficiencyEquilibrium] {
         if let sweep, sweep.axes.count == 1, sweep.axes.first?.parameter == "I" { return sweep.equilibria }

@@ -24,7 +24,7 @@ public struct PropositionCheck: Sendable, Codable, Equatable {
 }
 
 /// Comparative statics of the allocation-efficiency model at one parameter point.
-public struct ComparativeStatics: Sendable, Codable, Equatable {
+public struct AllocationEfficiencyStatics: Sendable, Codable, Equatable {
     public let internetLevel: Double
     /// Firm-level export-profit derivatives, eqs. (10) and (11), at φ0 = φ0_ref and each m.
     public let firmLevel: [DerivativeCheck]
@@ -42,7 +42,7 @@ extension AllocationEfficiencyModel {
     }
 
     /// Eqs. (10) and (11) at every m, and the equilibrium derivatives in I, at the parameters' I.
-    public func comparativeStatics() throws -> ComparativeStatics {
+    public func comparativeStatics() throws -> AllocationEfficiencyStatics {
         let p = parameters, sigma = p.elasticityOfSubstitution, kappa = p.complexityDilution
         let theta = exp(p.internetLevel), phi0 = p.referenceProductivity
         let shifter = p.foreignDemand * pow(p.icebergCost, 1 - sigma) * pow(phi0, sigma - 1)
@@ -68,7 +68,7 @@ extension AllocationEfficiencyModel {
                 printed: shifter * (sigma - 1) * ((sigma - 1) * md + 1) * log(theta) * pow(theta, (sigma - 1) * md)))
         }
         let equilibrium = try equilibriumDerivatives()
-        return ComparativeStatics(internetLevel: p.internetLevel, firmLevel: firmLevel,
+        return AllocationEfficiencyStatics(internetLevel: p.internetLevel, firmLevel: firmLevel,
                                   equilibrium: equilibrium, propositions: try propositions(equilibriumDerivatives: equilibrium))
     }
 

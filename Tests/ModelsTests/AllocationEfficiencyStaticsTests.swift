@@ -3,7 +3,7 @@ import Models
 import Testing
 
 @Suite("allocation-efficiency comparative statics")
-struct ComparativeStaticsTests {
+struct AllocationEfficiencyStaticsTests {
     @Test("eqs. (10) and (11): analytic equals finite differences at every m")
     func firmLevel() throws {
         for parameters in try Fixtures.interiorCases {

@@ -6,7 +6,7 @@ import TestSupport
 
 /// End-to-end runs of the allocation-efficiency pipeline on small scenarios.
 @Suite("allocation-efficiency pipeline", .serialized)
-struct PipelineTests {
+struct AllocationEfficiencyPipelineTests {
     static func scenario(replications: Int, regions: Int = 3, years: Int = 3, firms: Int = 1500,
                          sweep: String = "I = [0.1, 0.2, 0.3]", seed: Int = 20261121) -> String {
         """
