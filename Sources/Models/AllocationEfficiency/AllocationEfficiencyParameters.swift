@@ -2,7 +2,7 @@ import Foundation
 
 /// Typed parameters of the `allocation-efficiency` model (paper 000, completed as in
 /// the README). Symbols and scenario keys are listed by `hetfirm describe allocation-efficiency`.
-public struct AllocationEfficiencyParameters: Sendable, Codable, Equatable {
+public struct AllocationEfficiencyParameters: Sendable, Codable, Equatable, ModelParameters {
     /// σ > 1, elasticity of substitution, eq. (1).
     public var elasticityOfSubstitution: Double
     /// k > σ − 1, Pareto shape of initial productivity φ0.

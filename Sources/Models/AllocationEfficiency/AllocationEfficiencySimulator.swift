@@ -14,7 +14,7 @@ public struct AllocationEfficiencyPanelEquilibrium: Sendable {
 }
 
 /// What the simulator knows and the estimators must recover.
-public struct AllocationEfficiencyTruth: Sendable, Codable, Equatable {
+public struct AllocationEfficiencyTruth: Sendable, Codable, Equatable, ModelTruth {
     /// k.
     public let paretoShape: Double
     /// σ.

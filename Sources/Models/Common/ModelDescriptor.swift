@@ -88,16 +88,12 @@ public struct ModelDescriptor: Sendable {
     /// The memory and work of one replication (simulation, measures and estimation) at the given
     /// parameters (every default filled in); the run refuses a scenario that does not fit in memory.
     public let resources: @Sendable (ParameterValues) -> ResourceEstimate
-    /// Whether a `[sweep]` runs the whole Monte Carlo at every grid point (otherwise it only
-    /// evaluates the theory there), for the work estimate.
-    public let monteCarloAtEverySweepPoint: Bool
 
     public init(key: String, title: String, source: String, parameters: [ParameterSpec],
                 constraints: [ParameterConstraint], recoverable: [(key: String, estimator: String)],
                 panelColumns: [String] = [], truths: [(name: String, meaning: String)] = [],
                 noiselessOutcomes: [String: String] = [:], additionalPanels: [String: [String]] = [:],
-                resources: @escaping @Sendable (ParameterValues) -> ResourceEstimate,
-                monteCarloAtEverySweepPoint: Bool = false) {
+                resources: @escaping @Sendable (ParameterValues) -> ResourceEstimate) {
         self.key = key
         self.title = title
         self.source = source
@@ -109,7 +105,6 @@ public struct ModelDescriptor: Sendable {
         self.noiselessOutcomes = noiselessOutcomes
         self.additionalPanels = additionalPanels
         self.resources = resources
-        self.monteCarloAtEverySweepPoint = monteCarloAtEverySweepPoint
     }
 
     public func parameter(_ key: String) -> ParameterSpec? { parameters.first { $0.key == key } }

@@ -18,8 +18,7 @@ public enum InformationSpillover {
         truths: InformationSpilloverTruth.meanings,
         noiselessOutcomes: ["lnexp": "lnexp_expected"],
         additionalPanels: ["products": productColumns],
-        resources: resources,
-        monteCarloAtEverySweepPoint: true
+        resources: resources
     )
 
     /// Columns of the plant × product × destination × year panel (`data = "products"`): the product's own

@@ -3,7 +3,7 @@ import Foundation
 /// Typed parameters of the `information-spillover` model (paper 003, extended to years as in
 /// `docs/models/information-spillover.md`). Scenario keys, symbols and domains are listed by
 /// `hetfirm describe information-spillover`.
-public struct InformationSpilloverParameters: Sendable, Codable, Equatable {
+public struct InformationSpilloverParameters: Sendable, Codable, Equatable, ModelParameters {
     // MARK: Preferences, technology and learning
 
     /// σ > 1, elasticity of substitution, eq. (1) of paper 003.

@@ -2,7 +2,7 @@
 ///
 /// The averages and the projection run over the rows where Δlnaffiliate and lndensity exist,
 /// i.e. the exporting plant-destination-years with at least one sister-city signal (n^oth > 0).
-public struct InformationSpilloverTruth: Sendable, Codable, Equatable {
+public struct InformationSpilloverTruth: Sendable, Codable, Equatable, ModelTruth {
     /// Mean of δ_imt, eq. (9).
     public let deltaMean: Double
     /// Mean of slope_oth = ∂ ln r/∂ȳ^oth.

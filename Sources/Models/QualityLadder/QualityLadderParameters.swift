@@ -7,7 +7,7 @@ import Foundation
 /// The cost draw is called c in the consistent variant and φ in the as-printed one: the paper
 /// calls φ "productivity" but it enters as marginal cost (notes §2.2), so both are the same
 /// Pareto draw on [0, c_M] with G(c) = (c/c_M)^k.
-public struct QualityLadderParameters: Sendable, Codable, Equatable {
+public struct QualityLadderParameters: Sendable, Codable, Equatable, ModelParameters {
     /// `variant`: which reading is reported.
     public var variant: QualityLadderVariant
     /// α > 0, demand intercept (utility from differentiated goods), eqs. (1)–(2).

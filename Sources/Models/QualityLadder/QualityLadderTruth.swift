@@ -2,7 +2,7 @@ import PanelData
 
 /// What the quality-ladder simulator knows and the estimators must recover. Per-record truths
 /// (λ, Δλ, d Δλ/d Eco, …) are columns of the panel; this value holds the panel-wide ones.
-public struct QualityLadderTruth: Sendable, Codable, Equatable {
+public struct QualityLadderTruth: Sendable, Codable, Equatable, ModelTruth {
     /// The observed demand layer the quantities come from.
     public let demandLayer: QualityLadderDemandLayer
     /// c_D, the common cost cutoff of the consistent equilibrium (at the base input I).

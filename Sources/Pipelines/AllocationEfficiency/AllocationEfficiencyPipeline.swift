@@ -11,20 +11,9 @@ import Reporting
 /// sweep grid, firm panels over regions and years, and the built-in Pareto-tail and markup estimators
 /// of k, σ and α (``AllocationEfficiencyRecovery``).
 package struct AllocationEfficiencyPipeline: ModelPipeline {
-    package static var descriptor: ModelDescriptor { AllocationEfficiency.descriptor }
+    package typealias Model = AllocationEfficiencyModel
 
     package init() {}
-
-    /// The theory at one parameter point.
-    package struct Theory: Sendable {
-        let parameters: AllocationEfficiencyParameters
-        let equilibrium: AllocationEfficiencyEquilibrium
-        /// The closed form, where the regime admits it (checked against the numerical solution).
-        let closedForm: AllocationEfficiencyEquilibrium?
-        let statics: AllocationEfficiencyStatics
-        /// Equilibria from I = 0 to the panel's highest Internet level, for the mean-exporter-complexity claim.
-        let claimGrid: [AllocationEfficiencyEquilibrium]
-    }
 
     /// A solved panel of region-year equilibria, which draws firm panels.
     package struct Simulator: ReplicationSimulator {
@@ -41,19 +30,7 @@ package struct AllocationEfficiencyPipeline: ModelPipeline {
         }
     }
 
-    package func solve(_ values: ParameterValues, context: RunContext) throws -> Theory {
-        let parameters = try AllocationEfficiencyParameters(values)
-        let model = AllocationEfficiencyModel(parameters: parameters)
-        let equilibrium = try Self.located { try model.solve() }
-        let closedForm = equilibrium.regime.closedFormApplies ? try? model.solve(method: .closedForm) : nil
-        let statics = try Self.located { try model.comparativeStatics() }
-        let top = max(parameters.internetLevel,
-                      parameters.internetLevel(region: parameters.regionCount - 1, year: parameters.yearCount - 1))
-        let claimGrid = try (0...20).map { step in try Self.located { try model.solve(internetLevel: top * Double(step) / 20) } }
-        return Theory(parameters: parameters, equilibrium: equilibrium, closedForm: closedForm, statics: statics, claimGrid: claimGrid)
-    }
-
-    package func simulator(for theory: Theory, values: ParameterValues, context: RunContext,
+    package func simulator(for theory: AllocationEfficiencyTheory, values: ParameterValues, context: RunContext,
                           warnings: inout [String]) throws -> Simulator {
         let model = AllocationEfficiencyModel(parameters: theory.parameters)
         context.report("solving \(model.parameters.regionCount) × \(model.parameters.yearCount) region-year equilibria")
@@ -104,7 +81,7 @@ package struct AllocationEfficiencyPipeline: ModelPipeline {
         return try AllocationEfficiencySweep(axes: context.sweep.axes, points: points, equilibria: equilibria, format: context.plotFormat)
     }
 
-    package func artifacts(theory: Theory, monteCarlo: MonteCarloOutcome<Self>?, sweep: AllocationEfficiencySweep?,
+    package func artifacts(theory: AllocationEfficiencyTheory, monteCarlo: MonteCarloOutcome<Self>?, sweep: AllocationEfficiencySweep?,
                           context: RunContext) throws -> RunArtifacts {
         var artifacts = RunArtifacts()
         if let sweep {
@@ -114,7 +91,7 @@ package struct AllocationEfficiencyPipeline: ModelPipeline {
         return artifacts
     }
 
-    package func summary(theory: Theory, monteCarlo: MonteCarloOutcome<Self>?, sweep: AllocationEfficiencySweep?,
+    package func summary(theory: AllocationEfficiencyTheory, monteCarlo: MonteCarloOutcome<Self>?, sweep: AllocationEfficiencySweep?,
                         sweepRecovery: SweepRecovery?, context: RunContext) -> ModelSummary {
         AllocationEfficiencySummary(theory: theory, sweep: sweep).sections()
     }
@@ -127,17 +104,10 @@ package struct AllocationEfficiencyPipeline: ModelPipeline {
 
     /// Runs `body`, turning "no equilibrium" into a domain violation at the keys to change.
     static func located<T>(_ body: () throws -> T) throws -> T {
-        do { return try body() } catch let error as ModelError {
-            if case .noEquilibrium(let reason, let keys) = error {
-                throw DomainViolation(key: keys.first ?? "model", message: "no equilibrium: \(reason)",
-                                      fix: "change \(keys.joined(separator: " or "))")
-            }
-            throw RunFailure(stage: "solving the model", reason: error.description)
-        }
+        do { return try body() } catch let error as ModelError { throw located(error) }
     }
 }
 
 extension AllocationEfficiencyPanel: SimulatedReplication {
     public var mainPanel: Dataset { dataset }
-    public func truth(named name: String) -> Double? { truth.value(named: name) }
 }

@@ -5,7 +5,7 @@ import Reporting
 
 /// summary.md of an allocation-efficiency run: equilibrium, statics, propositions, sweep and recovery.
 struct AllocationEfficiencySummary {
-    let theory: AllocationEfficiencyPipeline.Theory
+    let theory: AllocationEfficiencyTheory
     let sweep: AllocationEfficiencySweep?
 
     var equilibrium: AllocationEfficiencyEquilibrium { theory.equilibrium }

@@ -13,8 +13,10 @@ import Reporting
 /// ``simulator(for:values:context:)`` → ``ReplicationSimulator/draw(replication:)`` from streams
 /// derived from (seed, replication, purpose).
 public protocol ModelPipeline: Sendable {
+    /// The model (`Sources/Models/<Model>`): descriptor, typed parameters, theory.
+    associatedtype Model: HeterogeneousFirmModel
     /// The solved theory at one parameter point: equilibrium, comparative statics, claims.
-    associatedtype Theory: Sendable
+    typealias Theory = Model.Theory
     /// A solved model that simulates replications.
     associatedtype Simulator: ReplicationSimulator
     /// What the model keeps from every replication beyond its estimates (checkpointed as JSON).
@@ -25,9 +27,9 @@ public protocol ModelPipeline: Sendable {
     /// The model's parameters, domains and what a Monte Carlo can recover.
     static var descriptor: ModelDescriptor { get }
 
-    /// The theory at `values`.
-    /// - Throws: ``Models/DomainViolation`` for parameters outside the model's domain (a located
-    ///   scenario error), anything else for a failed run.
+    /// The theory at `values` (by default the model's ``HeterogeneousFirmModel/theory()``).
+    /// - Throws: ``Models/DomainViolation`` for parameters outside the model's domain or without an
+    ///   equilibrium (a located scenario error), anything else for a failed run.
     func solve(_ values: ParameterValues, context: RunContext) throws -> Theory
 
     /// Whether the scenario asks for a Monte Carlo this model can run.
@@ -73,20 +75,6 @@ public protocol ReplicationSimulator: Sendable {
     func draw(replication: Int) throws -> Draw
 }
 
-/// One simulated replication: its panels and the truth the estimators should recover.
-public protocol SimulatedReplication: Sendable {
-    /// The main panel, which `[[estimate]]` blocks read unless they name another with `data =`.
-    var mainPanel: Dataset { get }
-    /// The panel `data = "name"` names, or `nil` when this replication has none of that name.
-    func panel(named name: String) -> Dataset?
-    /// The truth `truth.NAME` of this replication (averages over its rows), or `nil` for an unknown name.
-    func truth(named name: String) -> Double?
-}
-
-extension SimulatedReplication {
-    public func panel(named name: String) -> Dataset? { nil }
-}
-
 /// The built-in estimates of one replication and what the model keeps beside them.
 public struct BuiltInEstimates<Extra: Sendable>: Sendable {
     public var estimates: [ParameterEstimate]
@@ -121,6 +109,25 @@ public struct ModelSummary: Sendable {
 
 extension ModelPipeline {
     public static var key: String { descriptor.key }
+
+    public static var descriptor: ModelDescriptor { Model.descriptor }
+
+    public func solve(_ values: ParameterValues, context: RunContext) throws -> Model.Theory {
+        let model = Model(parameters: try Model.Parameters(values))
+        do { return try model.theory() } catch let error as ModelError {
+            throw Self.located(error)
+        }
+    }
+
+    /// "No equilibrium" as a domain violation at the first key to change (a located scenario error, exit
+    /// code 2); any other model error as a failed run.
+    public static func located(_ error: ModelError) -> any Error {
+        if case .noEquilibrium(let reason, let keys) = error {
+            return DomainViolation(key: keys.first ?? "model", message: "no equilibrium: \(reason)",
+                                   fix: "change \(keys.joined(separator: " or "))")
+        }
+        return RunFailure(stage: "solving the model", reason: error.description)
+    }
 
     public func wantsMonteCarlo(_ context: RunContext) -> Bool {
         context.replications > 0 && !(context.recover.isEmpty && context.blocks.isEmpty)

@@ -69,7 +69,7 @@ struct MonteCarloJob<Pipeline: ModelPipeline>: Sendable {
             let data = block.panel.flatMap { draw.panel(named: $0) } ?? draw.mainPanel
             report?("replication 0: \(block.activity) on \(data.rowCount) rows (\(elapsed()) elapsed)")
             failures.attempt(block.name) {
-                let outcome = try block.run(on: data, replication: replication, truth: { draw.truth(named: $0) }, keepFits: keep)
+                let outcome = try block.run(on: data, replication: replication, truth: { draw.truth.value(named: $0) }, keepFits: keep)
                 estimates += outcome.estimates
                 statistics += outcome.statistics
                 tableFits += outcome.tableFits

@@ -11,7 +11,7 @@ import Reporting
 /// plant × product panel for `data = "products"`, and the built-in structural fit of v_z/v_d
 /// (``SpilloverStructuralFit``) with its δ(n) plot.
 package struct InformationSpilloverPipeline: ModelPipeline {
-    package static var descriptor: ModelDescriptor { InformationSpillover.descriptor }
+    package typealias Model = InformationSpilloverModel
 
     /// Bins of n for the structural fit of δ(n).
     static let signalBins = 8
@@ -24,11 +24,7 @@ package struct InformationSpilloverPipeline: ModelPipeline {
         package func draw(replication: Int) throws -> SpilloverAssembly.Replication { try assembly.replication(replication) }
     }
 
-    package func solve(_ values: ParameterValues, context: RunContext) throws -> SpilloverTheory {
-        SpilloverTheory(parameters: try InformationSpilloverParameters(values))
-    }
-
-    package func simulator(for theory: SpilloverTheory, values: ParameterValues, context: RunContext,
+    package func simulator(for theory: InformationSpilloverTheory, values: ParameterValues, context: RunContext,
                           warnings: inout [String]) throws -> Simulator {
         let model = InformationSpilloverModel(parameters: theory.parameters)
         return Simulator(assembly: SpilloverAssembly(model: model, seed: context.seed,
@@ -46,7 +42,7 @@ package struct InformationSpilloverPipeline: ModelPipeline {
         return BuiltInEstimates(estimates: [result.estimate], extra: result.fit)
     }
 
-    package func artifacts(theory: SpilloverTheory, monteCarlo: MonteCarloOutcome<Self>?, sweep: Never?,
+    package func artifacts(theory: InformationSpilloverTheory, monteCarlo: MonteCarloOutcome<Self>?, sweep: Never?,
                           context: RunContext) throws -> RunArtifacts {
         var artifacts = RunArtifacts()
         if let monteCarlo, let mean = Self.meanFit(monteCarlo.extras) {
@@ -57,7 +53,7 @@ package struct InformationSpilloverPipeline: ModelPipeline {
         return artifacts
     }
 
-    package func summary(theory: SpilloverTheory, monteCarlo: MonteCarloOutcome<Self>?, sweep: Never?,
+    package func summary(theory: InformationSpilloverTheory, monteCarlo: MonteCarloOutcome<Self>?, sweep: Never?,
                         sweepRecovery: SweepRecovery?, context: RunContext) -> ModelSummary {
         InformationSpilloverSummary(theory: theory, firstDraw: monteCarlo?.firstDraw,
                                     meanFit: monteCarlo.flatMap { Self.meanFit($0.extras) }).sections()
@@ -82,5 +78,4 @@ package struct InformationSpilloverPipeline: ModelPipeline {
 extension SpilloverAssembly.Replication: SimulatedReplication {
     public var mainPanel: Dataset { data }
     public func panel(named name: String) -> Dataset? { name == "products" ? products : nil }
-    public func truth(named name: String) -> Double? { truth.value(named: name) }
 }

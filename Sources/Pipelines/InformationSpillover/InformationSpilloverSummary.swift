@@ -7,7 +7,7 @@ import Reporting
 /// summary.md of an information-spillover run: theory at the parameters, the simulated panel, the
 /// regressions of replication 0, the recovery report, the structural fit and the sweep.
 struct InformationSpilloverSummary {
-    let theory: SpilloverTheory
+    let theory: InformationSpilloverTheory
     let firstDraw: SpilloverAssembly.Replication?
     /// The structural fit averaged over replications, when it ran.
     let meanFit: (bins: [SignalWeightFit.Bin], ratio: Double)?
@@ -29,7 +29,7 @@ struct InformationSpilloverSummary {
     private func theorySection() -> String {
         let p = theory.parameters
         var text = "## Theory at v_d = \(number(p.demandVariance)), v_z = \(number(p.signalNoiseVariance)) (ρ = v_z/v_d = \(number(p.noiseRatio)))\n\n"
-        let weights = SpilloverTheory.signalCounts.map { n in
+        let weights = InformationSpilloverTheory.signalCounts.map { n in
             [number(n), number(theory.weight(n)), number(theory.posteriorVariance(n))]
         }
         text += MarkdownTable(header: ["n", "δ(n), eq. (9)", "v^post(n), eq. (10)"], rows: weights).render()

@@ -13,7 +13,7 @@ import Reporting
 /// The simulator always draws from the consistent equilibrium (the as-printed reading has no
 /// simulator), so a Monte Carlo needs a consistent equilibrium whatever `variant` says.
 package struct QualityLadderPipeline: ModelPipeline {
-    package static var descriptor: ModelDescriptor { QualityLadder.descriptor }
+    package typealias Model = QualityLadderModel
 
     /// Name of the built-in recovery row of the eq. (4) elasticity.
     static let elasticityParameter = "eq. (4) elasticity: ln Δλ on ln I"
@@ -29,11 +29,11 @@ package struct QualityLadderPipeline: ModelPipeline {
         package func draw(replication: Int) throws -> QualityAssembly.Replication { try assembly.replication(replication) }
     }
 
-    package func solve(_ values: ParameterValues, context: RunContext) throws -> QualityTheory {
+    package func solve(_ values: ParameterValues, context: RunContext) throws -> QualityLadderTheory {
         let parameters = try QualityLadderParameters(values)
         context.report("solving the quality-ladder equilibrium (closed form and Brent + quadrature)")
-        let theory: QualityTheory
-        do { theory = try QualityTheory(parameters: parameters) } catch let error as ModelError {
+        let theory: QualityLadderTheory
+        do { theory = try QualityLadderModel(parameters: parameters).theory() } catch let error as ModelError {
             throw RunFailure(stage: "solving the model", reason: error.description)
         }
         if parameters.variant == .consistent, case .noEquilibrium(let reason, let keys) = theory.consistent {
@@ -45,7 +45,7 @@ package struct QualityLadderPipeline: ModelPipeline {
     /// The quality ladder has no built-in estimator to ask for: its Monte Carlo runs the scenario's blocks.
     package func wantsMonteCarlo(_ context: RunContext) -> Bool { context.replications > 0 && !context.blocks.isEmpty }
 
-    package func simulator(for theory: QualityTheory, values: ParameterValues, context: RunContext,
+    package func simulator(for theory: QualityLadderTheory, values: ParameterValues, context: RunContext,
                            warnings: inout [String]) throws -> Simulator {
         guard let equilibrium = theory.equilibrium else {
             if case .noEquilibrium(let reason, let keys) = theory.consistent {
@@ -91,7 +91,7 @@ package struct QualityLadderPipeline: ModelPipeline {
                          parameters: { try QualityLadderParameters($0) })
     }
 
-    package func artifacts(theory: QualityTheory, monteCarlo: MonteCarloOutcome<Self>?, sweep: QualitySweep?,
+    package func artifacts(theory: QualityLadderTheory, monteCarlo: MonteCarloOutcome<Self>?, sweep: QualitySweep?,
                            context: RunContext) throws -> RunArtifacts {
         var artifacts = RunArtifacts()
         if let sweep {
@@ -105,7 +105,7 @@ package struct QualityLadderPipeline: ModelPipeline {
         return artifacts
     }
 
-    package func summary(theory: QualityTheory, monteCarlo: MonteCarloOutcome<Self>?, sweep: QualitySweep?,
+    package func summary(theory: QualityLadderTheory, monteCarlo: MonteCarloOutcome<Self>?, sweep: QualitySweep?,
                          sweepRecovery: SweepRecovery?, context: RunContext) -> ModelSummary {
         QualityLadderSummary(theory: theory, monteCarlo: monteCarlo, sweep: sweep, context: context).sections()
     }
@@ -155,5 +155,4 @@ package struct QualityLadderPipeline: ModelPipeline {
 
 extension QualityAssembly.Replication: SimulatedReplication {
     package var mainPanel: Dataset { data }
-    package func truth(named name: String) -> Double? { truth.value(named: name) }
 }

@@ -7,7 +7,7 @@ import Reporting
 /// the simulated panel, the regressions of replication 0, the recovery report with the KSW and
 /// instrument diagnostics, and the claims over the sweep grid.
 struct QualityLadderSummary {
-    let theory: QualityTheory
+    let theory: QualityLadderTheory
     let monteCarlo: MonteCarloOutcome<QualityLadderPipeline>?
     let sweep: QualitySweep?
     let context: RunContext

@@ -8,28 +8,28 @@ import Models
 ///   differences) and the product ladder of a firm at c_D/4 (Proposition 5 stated honestly);
 /// - as-printed: eqs. (9) and (11), the corrected (11), the derivative checks of (12)–(14) and (4),
 ///   and the regime table of notes §2.4 (`QualityPropositionTable`).
-package struct QualityTheory: Sendable {
-    let parameters: QualityLadderParameters
+public struct QualityLadderTheory: Sendable {
+    public let parameters: QualityLadderParameters
 
     /// The consistent equilibrium, or why there is none.
-    enum Consistent {
+    public enum Consistent: Sendable {
         case solved(closedForm: QualityLadderEquilibrium, numerical: QualityLadderEquilibrium,
                     statics: QualityLadderStatics, ladder: ProductLadder)
         case noEquilibrium(reason: String, keys: [String])
     }
 
-    let consistent: Consistent
-    let printed: PrintedQualityModel
-    let propositionTable: QualityPropositionTable
+    public let consistent: Consistent
+    public let printed: PrintedQualityModel
+    public let propositionTable: QualityPropositionTable
     /// φ_D of eq. (11) as printed, or why it is undefined.
-    let printedThreshold: Result<Double, ModelError>
+    public let printedThreshold: Result<Double, ModelError>
     /// The reviewer's corrected (11), or why it is undefined.
-    let correctedThreshold: Result<Double, ModelError>
+    public let correctedThreshold: Result<Double, ModelError>
     /// (12)–(14), (4) and (11) analytic beside finite differences (empty when φ_D is undefined).
-    let printedChecks: [DerivativeCheck]
+    public let printedChecks: [DerivativeCheck]
 
     /// Solves both readings. Errors other than "no equilibrium" (quadrature, root finding) are rethrown.
-    init(parameters: QualityLadderParameters) throws {
+    public init(parameters: QualityLadderParameters) throws {
         self.parameters = parameters
         let model = QualityLadderModel(parameters: parameters)
         do {
@@ -54,14 +54,14 @@ package struct QualityTheory: Sendable {
     }
 
     /// The consistent equilibrium (numerical), if there is one.
-    var equilibrium: QualityLadderEquilibrium? {
+    public var equilibrium: QualityLadderEquilibrium? {
         if case .solved(_, let numerical, _, _) = consistent { return numerical }
         return nil
     }
 
     /// Per unit of the firm's margin: ∂ϕ/∂ρ and ∂ϕ/∂θ of the consistent variant (NaN without an
     /// equilibrium). The firm-level ∂Δλ_i/∂x = −(∂ϕ/∂x)(c_D − c_i).
-    var consistentSlopes: (phi: Double, spillover: Double, capability: Double, margin: Double) {
+    public var consistentSlopes: (phi: Double, spillover: Double, capability: Double, margin: Double) {
         let model = QualityLadderModel(parameters: parameters)
         guard equilibrium != nil else { return (.nan, .nan, .nan, model.secondOrderMargin) }
         return (model.qualityCoefficient, model.qualityCoefficientDerivative(.spilloverLevel),
@@ -69,7 +69,7 @@ package struct QualityTheory: Sendable {
     }
 
     /// The conditions of the consistent variant, each with whether it holds here.
-    var conditions: [(condition: String, holds: Bool, detail: String)] {
+    public var conditions: [(condition: String, holds: Bool, detail: String)] {
         let model = QualityLadderModel(parameters: parameters)
         var blocked = false
         return QualityLadderCondition.allCases.map { condition in
@@ -81,4 +81,11 @@ package struct QualityTheory: Sendable {
             return (condition.rawValue, true, "")
         }
     }
+}
+
+extension QualityLadderModel: HeterogeneousFirmModel {
+    public static var descriptor: ModelDescriptor { QualityLadder.descriptor }
+
+    /// Both readings at the model's parameters; "no consistent equilibrium" is part of the theory, not an error.
+    public func theory() throws -> QualityLadderTheory { try QualityLadderTheory(parameters: parameters) }
 }

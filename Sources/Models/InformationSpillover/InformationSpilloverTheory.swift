@@ -1,40 +1,41 @@
 import Foundation
-import Estimation
-import Models
-import Reporting
 
 /// The static results of paper 003 at the scenario's parameters: the Bayesian weight δ(n) and posterior
 /// variance, eqs. (9)–(10), their comparative statics analytic beside central finite differences
 /// (§2.5 of the notes), and which claims hold in the chosen variant.
-package struct SpilloverTheory: Sendable {
-    let parameters: InformationSpilloverParameters
+public struct InformationSpilloverTheory: Sendable {
+    public let parameters: InformationSpilloverParameters
+
+    public init(parameters: InformationSpilloverParameters) {
+        self.parameters = parameters
+    }
 
     /// Numbers of signals at which the statics are shown.
-    static let signalCounts: [Double] = [1, 5, 20, 100, 500]
+    public static let signalCounts: [Double] = [1, 5, 20, 100, 500]
 
-    var demandVariance: Double { parameters.demandVariance }
-    var noiseVariance: Double { parameters.signalNoiseVariance }
+    public var demandVariance: Double { parameters.demandVariance }
+    public var noiseVariance: Double { parameters.signalNoiseVariance }
 
-    func weight(_ n: Double) -> Double {
+    public func weight(_ n: Double) -> Double {
         BayesianSignalUpdate.signalWeight(signalCount: n, demandVariance: demandVariance, signalNoiseVariance: noiseVariance)
     }
 
-    func posteriorVariance(_ n: Double) -> Double {
+    public func posteriorVariance(_ n: Double) -> Double {
         BayesianSignalUpdate.posteriorVariance(signalCount: n, demandVariance: demandVariance, signalNoiseVariance: noiseVariance)
     }
 
     /// One derivative: its name, the analytic value and a central difference with relative step 1e-5.
-    struct Derivative {
-        let name: String
-        let signalCount: Double
-        let analytic: Double
-        let finiteDifference: Double
+    public struct Derivative: Sendable {
+        public let name: String
+        public let signalCount: Double
+        public let analytic: Double
+        public let finiteDifference: Double
         /// The sign §2.5 of the notes states.
-        let expectedPositive: Bool
-        var relativeDifference: Double { abs(analytic - finiteDifference) / max(abs(analytic), 1e-300) }
+        public let expectedPositive: Bool
+        public var relativeDifference: Double { abs(analytic - finiteDifference) / max(abs(analytic), 1e-300) }
     }
 
-    var derivatives: [Derivative] {
+    public var derivatives: [Derivative] {
         let (vd, vz) = (demandVariance, noiseVariance)
         func central(_ x: Double, _ f: (Double) -> Double) -> Double {
             let h = 1e-5 * max(abs(x), 1)
@@ -59,7 +60,7 @@ package struct SpilloverTheory: Sendable {
     }
 
     /// The paper's claims and whether they hold here, with the reason.
-    var claims: [(claim: String, holds: String, why: String)] {
+    public var claims: [(claim: String, holds: String, why: String)] {
         let asPrinted = parameters.variant == .asPrinted
         return [
             ("(12) ∂ln r/∂d^oth = δ > 0", "yes",
@@ -73,32 +74,10 @@ package struct SpilloverTheory: Sendable {
             ("more signals lower expected sales through exp(v/2)", "yes", "∂v^post/∂n < 0 (the paper does not discuss it)"),
         ]
     }
+}
 
-    /// The true δ(n) on a log grid of n, the fitted n/(ρ̂ + n), and the binned slope estimates.
-    func weightPlot(bins: [SignalWeightFit.Bin], fittedRatio: Double?, format: PlotFormat) throws
-        -> (series: [DataSeries], script: GnuplotScript) {
-        let largest = max(bins.map(\.meanSignals).max() ?? 100, 10) * 2
-        let grid = (0...120).map { pow(10, log10(0.5) + (log10(largest) - log10(0.5)) * Double($0) / 120) }
-        let truth = grid.map(weight)
-        var columns = [SeriesColumn(name: "n", unit: "signals", values: grid),
-                       SeriesColumn(name: "delta_true", unit: "weight", values: truth)]
-        if let fittedRatio { columns.append(SeriesColumn(name: "delta_fitted", unit: "weight", values: grid.map { $0 / (fittedRatio + $0) })) }
-        let curves = try DataSeries(stem: "delta-of-n", title: "δ(n): true and fitted", columns: columns)
-        let points = try DataSeries(stem: "delta-of-n-bins", title: "slopes by bins of n (mean over replications)", columns: [
-            SeriesColumn(name: "harmonic_mean_n", unit: "signals", values: bins.map(\.meanSignals)),
-            SeriesColumn(name: "slope", unit: "weight", values: bins.map(\.slope)),
-            SeriesColumn(name: "standard_error", unit: "weight", values: bins.map(\.standardError)),
-            SeriesColumn(name: "fitted", unit: "weight", values: bins.map(\.fitted)),
-        ])
-        let script = try GnuplotPlots.curvesWithEstimates(
-            curves: curves, curveColumns: fittedRatio == nil ? ["delta_true"] : ["delta_true", "delta_fitted"],
-            curveTitles: fittedRatio == nil ? ["true δ(n) = n v_d/(v_z + n v_d)"]
-                : ["true δ(n) = n v_d/(v_z + n v_d)", "fitted n/(ρ̂ + n), mean ρ̂"],
-            estimates: points, estimateColumns: ("harmonic_mean_n", "slope", "standard_error"),
-            estimateTitle: "slope within bins of n, at the bin's harmonic-mean n (±1.96 mean SE)",
-            title: "Bayesian weight on the signals, eq. (9)", xLabel: "number of signals n (log scale)",
-            yLabel: "δ", format: format, yRange: -0.1...1.1, logarithmicX: true)
-        return ([curves, points], script)
-    }
+extension InformationSpilloverModel: HeterogeneousFirmModel {
+    public static var descriptor: ModelDescriptor { InformationSpillover.descriptor }
 
+    public func theory() throws -> InformationSpilloverTheory { InformationSpilloverTheory(parameters: parameters) }
 }
