@@ -35,6 +35,7 @@ public enum ResolvedScenarioWriter {
             case .hetero?: lines.append("vcov    = \"hetero\"")
             case .cluster(let names)?: lines.append("vcov    = { cluster = \(TOMLText.stringArray(names)) }")
             }
+            lines.append("method  = " + TOMLText.basicString(estimation.method.rawValue))
             if let split = estimation.split { lines.append("split   = " + TOMLText.basicString(split)) }
             if let sample = estimation.sample { lines.append("sample  = " + TOMLText.basicString(sample)) }
             if estimation.standardize { lines.append("standardize = true") }

@@ -251,7 +251,7 @@ extension ScenarioDecoder {
                                          previous: [EstimationRequest]) -> EstimationRequest? {
         let label = "[[estimate]]"
         let before = errors.count
-        rejectUnknownKeys(table, at: path, in: label, allowed: ["name", "formula", "vcov", "recover", "split", "sample", "standardize", "data"])
+        rejectUnknownKeys(table, at: path, in: label, allowed: ["name", "method", "formula", "vcov", "recover", "split", "sample", "standardize", "data"])
         var name: String?, formula: String?, vcov: EstimationRequest.Vcov?, split: String?, sample: String?
         var standardize = false
         var data: String?
@@ -302,8 +302,19 @@ extension ScenarioDecoder {
         }
         if let node = table["standardize"], let value = bool(node, at: KeyPath.join(path, "standardize")) { standardize = value }
         if let node = table["data"] { data = string(node, at: KeyPath.join(path, "data"), example: "\"products\"") }
+        var method = EstimationMethod.ols
+        if let node = table["method"], let text = string(node, at: KeyPath.join(path, "method"), example: "\"ols\"") {
+            if let known = EstimationMethod(rawValue: text) {
+                method = known
+            } else {
+                let available = EstimationMethod.allCases.map(\.rawValue)
+                let planned = EstimationMethod.planned.contains(text) ? "'\(text)' is planned but not implemented yet; " : ""
+                report(.outOfDomain, KeyPath.join(path, "method"), "unknown estimation method '\(text)'",
+                       fix: planned + Suggestion.fix(for: text, among: available, quote: { "\"\($0)\"" }, noun: "methods"))
+            }
+        }
         guard errors.count == before, let name, let formula else { return nil }
-        return EstimationRequest(name: name, formula: formula, vcov: vcov, recover: recover, split: split,
+        return EstimationRequest(name: name, method: method, formula: formula, vcov: vcov, recover: recover, split: split,
                                  sample: sample, standardize: standardize, data: data)
     }
 }

@@ -18,6 +18,8 @@ public struct EstimationRequest: Sendable, Equatable {
     }
 
     public let name: String
+    /// `method`: the estimator the block runs (default ``EstimationMethod/ols``).
+    public let method: EstimationMethod
     /// fixest syntax, e.g. `y ~ x | fe1 + fe2^fe3`.
     public let formula: String
     /// `nil` when not written: the estimator's default applies.
@@ -44,8 +46,9 @@ public struct EstimationRequest: Sendable, Equatable {
         }
     }
 
-    public init(name: String, formula: String, vcov: Vcov? = nil, recover: [Recovery] = [], split: String? = nil,
+    public init(name: String, method: EstimationMethod = .ols, formula: String, vcov: Vcov? = nil, recover: [Recovery] = [], split: String? = nil,
                 sample: String? = nil, standardize: Bool = false, data: String? = nil) {
+        self.method = method
         self.name = name
         self.formula = formula
         self.vcov = vcov

@@ -29,6 +29,10 @@ enum EstimateValidation {
             do { models = try FormulaParser.expand(request.formula) } catch {
                 throw fail("formula", message: "the formula does not parse: \(error)", fix: "write fixest syntax, e.g. \"log(y) ~ x | fe1 + fe2^fe3\"")
             }
+            if request.method == .iv, models.contains(where: { $0.instrumentSpecification == nil }) {
+                throw fail("method", message: "method = \"iv\" needs instruments, and the formula names none",
+                           fix: "write the instruments after a third part, e.g. \"y ~ x | fe | endo ~ z1 + z2\", or use method = \"ols\"")
+            }
             var used: [String] = []
             for formula in models {
                 used += formula.variables + formula.fixedEffects.flatMap(\.variables)

@@ -86,8 +86,8 @@ public enum ScenarioRunner {
     /// sweep's Monte Carlo: a shard folder keeps only the main run's replications).
     static func context(_ scenario: Scenario, settings: RunSettings, sweepCheckpoints: SweepCheckpoints,
                         progress: (@Sendable (RunProgress) -> Void)?) throws -> RunContext {
-        let regressions: [any EstimatorBlock] = try scenario.estimations.map {
-            try PreparedEstimation($0, noiselessOutcomes: scenario.model.noiselessOutcomes)
+        let regressions = try scenario.estimations.map {
+            try EstimatorBlockKinds.block(for: $0, noiselessOutcomes: scenario.model.noiselessOutcomes)
         }
         let mediations: [any EstimatorBlock] = scenario.mediations.map { PreparedMediation($0, seed: scenario.seed) }
         var sweepPlan: (@Sendable (Int) throws -> ReplicationPlan)?

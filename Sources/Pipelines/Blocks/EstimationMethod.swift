@@ -1,0 +1,26 @@
+/// Which estimator an `[[estimate]]` block runs (`method = "…"`, default `"ols"`), read once when the
+/// scenario is decoded. Each method is one block kind (``EstimatorBlockKinds``); the runner knows none
+/// by name. The dynamic panel GMM, FMOLS, Granger, spatial and PPML estimators of DESIGN.md will be
+/// further cases.
+public enum EstimationMethod: String, Sendable, CaseIterable, Equatable {
+    /// Least squares with absorbed fixed effects; a formula with instruments (`| endo ~ z`) runs 2SLS,
+    /// as fixest's `feols` does.
+    case ols
+    /// Two-stage least squares: every model of the formula must name its instruments.
+    case iv
+
+    /// Methods DESIGN.md plans that no block implements yet, for the error message.
+    public static let planned = ["gmm", "fmols", "granger", "spatial", "ppml"]
+}
+
+/// The block kind of every estimation method: how a decoded `[[estimate]]` request becomes an
+/// ``EstimatorBlock``. A new method adds its case to ``EstimationMethod`` and one line here.
+public enum EstimatorBlockKinds {
+    /// The block that runs `request`.
+    /// - Parameter noiselessOutcomes: the model's outcomes with a noise-free column, for `"pseudo-true"`.
+    public static func block(for request: EstimationRequest, noiselessOutcomes: [String: String]) throws -> any EstimatorBlock {
+        switch request.method {
+        case .ols, .iv: return try PreparedEstimation(request, noiselessOutcomes: noiselessOutcomes)
+        }
+    }
+}
