@@ -45,7 +45,7 @@ expect 2 "run a scenario with an unknown key" -- "$bin" run "$work/typo.toml" --
 grep -q "did you mean 'sigma'" "$work/stderr" && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: no did-you-mean"; }
 [ ! -e "$work/typo" ] && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: bad input left an output folder"; }
 expect 0 "run a small scenario" -- "$bin" run "$work/small.toml" --out "$work/small" --threads 2
-for file in summary.md recovery.csv replications.csv scenario.toml sweep.dat sweep.gp sampling-k.dat sampling-k.gp; do
+for file in summary.md recovery.csv replications.csv scenario.toml sweep.dat sweep.gp sampling-k.dat sampling-k.gp sweep-recovery.csv sweep-recovery.dat sweep-k-power.gp; do
   [ -s "$work/small/$file" ] && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: missing $file"; }
 done
 expect 0 "re-run from the resolved scenario.toml" -- "$bin" run "$work/small/scenario.toml" --out "$work/again"
@@ -55,10 +55,11 @@ cmp -s "$work/small/replications.csv" "$work/again/replications.csv" && passed=$
 expect 0 "run 300 replications" -- "$bin" run "$work/small.toml" --out "$work/long" --replications 300 --threads 2
 timeout -s INT 0.5 "$bin" run "$work/small.toml" --out "$work/cut" --replications 300 --threads 2 >/dev/null 2>&1
 expect 0 "resume an interrupted run" -- "$bin" run "$work/small.toml" --out "$work/cut" --replications 300 --threads 2 --resume
-for file in replications.csv recovery.csv summary.md; do
+for file in replications.csv recovery.csv summary.md sweep-recovery.csv; do
   cmp -s "$work/long/$file" "$work/cut/$file" && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: resumed $file differs"; }
 done
 [ ! -e "$work/cut.checkpoint.csv" ] && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: checkpoint left after success"; }
+ls "$work"/cut.sweep-*.checkpoint.csv >/dev/null 2>&1 && { failed=$((failed + 1)); echo "FAIL: sweep checkpoints left after success"; } || passed=$((passed + 1))
 printf '# hetfirm checkpoint 1\n# fingerprint 0000000000000000, shard all\n' >"$work/other.checkpoint.csv"
 expect 2 "resume from another scenario's checkpoint" -- "$bin" run "$work/small.toml" --out "$work/other" --resume
 grep -q "belongs to a different run" "$work/stderr" && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: no mismatch message"; }
