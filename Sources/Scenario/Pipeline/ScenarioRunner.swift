@@ -23,14 +23,12 @@ public enum ScenarioRunner {
         var notes: [String] = []
         let artifacts: RunArtifacts
         let checkpoint: Checkpoint
-        var sweepCheckpoints = SweepCheckpoints(output: settings.outputDirectory, fingerprint: fingerprint,
-                                                replications: 0, resume: false)
+        let sweepCheckpoints = SweepCheckpoints(output: settings.outputDirectory, fingerprint: fingerprint,
+                                                replications: settings.replications, resume: overrides.resume)
         do {
             checkpoint = try Checkpoint(path: Checkpoint.path(forOutput: settings.outputDirectory), fingerprint: fingerprint,
                                         shard: settings.shard, replications: settings.plan.selected, resume: overrides.resume)
             settings.checkpoint = checkpoint
-            sweepCheckpoints = SweepCheckpoints(output: settings.outputDirectory, fingerprint: fingerprint,
-                                                replications: settings.replications, resume: overrides.resume)
             if overrides.resume, checkpoint.restored.isEmpty, settings.replications > 0 {
                 notes.append("--resume: no completed replications in \(checkpoint.path), so every replication was run")
             }
