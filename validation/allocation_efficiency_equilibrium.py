@@ -2,7 +2,7 @@
 
 Solves free entry  sum_m P(m) E[max(pi_d,0) + 1{pi_d>=0} max(pi_x,0) | m] = f_e  for the domestic
 demand level A_d with scipy.integrate.quad over the Pareto density and scipy.optimize.brentq,
-written from the README's equations without reference to hetfirm's code. Cases cover the
+written from the equations in docs/models/allocation-efficiency.md (then in the README) without reference to hetfirm's code. Cases cover the
 closed-form regime, a non-partitioned case (every producer exports) and truncated cutoffs.
 
 Run: python3 validation/allocation_efficiency_equilibrium.py

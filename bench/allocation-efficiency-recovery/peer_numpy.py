@@ -2,8 +2,8 @@
 """numpy peer of hetfirm's allocation-efficiency Monte Carlo (the quickstart workload).
 
 What a user would write without hetfirm: a straightforward, vectorized numpy implementation of
-the data-generating process and the estimators documented in the project README, section
-"The allocation-efficiency model (paper 000)":
+the data-generating process and the estimators documented in docs/models/allocation-efficiency.md
+(formerly the README's section "The allocation-efficiency model (paper 000)"):
 
   * the R x T region-year equilibria, solved once by the closed form of free entry (every
     region-year of the scenario must be in the closed-form regime: interior and partitioned

@@ -8,7 +8,7 @@
 #
 # Both sides run the same scenario copy, written to a temporary folder, with the [sweep] section
 # removed and [output] gnuplot = false, so hetfirm does its equilibrium at I, comparative statics,
-# the 21-point claim grid (milliseconds; see README), the 80 region-year equilibria and the Monte
+# the 21-point claim grid (milliseconds; see bench/README.md), the 80 region-year equilibria and the Monte
 # Carlo, and writes its text files; the peer does the 80 equilibria and the Monte Carlo. Each
 # number is the wall time of the whole process (/usr/bin/time -f %e), start-up included: Swift
 # binary start-up on one side, Python start-up plus `import numpy` on the other.

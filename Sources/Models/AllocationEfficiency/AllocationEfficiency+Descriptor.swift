@@ -1,13 +1,13 @@
 /// The scenario-facing description of the `allocation-efficiency` model: every
 /// parameter with its symbol, meaning, default and domain, and the cross-parameter
-/// conditions of the well-posed completion documented in the README.
+/// conditions of the well-posed completion documented in docs/models/allocation-efficiency.md.
 public enum AllocationEfficiency {
     public static let key = "allocation-efficiency"
 
     public static let descriptor = ModelDescriptor(
         key: key,
         title: "Internet, allocation efficiency and export complexity (Melitz with Pareto and product complexity)",
-        source: "paper 000 (notes: papers/000-internet-allocation-efficiency.md), completed as in the README",
+        source: "paper 000 (notes: papers/000-internet-allocation-efficiency.md), completed as in docs/models/allocation-efficiency.md",
         parameters: parameters,
         constraints: constraints + [panelConstraint],
         recoverable: [

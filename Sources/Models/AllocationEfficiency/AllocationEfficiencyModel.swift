@@ -2,7 +2,7 @@ import Foundation
 import Numerical
 
 /// The `allocation-efficiency` model: a Melitz economy with Pareto productivity, product
-/// complexity m and allocation efficiency θ = e^I (paper 000, completed as in the README).
+/// complexity m and allocation efficiency θ = e^I (paper 000, completed as in docs/models/allocation-efficiency.md).
 ///
 /// Model → `solve` → immutable `AllocationEfficiencyEquilibrium` → `simulate(…, streams)`.
 public struct AllocationEfficiencyModel: Sendable {

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Typed parameters of the `allocation-efficiency` model (paper 000, completed as in
-/// the README). Symbols and scenario keys are listed by `hetfirm describe allocation-efficiency`.
+/// docs/models/allocation-efficiency.md). Symbols and scenario keys are listed by `hetfirm describe allocation-efficiency`.
 public struct AllocationEfficiencyParameters: Sendable, Codable, Equatable, ModelParameters {
     /// σ > 1, elasticity of substitution, eq. (1).
     public var elasticityOfSubstitution: Double

@@ -3,7 +3,7 @@ import Numerical
 
 /// The closed-form building blocks of one region's economy at a given Internet level I.
 ///
-/// Notation (README, "The allocation-efficiency model"): θ = e^I, g = ln(θ/κ) = I − ln κ,
+/// Notation (docs/models/allocation-efficiency.md): θ = e^I, g = ln(θ/κ) = I − ln κ,
 /// ψ_m = e^{g m} so that effective productivity is φ = ψ_m φ0. A firm's domestic and
 /// export operating profits are
 ///   π_d = A_d φ^{σ−1} − f,   π_x = A_x τ^{1−σ} φ^{σ−1} − f_x,
