@@ -85,6 +85,14 @@ public protocol SimulatedReplication: Sendable {
 
 extension SimulatedReplication {
     public func panel(named name: String) -> Dataset? { nil }
+
+    /// The panel `selection` names: the main panel, or `nil` when this replication has no such panel.
+    public func panel(_ selection: PanelSelection) -> Dataset? {
+        switch selection {
+        case .main: return mainPanel
+        case .named(let name): return panel(named: name)
+        }
+    }
 }
 
 /// The built-in estimates of one replication and what the model keeps beside them.
