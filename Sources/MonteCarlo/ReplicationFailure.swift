@@ -21,8 +21,9 @@ public struct ReplicationFailure: Sendable, Codable, Equatable, CustomStringConv
     /// One line per failure, "LABEL: reason" (a whole-replication failure has no label).
     public var lines: [String] { failures.map(\.description) }
 
-    /// The lines joined by "; ", as warnings quote a replication's failure.
-    public var description: String { lines.joined(separator: "; ") }
+    /// The failure on one line, as warnings quote it: the lines joined by "; " (so is a line break inside
+    /// an error's message).
+    public var description: String { lines.joined(separator: "\n").replacingOccurrences(of: "\n", with: "; ") }
 
     /// This failure followed by `more`.
     public func appending(_ more: [BlockFailure]) -> ReplicationFailure {
