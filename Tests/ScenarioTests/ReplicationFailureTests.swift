@@ -75,11 +75,25 @@ struct ReplicationFailureTests {
         ]))
         let text = failure.checkpointText
         #expect(text.hasPrefix("{") && !text.contains("\n"))
+        // The format of the seed in Tests/Fuzz/checkpoint/corpus/failed-replication-json.
+        #expect(ReplicationFailure([Self.emptySample("tail", rows: 40)])?.checkpointText
+                == #"{"failures":[{"kind":{"emptySample":{"estimation":"tail","filter":"m > 9","rows":40}},"label":"tail"}]}"#)
         #expect(ReplicationFailure(checkpointText: text)?.description == failure.description)
         for edited in ["", " " + text, text + " ", text.replacingOccurrences(of: ":", with: " : "), "{\"failures\":[]}",
                        "tail: [[estimate]] 'tail': no row of 40 passes sample = \"m > 9\"", "\"text\"", "[]"] {
             #expect(ReplicationFailure(checkpointText: edited) == nil, "accepted: \(edited)")
         }
+    }
+
+    @Test("the checkpoint fuzz seed with failed replications is a checkpoint hetfirm could have written")
+    func fuzzSeed() throws {
+        let path = Repository.url("Tests/Fuzz/checkpoint/corpus/failed-replication-json").path
+        let entries = try Checkpoint.parse(String(contentsOfFile: path, encoding: .utf8), path: path,
+                                           identity: "fingerprint 0000000000000000, shard all")
+        #expect(entries.keys.sorted() == [0, 1, 2])
+        #expect(entries[1]?.failure?.description == "tail: [[estimate]] 'tail': no row of 40 passes sample = \"m > 9\"")
+        #expect(entries[2]?.failure?.description
+                == "sigma: the estimate nan, standard error 0.1 or truth 4.0 is not a finite number; no firm enters")
     }
 
     @Test("partial failures are checkpointed typed: interrupted + resumed = uninterrupted, warnings included")
