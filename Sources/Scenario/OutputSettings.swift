@@ -1,3 +1,5 @@
+import Reporting
+
 /// The `[output]` section.
 public struct OutputSettings: Sendable, Equatable {
     /// Output directory (default `out/<scenario name>`).
@@ -7,11 +9,12 @@ public struct OutputSettings: Sendable, Equatable {
     /// Write gnuplot `.dat`/`.gp` files and render them (default true).
     public let gnuplot: Bool
     /// Rendered image format, `"png"` or `"svg"` (default `"png"`).
-    public let format: String
+    public let format: PlotFormat
 
-    public static let formats = ["png", "svg"]
+    /// The formats `format` accepts, as written.
+    public static let formats = PlotFormat.allCases.map(\.rawValue)
 
-    public init(directory: String, writePanel: Bool = false, gnuplot: Bool = true, format: String = "png") {
+    public init(directory: String, writePanel: Bool = false, gnuplot: Bool = true, format: PlotFormat = .png) {
         self.directory = directory
         self.writePanel = writePanel
         self.gnuplot = gnuplot

@@ -39,9 +39,9 @@ public enum ResolvedScenarioWriter {
             if let split = estimation.split { lines.append("split   = " + TOMLText.basicString(split)) }
             if let sample = estimation.sample { lines.append("sample  = " + TOMLText.basicString(sample)) }
             if estimation.standardize { lines.append("standardize = true") }
-            if let data = estimation.data { lines.append("data    = " + TOMLText.basicString(data)) }
+            if case .named(let data) = estimation.data { lines.append("data    = " + TOMLText.basicString(data)) }
             if !estimation.recover.isEmpty {
-                let pairs = estimation.recover.map { "\(KeyPath.quoted($0.coefficient)) = \(TOMLText.basicString($0.truth))" }
+                let pairs = estimation.recover.map { "\(KeyPath.quoted($0.coefficient)) = \(TOMLText.basicString($0.truth.text))" }
                 lines.append("recover = { " + pairs.joined(separator: ", ") + " }")
             }
         }
@@ -63,7 +63,7 @@ public enum ResolvedScenarioWriter {
             }
             lines.append("bootstrap = \(mediation.bootstrapReplications)")
             if mediation.joint { lines.append("joint     = true") }
-            if let truth = mediation.indirectTruth { lines.append("recover   = { indirect = \(TOMLText.basicString(truth)) }") }
+            if let truth = mediation.indirectTruth { lines.append("recover   = { indirect = \(TOMLText.basicString(truth.text)) }") }
         }
 
         let montecarlo = scenario.montecarlo
@@ -94,7 +94,7 @@ public enum ResolvedScenarioWriter {
             "dir     = " + TOMLText.basicString(output.directory),
             "panel   = \(output.writePanel)",
             "gnuplot = \(output.gnuplot)",
-            "format  = " + TOMLText.basicString(output.format),
+            "format  = " + TOMLText.basicString(output.format.rawValue),
         ]
         return lines.joined(separator: "\n") + "\n"
     }

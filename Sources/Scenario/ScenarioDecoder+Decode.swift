@@ -1,5 +1,6 @@
 import Models
 import Pipelines
+import Reporting
 
 extension ScenarioDecoder {
     /// Validates the whole tree; throws the first error in file order.
@@ -13,8 +14,8 @@ extension ScenarioDecoder {
         let parameters = decodeModelSection(root["model"], descriptor: descriptor)
         let montecarlo = decodeMonteCarloSection(root["montecarlo"], descriptor: descriptor)
         let sweep = decodeSweepSection(root["sweep"], descriptor: descriptor)
-        let estimations = decodeEstimateSection(root["estimate"])
-        let mediations = decodeMediateSection(root["mediate"])
+        let estimations = decodeEstimateSection(root["estimate"], descriptor: descriptor)
+        let mediations = decodeMediateSection(root["mediate"], descriptor: descriptor)
         let output = decodeOutputSection(root["output"], scenarioName: header.name)
         if let error = firstError() { throw error }
         guard let parameters, let montecarlo, let sweep, let estimations, let mediations, let output else {
@@ -208,8 +209,8 @@ extension ScenarioDecoder {
         if let node = table["panel"], let value = bool(node, at: "output.panel") { panel = value }
         if let node = table["gnuplot"], let value = bool(node, at: "output.gnuplot") { gnuplot = value }
         if let node = table["format"], let value = string(node, at: "output.format", example: "\"png\"") {
-            if OutputSettings.formats.contains(value) {
-                format = value
+            if let known = PlotFormat(rawValue: value) {
+                format = known
             } else {
                 report(.outOfDomain, "output.format", "format = \(TOMLText.basicString(value)) is not \"png\" or \"svg\"",
                        fix: Suggestion.fix(for: value, among: OutputSettings.formats, quote: { "\"\($0)\"" },
@@ -221,7 +222,7 @@ extension ScenarioDecoder {
 
     // MARK: [[estimate]]
 
-    mutating func decodeEstimateSection(_ node: TOMLNode?) -> [EstimationRequest]? {
+    mutating func decodeEstimateSection(_ node: TOMLNode?, descriptor: ModelDescriptor) -> [EstimationRequest]? {
         guard let node else { return [] }
         guard case .array(let elements) = node else {
             report(.wrongType, "estimate", "estimate must be an array of tables, not \(node.described)",
@@ -238,7 +239,7 @@ extension ScenarioDecoder {
                 ok = false
                 continue
             }
-            if let request = decodeEstimate(table, at: path, previous: requests) {
+            if let request = decodeEstimate(table, at: path, previous: requests, descriptor: descriptor) {
                 requests.append(request)
             } else {
                 ok = false
@@ -247,14 +248,14 @@ extension ScenarioDecoder {
         return ok ? requests : nil
     }
 
-    private mutating func decodeEstimate(_ table: [String: TOMLNode], at path: String,
-                                         previous: [EstimationRequest]) -> EstimationRequest? {
+    private mutating func decodeEstimate(_ table: [String: TOMLNode], at path: String, previous: [EstimationRequest],
+                                         descriptor: ModelDescriptor) -> EstimationRequest? {
         let label = "[[estimate]]"
         let before = errors.count
         rejectUnknownKeys(table, at: path, in: label, allowed: ["name", "method", "formula", "vcov", "recover", "split", "sample", "standardize", "data"])
         var name: String?, formula: String?, vcov: EstimationRequest.Vcov?, split: String?, sample: String?
         var standardize = false
-        var data: String?
+        var data = PanelSelection.main
         var recover: [EstimationRequest.Recovery] = []
         if let node = table["name"] {
             if let value = string(node, at: KeyPath.join(path, "name"), example: "\"baseline\"") {
@@ -279,7 +280,9 @@ extension ScenarioDecoder {
             if case .table(let pairs) = node {
                 for coefficient in orderedKeys(pairs, at: recoverPath) {
                     guard let value = pairs[coefficient] else { continue }
-                    if let truth = string(value, at: KeyPath.join(recoverPath, coefficient), example: "\"truth.delta\"") {
+                    let truthPath = KeyPath.join(recoverPath, coefficient)
+                    if let text = string(value, at: truthPath, example: "\"truth.delta\""),
+                       let truth = truthTarget(text, at: truthPath, descriptor: descriptor, wording: .estimate) {
                         recover.append(.init(coefficient: coefficient, truth: truth))
                     }
                 }
@@ -301,7 +304,10 @@ extension ScenarioDecoder {
             } catch {}
         }
         if let node = table["standardize"], let value = bool(node, at: KeyPath.join(path, "standardize")) { standardize = value }
-        if let node = table["data"] { data = string(node, at: KeyPath.join(path, "data"), example: "\"products\"") }
+        if let node = table["data"], let name = string(node, at: KeyPath.join(path, "data"), example: "\"products\""),
+           let selection = panelSelection(name, at: KeyPath.join(path, "data"), descriptor: descriptor) {
+            data = selection
+        }
         var method = EstimationMethod.ols
         if let node = table["method"], let text = string(node, at: KeyPath.join(path, "method"), example: "\"ols\"") {
             if let known = EstimationMethod(rawValue: text) {

@@ -1,10 +1,11 @@
+import Models
 import Pipelines
 
 extension ScenarioDecoder {
     // MARK: [[mediate]]
 
     /// The `[[mediate]]` tables (see ``MediationRequest``); `nil` after reporting located errors.
-    mutating func decodeMediateSection(_ node: TOMLNode?) -> [MediationRequest]? {
+    mutating func decodeMediateSection(_ node: TOMLNode?, descriptor: ModelDescriptor) -> [MediationRequest]? {
         guard let node else { return [] }
         guard case .array(let elements) = node else {
             report(.wrongType, "mediate", "mediate must be an array of tables, not \(node.described)",
@@ -21,7 +22,7 @@ extension ScenarioDecoder {
                 ok = false
                 continue
             }
-            if let request = decodeMediate(table, at: path, previous: requests) {
+            if let request = decodeMediate(table, at: path, previous: requests, descriptor: descriptor) {
                 requests.append(request)
             } else {
                 ok = false
@@ -30,8 +31,8 @@ extension ScenarioDecoder {
         return ok ? requests : nil
     }
 
-    private mutating func decodeMediate(_ table: [String: TOMLNode], at path: String,
-                                        previous: [MediationRequest]) -> MediationRequest? {
+    private mutating func decodeMediate(_ table: [String: TOMLNode], at path: String, previous: [MediationRequest],
+                                        descriptor: ModelDescriptor) -> MediationRequest? {
         let label = "[[mediate]]"
         let before = errors.count
         rejectUnknownKeys(table, at: path, in: label, allowed: [
@@ -73,13 +74,14 @@ extension ScenarioDecoder {
             }
         }
         let joint = table["joint"].flatMap { bool($0, at: KeyPath.join(path, "joint")) } ?? false
-        var indirect: String?
+        var indirect: TruthTarget?
         if let node = table["recover"] {
             let recoverPath = KeyPath.join(path, "recover")
             if case .table(let pairs) = node {
                 rejectUnknownKeys(pairs, at: recoverPath, in: "recover", allowed: ["indirect"])
-                if let value = pairs["indirect"] {
-                    indirect = string(value, at: KeyPath.join(recoverPath, "indirect"), example: "\"truth.indirect\"")
+                let truthPath = KeyPath.join(recoverPath, "indirect")
+                if let value = pairs["indirect"], let text = string(value, at: truthPath, example: "\"truth.indirect\"") {
+                    indirect = truthTarget(text, at: truthPath, descriptor: descriptor, wording: .mediate)
                 }
             } else {
                 report(.wrongType, recoverPath, "recover must be an inline table, not \(node.described)",

@@ -126,8 +126,12 @@ struct CheckpointStrictnessTests {
         ])
         let cleaned = ReplicationPlan.finite(PlainReplicate(record: record, failure: nil))
         #expect(cleaned.record.estimates.map(\.parameter) == ["a"])
-        #expect(cleaned.failure?.split(separator: "\n").count == 2)
-        let untouched = PlainReplicate(record: ReplicationRecord(replication: 1, estimates: [record.estimates[0]]), failure: "x")
-        #expect(ReplicationPlan.finite(untouched).failure == "x")
+        #expect(cleaned.failure?.failures.map(\.label) == ["b", "c"])
+        #expect(cleaned.failure?.lines.first == "b: the estimate nan, standard error 0.1 or truth 1.0 is not a finite number")
+        let earlier = ReplicationFailure([BlockFailure(label: "x", kind: .estimation(message: "no variation"))])
+        let untouched = PlainReplicate(record: ReplicationRecord(replication: 1, estimates: [record.estimates[0]]), failure: earlier)
+        #expect(ReplicationPlan.finite(untouched).failure == earlier)
+        let appended = ReplicationPlan.finite(PlainReplicate(record: record, failure: earlier)).failure
+        #expect(appended?.failures.map(\.label) == ["x", "b", "c"])
     }
 }

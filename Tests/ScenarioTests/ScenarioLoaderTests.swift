@@ -75,10 +75,10 @@ struct ScenarioLoaderTests {
         #expect(scenario.parameters["f"] == .real(1.0))   // default
         #expect(scenario.montecarlo == MonteCarloSettings(replications: 500, threads: 2, recover: ["sigma", "k"], level: 0.9))
         #expect(scenario.output == OutputSettings(directory: "out/custom # not a comment", writePanel: true,
-                                                  gnuplot: false, format: "svg"))
+                                                  gnuplot: false, format: .svg))
         #expect(scenario.estimations == [
             EstimationRequest(name: "markup", formula: "employment ~ domestic_sales | region^year", vcov: .cluster(["region"]),
-                              recover: [.init(coefficient: "domestic_sales", truth: "truth.sigma")]),
+                              recover: [.init(coefficient: "domestic_sales", truth: .modelTruth("sigma"))]),
             EstimationRequest(name: "tail", formula: "domestic_sales ~ 1", vcov: .hetero),
         ])
         // Sweep axes keep the key order of the file (I before kappa), not TOMLKit's sorted order.
@@ -104,7 +104,7 @@ struct ScenarioLoaderTests {
         }
         #expect(scenario.montecarlo == MonteCarloSettings(replications: 200, threads: 0,
                                                           recover: descriptor.recoverable.map(\.key), level: 0.95))
-        #expect(scenario.output == OutputSettings(directory: "out/minimal", writePanel: false, gnuplot: true, format: "png"))
+        #expect(scenario.output == OutputSettings(directory: "out/minimal", writePanel: false, gnuplot: true, format: .png))
         #expect(scenario.sweep.isEmpty)
         #expect(scenario.sweepPoints.isEmpty)
         #expect(scenario.estimations.isEmpty)

@@ -1,13 +1,14 @@
 /// One completed replication as a single checkpoint line:
 /// `r,ok|failed,failure,extra,n,parameter₁,truth₁,estimate₁,se₁,…` (RFC 4180 fields, numbers in
-/// shortest round-trip notation, `extra` the pipeline's JSON of what else must survive a resume).
+/// shortest round-trip notation, `failure` empty for `ok` and the JSON of the ``ReplicationFailure``
+/// for `failed`, `extra` the pipeline's JSON of what else must survive a resume).
 package struct CheckpointEntry: Sendable, Equatable {
     package let record: ReplicationRecord
-    package let failure: String?
+    package let failure: ReplicationFailure?
     /// JSON of the pipeline's per-replication extras; empty when there are none.
     package let extra: String
 
-    package init(record: ReplicationRecord, failure: String?, extra: String) {
+    package init(record: ReplicationRecord, failure: ReplicationFailure?, extra: String) {
         self.record = record
         self.failure = failure
         self.extra = extra
@@ -17,7 +18,7 @@ package struct CheckpointEntry: Sendable, Equatable {
 
     /// The entry as one line, ending in a line break.
     package func line() -> String {
-        var fields = [String(record.replication), failure == nil ? "ok" : "failed", ReplicationCSV.text(failure ?? ""),
+        var fields = [String(record.replication), failure == nil ? "ok" : "failed", ReplicationCSV.text(failure?.checkpointText ?? ""),
                       ReplicationCSV.text(extra), String(record.estimates.count)]
         for estimate in record.estimates {
             fields += [ReplicationCSV.text(estimate.parameter), ReplicationCSV.number(estimate.truth),
@@ -27,8 +28,9 @@ package struct CheckpointEntry: Sendable, Equatable {
     }
 
     /// Parses the fields of one line strictly, or returns a reason why they are not an entry that
-    /// hetfirm wrote: the replication a canonical index, numbers in the notation ``line()`` writes
-    /// (``ReplicationCSV/parseWrittenNumber(_:)``), all finite, standard errors ≥ 0, each parameter once.
+    /// hetfirm wrote: the replication a canonical index, no failure for `ok` and the failure JSON as
+    /// ``ReplicationFailure/checkpointText`` writes it for `failed`, numbers in the notation ``line()``
+    /// writes (``ReplicationCSV/parseWrittenNumber(_:)``), all finite, standard errors ≥ 0, each parameter once.
     package static func parse(_ fields: [String]) -> Result<CheckpointEntry, ReasonError> {
         guard fields.count >= 5 else {
             return .failure(ReasonError(reason: "expected r,ok|failed,failure,extra,n and n estimates, found \(fields.count) fields"))
@@ -38,6 +40,18 @@ package struct CheckpointEntry: Sendable, Equatable {
         }
         guard fields[1] == "ok" || fields[1] == "failed" else {
             return .failure(ReasonError(reason: "the status is '\(Self.clipped(fields[1]))', not ok or failed"))
+        }
+        var failure: ReplicationFailure?
+        if fields[1] == "ok" {
+            guard fields[2].isEmpty else {
+                return .failure(ReasonError(reason: "replication \(replication) is ok but records the failure '\(Self.clipped(fields[2]))'"))
+            }
+        } else {
+            guard let parsed = ReplicationFailure(checkpointText: fields[2]) else {
+                return .failure(ReasonError(reason: "the failure '\(Self.clipped(fields[2]))' is not a failure record as this "
+                    + "version of hetfirm writes it (JSON; a checkpoint of an earlier version kept failures as plain text)"))
+            }
+            failure = parsed
         }
         guard let count = Int(fields[4]), count >= 0, String(count) == fields[4], count == (fields.count - 5) / 4, (fields.count - 5) % 4 == 0 else {
             return .failure(ReasonError(reason: "the estimate count '\(Self.clipped(fields[4]))' does not match the "
@@ -67,7 +81,7 @@ package struct CheckpointEntry: Sendable, Equatable {
             estimates.append(ParameterEstimate(parameter: name, truth: values[0], estimate: values[1], standardError: values[2]))
         }
         return .success(CheckpointEntry(record: ReplicationRecord(replication: replication, estimates: estimates),
-                                        failure: fields[1] == "ok" ? nil : fields[2], extra: fields[3]))
+                                        failure: failure, extra: fields[3]))
     }
 
     /// A field cut to 40 characters for a message.

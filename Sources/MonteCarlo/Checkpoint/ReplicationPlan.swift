@@ -91,15 +91,18 @@ public struct ReplicationPlan: Sendable {
     }
 
     /// `replicate` without estimates whose truth, value or standard error is not a finite number (or
-    /// whose standard error is negative): each becomes a failure line of the replication, so that it
-    /// is reported like a failed estimation and every record written holds finite numbers only.
+    /// whose standard error is negative): each becomes a ``BlockFailure/Kind/nonFinite(estimate:standardError:truth:)``
+    /// of the replication, so that it is reported like a failed estimation and every record written holds
+    /// finite numbers only.
     package static func finite<Replicate: ResumableReplicate>(_ replicate: Replicate) -> Replicate {
         let record = replicate.record
         let bad = record.estimates.filter { !($0.truth.isFinite && $0.estimate.isFinite && $0.standardError.isFinite && $0.standardError >= 0) }
         guard !bad.isEmpty else { return replicate }
-        let lines = bad.map { "\($0.parameter): the estimate \($0.estimate), standard error \($0.standardError) or truth \($0.truth) is not a finite number" }
+        let failures = bad.map {
+            BlockFailure(label: $0.parameter, kind: .nonFinite(estimate: $0.estimate, standardError: $0.standardError, truth: $0.truth))
+        }
         let kept = record.estimates.filter { estimate in !bad.contains { $0.parameter == estimate.parameter } }
-        let failure = ([replicate.failure].compactMap { $0 } + lines).joined(separator: "\n")
+        let failure = replicate.failure?.appending(failures) ?? ReplicationFailure(failures)
         return Replicate(restoring: ReplicationRecord(replication: record.replication, estimates: kept),
                          failure: failure, extra: replicate.extra)
     }

@@ -24,7 +24,7 @@ public struct EstimationRequest: Sendable, Equatable {
     public let formula: String
     /// `nil` when not written: the estimator's default applies.
     public let vcov: Vcov?
-    /// Coefficient → truth it should recover (`recover = { x = "truth.delta" }`), in file order.
+    /// Coefficient → what it should recover (`recover = { x = "truth.delta" }`), in file order.
     public let recover: [Recovery]
     /// `split = "region"`: estimate every model on each value of this panel column; `nil` for the full sample.
     public let split: String?
@@ -34,20 +34,20 @@ public struct EstimationRequest: Sendable, Equatable {
     /// paper-003 Table 3 col. 5 convention; interactions must then be product columns, not `a:b`).
     public let standardize: Bool
     /// `data = "products"`: estimate on one of the model's other simulated panels (see
-    /// `ModelDescriptor.additionalPanels`); `nil` for the main panel.
-    public let data: String?
+    /// `ModelDescriptor.additionalPanels`); ``PanelSelection/main`` without `data`.
+    public let data: PanelSelection
 
     public struct Recovery: Sendable, Equatable {
         public let coefficient: String
-        public let truth: String
-        public init(coefficient: String, truth: String) {
+        public let truth: TruthTarget
+        public init(coefficient: String, truth: TruthTarget) {
             self.coefficient = coefficient
             self.truth = truth
         }
     }
 
-    public init(name: String, method: EstimationMethod = .ols, formula: String, vcov: Vcov? = nil, recover: [Recovery] = [], split: String? = nil,
-                sample: String? = nil, standardize: Bool = false, data: String? = nil) {
+    public init(name: String, method: EstimationMethod = .ols, formula: String, vcov: Vcov? = nil, recover: [Recovery] = [],
+                split: String? = nil, sample: String? = nil, standardize: Bool = false, data: PanelSelection = .main) {
         self.method = method
         self.name = name
         self.formula = formula

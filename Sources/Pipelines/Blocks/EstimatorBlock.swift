@@ -10,14 +10,14 @@ import PanelData
 public protocol EstimatorBlock: Sendable {
     /// The block's `name`, the prefix of every estimate it reports.
     var name: String { get }
-    /// Which of the model's simulated panels the block reads (`data = "…"`; `nil` for the main panel).
-    var panel: String? { get }
+    /// Which of the model's simulated panels the block reads (`data = "…"`).
+    var panel: PanelSelection { get }
     /// What the block reports to the user when it runs on replication 0 (e.g. "estimating 'baseline'").
     var activity: String { get }
     /// Runs the block on one panel.
     /// - Parameters:
     ///   - replication: the replication index, for blocks that draw (a bootstrap's seed derives from it).
-    ///   - truth: the model's truth by name (`truth.NAME`), for the values the estimates should recover.
+    ///   - truth: the model's truth by name (``TruthTarget/modelTruth(_:)``), for the values the estimates should recover.
     ///   - keepFits: keep every regression for replication 0's side-by-side table, not only the recovered ones.
     func run(on data: Dataset, replication: Int, truth: (String) -> Double?, keepFits: Bool) throws -> BlockOutcome
 }

@@ -31,12 +31,13 @@ public struct MediationRequest: Sendable, Equatable {
     public let bootstrapReplications: Int
     /// All mediators in one outcome equation (`joint = true`) instead of one at a time.
     public let joint: Bool
-    /// The truth the indirect effect should recover (`truth.X` or a number); `nil`: 0.
-    public let indirectTruth: String?
+    /// The truth the indirect effect should recover (`truth.X` or a number, never ``TruthTarget/pseudoTrue``:
+    /// the decoder refuses it); `nil`: 0.
+    public let indirectTruth: TruthTarget?
 
     public init(name: String, treatment: String, mediators: [String], outcome: String, controls: [String] = [],
                 fixedEffects: [String] = [], vcov: EstimationRequest.Vcov? = nil, bootstrapReplications: Int = 0,
-                joint: Bool = false, indirectTruth: String? = nil) {
+                joint: Bool = false, indirectTruth: TruthTarget? = nil) {
         self.name = name
         self.treatment = treatment
         self.mediators = mediators

@@ -13,12 +13,8 @@ package struct PreparedEstimation: Sendable {
     let formulas: [Formula]
     let options: EstimationOptions
     let split: SampleSplit?
-    /// Outcome → its noise-free column in the simulated panel, for `"pseudo-true"` truths.
+    /// Outcome → its noise-free column in the simulated panel, for ``TruthTarget/pseudoTrue`` targets.
     let noiselessOutcomes: [String: String]
-
-    /// The truth keyword for the value the estimator converges to under the model: the same regression
-    /// (same rows, regressors, fixed effects) with the outcome replaced by its noise-free counterpart.
-    package static let pseudoTrue = "pseudo-true"
 
     package init(_ request: EstimationRequest, noiselessOutcomes: [String: String] = [:]) throws {
         self.request = request
@@ -59,13 +55,14 @@ package struct PreparedEstimation: Sendable {
                     throw EstimationError.degenerate(estimator: fit.label, reason: "\(recovery.coefficient): \(reason)")
                 }
                 let value: Double
-                if recovery.truth == Self.pseudoTrue {
+                switch recovery.truth {
+                case .pseudoTrue:
                     guard let pseudo = fit.pseudoTrue, let index = pseudo.coefficientNames.firstIndex(of: recovery.coefficient) else {
                         throw EstimationError.degenerate(estimator: fit.label, reason: "\(recovery.coefficient): no pseudo-true value")
                     }
                     value = pseudo.coefficients[index]
-                } else {
-                    value = Double(recovery.truth) ?? truth(String(recovery.truth.dropFirst("truth.".count))) ?? .nan
+                case .value, .modelTruth:
+                    value = recovery.truth.value(truth: truth) ?? .nan
                 }
                 estimates.append(ParameterEstimate(
                     parameter: "\(fit.label): \(recovery.coefficient)", truth: value,
@@ -89,7 +86,7 @@ package struct PreparedEstimation: Sendable {
                 let label = label(model: index, sample: split == nil ? nil : sample.label)
                 let input = request.standardize ? try Self.standardized(subset, formula: formula) : subset
                 var fit = try Self.fit(formula, on: input, options: options, label: label)
-                if request.recover.contains(where: { $0.truth == Self.pseudoTrue && wanted.contains($0.coefficient) }) {
+                if request.recover.contains(where: { $0.truth == .pseudoTrue && wanted.contains($0.coefficient) }) {
                     fit.pseudoTrue = try pseudoTrueFit(formula, on: subset, label: label)
                 }
                 fits.append(fit)
@@ -187,7 +184,7 @@ public struct RegressionFit: Sendable {
 
 extension PreparedEstimation: EstimatorBlock {
     package var name: String { request.name }
-    package var panel: String? { request.data }
+    package var panel: PanelSelection { request.data }
     package var activity: String { "estimating '\(request.name)'" }
 
     /// Every recovered coefficient of every (sample, model) estimation, and the instrument strength of
@@ -220,23 +217,14 @@ package struct EmptySample: Error, Sendable, CustomStringConvertible {
     package let filter: String
     package let rows: Int
 
-    package var description: String { "[[estimate]] '\(estimation)': no row of \(rows) passes sample = \"\(filter)\"" }
+    /// The text of ``BlockFailure/Kind/emptySample(estimation:filter:rows:)``, which a replication records.
+    package var description: String {
+        BlockFailure.Kind.emptySample(estimation: estimation, filter: filter, rows: rows).description
+    }
 
     init(estimation: String, filter: String, rows: Int) {
         self.estimation = estimation
         self.filter = filter
-        self.rows = rows
-    }
-
-    /// Reads back a replication's failure message written from `description` (failures are kept, and
-    /// checkpointed, as text).
-    init?(failure: String?) {
-        guard let failure, failure.hasPrefix("[[estimate]] '"), failure.hasSuffix("\""),
-              let nameEnd = failure.range(of: "': no row of "),
-              let rowsEnd = failure.range(of: " passes sample = \"", range: nameEnd.upperBound..<failure.endIndex),
-              let rows = Int(failure[nameEnd.upperBound..<rowsEnd.lowerBound]) else { return nil }
-        estimation = String(failure[failure.index(failure.startIndex, offsetBy: "[[estimate]] '".count)..<nameEnd.lowerBound])
-        filter = String(failure[rowsEnd.upperBound..<failure.index(before: failure.endIndex)])
         self.rows = rows
     }
 }

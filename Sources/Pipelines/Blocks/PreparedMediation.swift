@@ -34,8 +34,7 @@ package struct PreparedMediation: Sendable {
         let results = try MediationBlockAnalysis.analyse(
             data: data, treatment: request.treatment, mediators: request.mediators, outcome: request.outcome,
             controls: request.controls, fixedEffects: request.fixedEffects, joint: request.joint, options: options)
-        let target = request.indirectTruth ?? "0"
-        let value = Double(target) ?? truth(String(target.dropFirst("truth.".count))) ?? .nan
+        let value = request.indirectTruth.map { $0.value(truth: truth) ?? .nan } ?? 0
         return zip(request.mediators, results).map { mediator, result in
             let label = request.mediators.count == 1 ? "indirect" : "indirect(\(mediator))"
             return ParameterEstimate(parameter: "\(request.name): \(label)", truth: value, estimate: result.indirectEffect,
@@ -46,7 +45,7 @@ package struct PreparedMediation: Sendable {
 
 extension PreparedMediation: EstimatorBlock {
     package var name: String { request.name }
-    package var panel: String? { nil }
+    package var panel: PanelSelection { .main }
     package var activity: String { "mediation analysis '\(request.name)'" }
 
     package func run(on data: Dataset, replication: Int, truth: (String) -> Double?, keepFits: Bool) throws -> BlockOutcome {

@@ -75,6 +75,16 @@ public protocol ReplicationSimulator: Sendable {
     func draw(replication: Int) throws -> Draw
 }
 
+extension SimulatedReplication {
+    /// The panel `selection` names: the main panel, or `nil` when this replication has no such panel.
+    public func panel(_ selection: PanelSelection) -> Dataset? {
+        switch selection {
+        case .main: return mainPanel
+        case .named(let name): return panel(named: name)
+        }
+    }
+}
+
 /// The built-in estimates of one replication and what the model keeps beside them.
 public struct BuiltInEstimates<Extra: Sendable>: Sendable {
     public var estimates: [ParameterEstimate]

@@ -18,12 +18,12 @@ struct MonteCarloJob<Pipeline: ModelPipeline>: Sendable {
     /// One replication as the plan keeps it; replication 0's table and draw are not checkpointed.
     struct Replicate: ResumableReplicate {
         let record: ReplicationRecord
-        let failure: String?
+        let failure: ReplicationFailure?
         let extra: Pipeline.Extra?
         var tableFits: [RegressionFit]? = nil
         var draw: Pipeline.Simulator.Draw? = nil
 
-        init(record: ReplicationRecord, failure: String?, extra: Pipeline.Extra?,
+        init(record: ReplicationRecord, failure: ReplicationFailure?, extra: Pipeline.Extra?,
              tableFits: [RegressionFit]? = nil, draw: Pipeline.Simulator.Draw? = nil) {
             self.record = record
             self.failure = failure
@@ -32,7 +32,7 @@ struct MonteCarloJob<Pipeline: ModelPipeline>: Sendable {
             self.draw = draw
         }
 
-        init(restoring record: ReplicationRecord, failure: String?, extra: Pipeline.Extra?) {
+        init(restoring record: ReplicationRecord, failure: ReplicationFailure?, extra: Pipeline.Extra?) {
             self.init(record: record, failure: failure, extra: extra)
         }
     }
@@ -41,7 +41,8 @@ struct MonteCarloJob<Pipeline: ModelPipeline>: Sendable {
     func run(plan: ReplicationPlan) throws -> MonteCarloOutcome<Pipeline> {
         let outcomes = try plan.run(runner: context.runner, rerun: keepFirst ? [0] : [], progress: context.progress) { replication in
             do { return try replicate(replication) } catch {
-                return Replicate(record: ReplicationRecord(replication: replication, estimates: []), failure: "\(error)", extra: nil)
+                return Replicate(record: ReplicationRecord(replication: replication, estimates: []),
+                                 failure: ReplicationFailure(simulation: error), extra: nil)
             }
         }
         let warnings = try ReplicationFailures.warnings(outcomes.map { ($0.record, $0.failure) }, hint: pipeline.failureHint)
@@ -66,7 +67,7 @@ struct MonteCarloJob<Pipeline: ModelPipeline>: Sendable {
         var statistics: [BlockStatistic] = []
         var tableFits: [RegressionFit] = []
         for block in context.blocks {
-            let data = block.panel.flatMap { draw.panel(named: $0) } ?? draw.mainPanel
+            let data = draw.panel(block.panel) ?? draw.mainPanel
             report?("replication 0: \(block.activity) on \(data.rowCount) rows (\(elapsed()) elapsed)")
             failures.attempt(block.name) {
                 let outcome = try block.run(on: data, replication: replication, truth: { draw.truth.value(named: $0) }, keepFits: keep)
@@ -75,7 +76,7 @@ struct MonteCarloJob<Pipeline: ModelPipeline>: Sendable {
                 tableFits += outcome.tableFits
             }
         }
-        return Replicate(record: ReplicationRecord(replication: replication, estimates: estimates), failure: failures.message,
+        return Replicate(record: ReplicationRecord(replication: replication, estimates: estimates), failure: failures.failure,
                          extra: pipeline.completedExtra(builtIn.extra, draw: draw, statistics: statistics),
                          tableFits: keep ? tableFits : nil, draw: keep ? draw : nil)
     }

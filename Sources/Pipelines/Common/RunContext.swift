@@ -65,6 +65,15 @@ public struct RunContext: Sendable {
 
     /// Reports a stage to the user.
     public func report(_ stage: String) { progress?(.stage(stage)) }
+
+    /// The panels the estimator blocks read (a model builds an optional panel only when one reads it).
+    public var panelsRead: Set<PanelSelection> { Set(blocks.map(\.panel)) }
+
+    /// Whether an `[[estimate]]` block recovers a ``TruthTarget/pseudoTrue`` value (the model then
+    /// simulates the noise-free outcomes too).
+    public var recoversPseudoTrue: Bool {
+        estimations.contains { $0.recover.contains { $0.truth == .pseudoTrue } }
+    }
 }
 
 /// The `[sweep]` grid: its axes and every point (first axis slowest).

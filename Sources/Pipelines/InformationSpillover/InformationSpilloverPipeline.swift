@@ -15,6 +15,8 @@ package struct InformationSpilloverPipeline: ModelPipeline {
 
     /// Bins of n for the structural fit of δ(n).
     static let signalBins = 8
+    /// The plant × product × destination × year panel (`data = "products"`), built only when a block reads it.
+    static let productsPanel = "products"
 
     package init() {}
 
@@ -28,7 +30,7 @@ package struct InformationSpilloverPipeline: ModelPipeline {
                           warnings: inout [String]) throws -> Simulator {
         let model = InformationSpilloverModel(parameters: theory.parameters)
         return Simulator(assembly: SpilloverAssembly(model: model, seed: context.seed,
-                                                     withProducts: context.estimations.contains { $0.data == "products" }))
+                                                     withProducts: context.panelsRead.contains(.named(Self.productsPanel))))
     }
 
     package func builtInEstimates(on draw: SpilloverAssembly.Replication, simulator: Simulator, context: RunContext,
@@ -77,5 +79,5 @@ package struct InformationSpilloverPipeline: ModelPipeline {
 
 extension SpilloverAssembly.Replication: SimulatedReplication {
     public var mainPanel: Dataset { data }
-    public func panel(named name: String) -> Dataset? { name == "products" ? products : nil }
+    public func panel(named name: String) -> Dataset? { name == InformationSpilloverPipeline.productsPanel ? products : nil }
 }

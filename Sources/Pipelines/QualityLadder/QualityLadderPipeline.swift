@@ -53,8 +53,7 @@ package struct QualityLadderPipeline: ModelPipeline {
             }
             throw RunFailure(stage: "Monte Carlo", reason: "no consistent equilibrium to simulate from")
         }
-        let pseudoTrue = context.estimations.contains { $0.recover.contains { $0.truth == PreparedEstimation.pseudoTrue } }
-        return Simulator(assembly: QualityAssembly(equilibrium: equilibrium, seed: context.seed, noiseless: pseudoTrue,
+        return Simulator(assembly: QualityAssembly(equilibrium: equilibrium, seed: context.seed, noiseless: context.recoversPseudoTrue,
                                                    mechanisms: try Self.readsMechanismColumns(context)))
     }
 

@@ -66,7 +66,7 @@ struct QualityLadderSummary {
         text += "`truth.distance_elasticity`; eq. (4) as printed says −1/2 whatever the parameters.\n\n"
         text += "The measured `distance` is in units of standardized KSW quality (q⁺ ∈ [1, 2] within product), not in λ, so a "
         text += "block that recovers `truth.eco_effect` from it compares the sign and significance, not the magnitude."
-        if context.estimations.contains(where: { $0.recover.contains { $0.truth == PreparedEstimation.pseudoTrue } }) {
+        if context.recoversPseudoTrue {
             text += "\n\nTwo kinds of truth appear. `truth.eco_effect` (and `truth.tfp_eco_effect`) is the model's mean record-level "
             text += "derivative; `pseudo-true` is the same regression (same rows, regressors and fixed effects) on the outcome without "
             text += "noise (the distances measured from noise-free quantities and prices without demand appeal ξ, on the observed "

@@ -3,9 +3,10 @@ import Models
 import Pipelines
 
 /// Checks every `[[estimate]]` block before anything runs: the formula parses (the message keeps
-/// the parser's caret), each model it expands to reads only columns of the model's simulated panel
-/// (so does `split`), each `recover` key is a coefficient of at least one of the models, and each
-/// truth is one the model knows (or a number).
+/// the parser's caret), each model it expands to reads only columns of the simulated panel it names
+/// (so does `split`), each `recover` key is a coefficient of at least one of the models, and a
+/// `"pseudo-true"` target has a noise-free outcome. The decoder has already read each target
+/// (``TruthTarget``, a truth the model knows or a number) and each `data` panel (``PanelSelection``).
 enum EstimateValidation {
     static func check(_ scenario: Scenario) throws(ScenarioError) {
         for (index, request) in scenario.estimations.enumerated() {
@@ -15,15 +16,10 @@ enum EstimateValidation {
                 return ScenarioError(kind: .outOfDomain, location: scenario.location(of: keyPath), keyPath: keyPath,
                                      message: message, fix: fix)
             }
-            var columns = scenario.model.panelColumns
-            if let data = request.data {
-                guard let panel = scenario.model.additionalPanels[data] else {
-                    let names = scenario.model.additionalPanels.keys.sorted()
-                    throw fail("data", message: "\(scenario.model.key) has no panel '\(data)'",
-                               fix: names.isEmpty ? "remove data: this model simulates one panel"
-                                   : Suggestion.fix(for: data, among: names, quote: { "\"\($0)\"" }, noun: "panels"))
-                }
-                columns = panel
+            let columns: [String]
+            switch request.data {
+            case .main: columns = scenario.model.panelColumns
+            case .named(let name): columns = scenario.model.additionalPanels[name] ?? []
             }
             let models: [Formula]
             do { models = try FormulaParser.expand(request.formula) } catch {
@@ -66,23 +62,13 @@ enum EstimateValidation {
                     coefficients.append(name)
                 }
             }
-            let truths = scenario.model.truths.map(\.name)
             for recovery in request.recover {
                 guard coefficients.contains(recovery.coefficient) else {
                     throw fail("recover", recovery.coefficient, message: "'\(recovery.coefficient)' is not a coefficient of "
                                    + (models.count > 1 ? "any of the \(models.count) models of " : "") + request.formula,
                                fix: Suggestion.fix(for: recovery.coefficient, among: coefficients, noun: "coefficients"))
                 }
-                if let number = Double(recovery.truth) {
-                    // Swift reads "nan", "inf" and "0x10" as numbers; a truth must be a finite decimal.
-                    guard number.isFinite, !recovery.truth.lowercased().contains("x") else {
-                        throw fail("recover", recovery.coefficient,
-                                   message: "'\(recovery.truth)' is not a finite number: coverage and bias need a finite truth",
-                                   fix: "write a finite decimal number such as \"0\" or \"0.5\", or a truth of the model (truth.NAME)")
-                    }
-                    continue
-                }
-                if recovery.truth == PreparedEstimation.pseudoTrue {
+                if recovery.truth == .pseudoTrue {
                     let outcomes = Set(models.map(\.dependent.description))
                     let noiseless = scenario.model.noiselessOutcomes
                     if let outcome = outcomes.first(where: { noiseless[$0] == nil }) {
@@ -95,13 +81,6 @@ enum EstimateValidation {
                         throw fail("recover", recovery.coefficient, message: "\"pseudo-true\" is not defined for standardize = true",
                                    fix: "recover the unstandardized coefficient, or use a truth of the model")
                     }
-                    continue
-                }
-                let name = recovery.truth.hasPrefix("truth.") ? String(recovery.truth.dropFirst("truth.".count)) : ""
-                guard truths.contains(name) else {
-                    throw fail("recover", recovery.coefficient, message: "'\(recovery.truth)' is not a truth of \(scenario.model.key)",
-                               fix: Suggestion.fix(for: name, among: truths, quote: { "\"truth.\($0)\"" }, noun: "truths")
-                                   + " (or a number, e.g. \"0\" for the size of a test)")
                 }
             }
         }

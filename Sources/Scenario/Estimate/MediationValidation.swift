@@ -3,8 +3,8 @@ import Models
 
 /// Checks every `[[mediate]]` block before anything runs: treatment, mediators and outcome are columns of the
 /// model's simulated panel and distinct, controls parse and read only panel columns, fixed effects and cluster
-/// variables are panel columns, names do not collide with `[[estimate]]` names, and the truth of `recover` is one
-/// the model knows (or a number).
+/// variables are panel columns, and names do not collide with `[[estimate]]` names. The decoder has already read
+/// the target of `recover` (``TruthTarget``: a truth the model knows or a number).
 enum MediationValidation {
     static func check(_ scenario: Scenario) throws(ScenarioError) {
         let columns = scenario.model.panelColumns
@@ -55,19 +55,6 @@ enum MediationValidation {
             try requireColumns(request.fixedEffects.flatMap { $0.split(separator: "^").map(String.init) }, key: "fe")
             if case .cluster(let names)? = request.vcov {
                 try requireColumns(names.flatMap { $0.split(separator: "^").map(String.init) }, key: "vcov")
-            }
-            if let truth = request.indirectTruth, let number = Double(truth), !number.isFinite || truth.lowercased().contains("x") {
-                throw fail("recover", "indirect", message: "'\(truth)' is not a finite number: coverage and bias need a finite truth",
-                           fix: "write a finite decimal number such as \"0\", or a truth of the model (truth.NAME)")
-            }
-            if let truth = request.indirectTruth, Double(truth) == nil {
-                let truths = scenario.model.truths.map(\.name)
-                let name = truth.hasPrefix("truth.") ? String(truth.dropFirst("truth.".count)) : ""
-                guard truths.contains(name) else {
-                    throw fail("recover", "indirect", message: "'\(truth)' is not a truth of \(scenario.model.key)",
-                               fix: Suggestion.fix(for: name, among: truths, quote: { "\"truth.\($0)\"" }, noun: "truths")
-                                   + " (or a number, e.g. \"0\")")
-                }
             }
         }
     }

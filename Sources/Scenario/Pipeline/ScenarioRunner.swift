@@ -102,7 +102,7 @@ public enum ScenarioRunner {
             recover: scenario.montecarlo.recover, level: scenario.montecarlo.level, replications: settings.replications,
             threads: settings.threads, estimations: scenario.estimations, mediations: scenario.mediations,
             blocks: regressions + mediations, writePanel: scenario.output.writePanel,
-            plotFormat: PlotFormat(rawValue: scenario.output.format) ?? .png, plan: settings.plan, sweepPlan: sweepPlan,
+            plotFormat: scenario.output.format, plan: settings.plan, sweepPlan: sweepPlan,
             progress: progress)
     }
 
