@@ -37,6 +37,11 @@ struct ModelContractTests {
         [Checkpoint.path(forOutput: output)] + (0..<points).map { SweepCheckpoints.path(forOutput: output, point: $0) }
     }
 
+    /// `text` with `[sweep] montecarlo = false`: the theory-only sweep.
+    static func theoryOnly(_ text: String) -> String {
+        text.replacingOccurrences(of: "[sweep]\n", with: "[sweep]\nmontecarlo = false\n")
+    }
+
     static func remove(_ paths: [String]) {
         for path in paths { try? FileManager.default.removeItem(atPath: path) }
     }
@@ -58,6 +63,11 @@ struct ModelContractTests {
         #expect(scenario.sweep.count == 1 && scenario.sweepPointCount == 2, "a one-axis sweep of two points")
         #expect(scenario.sweepMonteCarlo)
         #expect(scenario.output.writePanel && !scenario.output.gnuplot)
+        // The work estimate counts the Monte Carlo at both sweep points (it counted them for one model only),
+        // and none with `[sweep] montecarlo = false`.
+        #expect(ScenarioResources(scenario).monteCarloSweepPoints == 2)
+        let theoryOnly = try ScenarioLoader.parse(text: Self.theoryOnly(Self.scenario(key)), fileName: "contract.toml")
+        #expect(ScenarioResources(theoryOnly).monteCarloSweepPoints == 0)
     }
 
     @Test("two replications write the documented files; serial = parallel, bit for bit; the sweep repeats the Monte Carlo",
@@ -144,7 +154,7 @@ struct ModelContractTests {
     func theoryOnlySweep(key: String) throws {
         let text = try Self.scenario(key)
         #expect(text.contains("[sweep]\n"))
-        let theoryOnly = text.replacingOccurrences(of: "[sweep]\n", with: "[sweep]\nmontecarlo = false\n")
+        let theoryOnly = Self.theoryOnly(text)
         let directory = TemporaryDirectory.path("contract")
         defer { Self.remove([directory]) }
         _ = try Self.run(theoryOnly, into: directory)
