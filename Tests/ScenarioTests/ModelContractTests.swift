@@ -19,12 +19,24 @@ struct ModelContractTests {
 
     /// Runs `text` into `directory` on `threads` threads (the test hooks as in ``ResumeTests``).
     static func run(_ text: String, into directory: String, threads: Int = 2, resume: Bool = false,
-                    interruptAfter: Int? = nil, interruptSweep: (point: Int, replications: Int)? = nil) throws -> RunSummary {
+                    interruptAfter: Int? = nil, interruptSweep: (point: Int, replications: Int)? = nil,
+                    stages: Stages? = nil) throws -> RunSummary {
         let scenario = try ScenarioLoader.parse(text: text, fileName: "contract.toml")
         var overrides = RunOverrides(outputDirectory: directory, threads: threads, resume: resume)
         overrides.interruptAfter = interruptAfter
         overrides.interruptSweep = interruptSweep
-        return try ScenarioRunner.run(scenario, overrides: overrides)
+        return try ScenarioRunner.run(scenario, overrides: overrides, progress: stages.map { stages in
+            { @Sendable progress in if case .stage(let text) = progress { stages.append(text) } }
+        })
+    }
+
+    /// The stages a run reported, in order.
+    final class Stages: @unchecked Sendable {
+        private let lock = NSLock()
+        private var lines: [String] = []
+
+        func append(_ line: String) { lock.withLock { lines.append(line) } }
+        var all: [String] { lock.withLock { lines } }
     }
 
     /// The non-empty lines of a text file in `directory`.
@@ -125,8 +137,14 @@ struct ModelContractTests {
         let records = try checkpoints.map { path in try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").count - 2 }
         #expect(records == [2, 2, 1], "\(key): records in \(checkpoints)")
 
-        let summary = try Self.run(text, into: resumed, resume: true)
+        let stages = Stages()
+        let summary = try Self.run(text, into: resumed, resume: true, stages: stages)
         #expect(!summary.notes.contains { $0.contains("--resume") }, "\(key): \(summary.notes)")
+        // Each point resumed from its own checkpoint: the first ran nothing again, the second its other replication.
+        for (checkpoint, pending) in zip(checkpoints.dropFirst(), ["running 0 of 2", "running 1 of 2"]) {
+            #expect(stages.all.contains { $0.hasPrefix("resuming from \(checkpoint)") && $0.hasSuffix(pending) },
+                    "\(key): \(checkpoint) not resumed (\(pending)): \(stages.all)")
+        }
         for checkpoint in checkpoints {
             #expect(!FileManager.default.fileExists(atPath: checkpoint), "\(key): \(checkpoint) removed on success")
         }
