@@ -52,6 +52,7 @@ public struct ScenarioResources: Sendable {
         perReplication = worst
         self.replications = total
         concurrentReplications = min(workers + 1, total)
+        // Every model repeats its Monte Carlo at every sweep point unless `[sweep] montecarlo = false` (ModelRun).
         monteCarloSweepPoints = total > 0 && scenario.sweepMonteCarlo ? scenario.sweepPointCount : 0
         let recovered = Double(max(scenario.montecarlo.recover.count + scenario.estimations.count * 4, 1))
         peakBytes = Self.baseBytes + Double(concurrentReplications) * worst.bytes

@@ -27,6 +27,12 @@ public protocol ModelPipeline: Sendable {
     /// The model's parameters, domains and what a Monte Carlo can recover.
     static var descriptor: ModelDescriptor { get }
 
+    /// A tiny scenario (TOML text) on which the contract suite (`ModelContractTests`) checks that the
+    /// generic run works for this model: it must validate and run in seconds in a debug build, with a
+    /// small panel, one `[[estimate]]` block with a `recover`, a `[montecarlo]` section, a one-axis
+    /// `[sweep]` of two points and `[output] panel = true` and `gnuplot = false`.
+    static var contractScenario: String { get }
+
     /// The theory at `values` (by default the model's ``HeterogeneousFirmModel/theory()``).
     /// - Throws: ``Models/DomainViolation`` for parameters outside the model's domain or without an
     ///   equilibrium (a located scenario error), anything else for a failed run.

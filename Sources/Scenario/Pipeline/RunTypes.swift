@@ -14,6 +14,9 @@ public struct RunOverrides: Sendable {
     public var force: Bool
     /// Test hook: stop the Monte Carlo with an error once this many replications have started.
     var interruptAfter: Int?
+    /// Test hook: stop the Monte Carlo at sweep point `point` (0-based) once `replications` have started
+    /// there, after the main Monte Carlo and the earlier points completed (``interruptAfter`` stops the main one).
+    var interruptSweep: (point: Int, replications: Int)?
 
     public init(outputDirectory: String? = nil, replications: Int? = nil, threads: Int? = nil,
                 resume: Bool = false, shard: ShardSpec? = nil, force: Bool = false) {

@@ -90,10 +90,10 @@ public enum ScenarioRunner {
         let mediations: [any EstimatorBlock] = scenario.mediations.map { PreparedMediation($0, seed: scenario.seed) }
         var sweepPlan: (@Sendable (Int) throws -> ReplicationPlan)?
         if settings.shard == nil {
-            let total = settings.replications, interruptAfter = settings.interruptAfter
+            let total = settings.replications, interruptSweep = settings.interruptSweep
             sweepPlan = { index in
                 ReplicationPlan(total: total, checkpoint: try sweepCheckpoints.checkpoint(point: index),
-                                interruptAfter: interruptAfter)
+                                interruptAfter: interruptSweep?.point == index ? interruptSweep?.replications : nil)
             }
         }
         return RunContext(
@@ -197,6 +197,8 @@ struct RunSettings: Sendable {
     var checkpoint: Checkpoint?
     /// Test hook (``RunOverrides/interruptAfter``).
     var interruptAfter: Int?
+    /// Test hook (``RunOverrides/interruptSweep``).
+    var interruptSweep: (point: Int, replications: Int)?
 
     init(scenario: Scenario, overrides: RunOverrides) {
         outputDirectory = overrides.outputDirectory ?? scenario.output.directory
@@ -204,6 +206,7 @@ struct RunSettings: Sendable {
         threads = overrides.threads ?? scenario.montecarlo.threads
         shard = overrides.shard
         interruptAfter = overrides.interruptAfter
+        interruptSweep = overrides.interruptSweep
     }
 
     init(outputDirectory: String, replications: Int, threads: Int) {
