@@ -67,6 +67,18 @@ struct QualityLadderPipelineTests {
         #expect(recovery.contains("baseline: eco"))
         #expect(recovery.contains("iv_phone: eco"))
         #expect(recovery.contains("eq. (4) elasticity"))
+        // The IV block's named statistics reach statistics.csv and summary.md generically, and agree with
+        // the first stages the model keeps in diagnostics.csv.
+        let statistics = try AllocationEfficiencyPipelineTests.read(directory, "statistics.csv").split(separator: "\n")
+        #expect(statistics.first == "replication,subject,statistic,value")
+        let firstStages = statistics.filter { $0.contains(",iv_phone: eco,first-stage F,") }
+        #expect(firstStages.count == 3)
+        let diagnostics = try AllocationEfficiencyPipelineTests.read(directory, "diagnostics.csv")
+        for row in firstStages {
+            guard let value = row.split(separator: ",").last else { continue }
+            #expect(diagnostics.contains(String(value)), "first-stage F \(value) in diagnostics.csv")
+        }
+        #expect(summary.contains("## Block statistics"))
     }
 
     @Test("serial and parallel runs write identical replications.csv and diagnostics.csv")

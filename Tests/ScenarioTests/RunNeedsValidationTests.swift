@@ -83,7 +83,8 @@ struct PlotFailureTests {
         }
         var artifacts = RunArtifacts()
         let outcome = MonteCarloOutcome<AllocationEfficiencyPipeline>(
-            records: records, report: RecoveryReport.summarize(records), warnings: [], extras: [], table: nil, firstDraw: nil)
+            records: records, report: RecoveryReport.summarize(records), warnings: [], extras: [], statistics: [], table: nil,
+            firstDraw: nil)
         try run.addRecoveryFiles(outcome, into: &artifacts)
         #expect(artifacts.texts.map(\.path).contains("recovery.csv"))
         #expect(artifacts.scripts.count == 1)

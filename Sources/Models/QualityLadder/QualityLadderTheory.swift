@@ -1,5 +1,4 @@
 import Foundation
-import Models
 
 /// The static results of paper 004 at one parameter point, for both readings of the model
 /// (`docs/models/quality-ladder.md`):

@@ -54,7 +54,8 @@ public struct ModelRun<Pipeline: ModelPipeline>: Sendable {
         let document = SummaryDocument(title: "\(context.scenarioName): \(Pipeline.key)", model: Pipeline.descriptor,
                                        seed: context.seed, level: context.level, sections: sections, warnings: artifacts.warnings)
         artifacts.texts.append((path: "summary.md", contents: document.markdown(
-            monteCarlo: monteCarlo.map { (report: $0.report, replications: $0.records.count, table: $0.table) },
+            monteCarlo: monteCarlo.map { (report: $0.report, replications: $0.records.count, table: $0.table,
+                                          statistics: BlockStatisticsReport(rows: $0.statistics)) },
             sweepRecovery: sweepRecovery, name: pipeline.displayName(of:))))
         return artifacts
     }
@@ -105,6 +106,8 @@ public struct ModelRun<Pipeline: ModelPipeline>: Sendable {
         artifacts.records = outcome.records
         artifacts.texts.append((path: "recovery.csv", contents: RecoveryTables.csv(outcome.report)))
         artifacts.texts.append((path: "replications.csv", contents: RecoveryTables.replicationsCSV(outcome.records)))
+        let statistics = BlockStatisticsReport(rows: outcome.statistics)
+        if !statistics.isEmpty { artifacts.texts.append((path: "statistics.csv", contents: statistics.csv())) }
         if let table = outcome.table {
             artifacts.texts.append((path: "table.md", contents: table.markdown()))
             artifacts.texts.append((path: "table.tex", contents: table.latex()))

@@ -19,11 +19,11 @@ struct MonteCarloJob<Pipeline: ModelPipeline>: Sendable {
     struct Replicate: ResumableReplicate {
         let record: ReplicationRecord
         let failure: ReplicationFailure?
-        let extra: Pipeline.Extra?
+        let extra: ReplicationExtras<Pipeline.Extra>?
         var tableFits: [RegressionFit]? = nil
         var draw: Pipeline.Simulator.Draw? = nil
 
-        init(record: ReplicationRecord, failure: ReplicationFailure?, extra: Pipeline.Extra?,
+        init(record: ReplicationRecord, failure: ReplicationFailure?, extra: ReplicationExtras<Pipeline.Extra>?,
              tableFits: [RegressionFit]? = nil, draw: Pipeline.Simulator.Draw? = nil) {
             self.record = record
             self.failure = failure
@@ -32,7 +32,7 @@ struct MonteCarloJob<Pipeline: ModelPipeline>: Sendable {
             self.draw = draw
         }
 
-        init(restoring record: ReplicationRecord, failure: ReplicationFailure?, extra: Pipeline.Extra?) {
+        init(restoring record: ReplicationRecord, failure: ReplicationFailure?, extra: ReplicationExtras<Pipeline.Extra>?) {
             self.init(record: record, failure: failure, extra: extra)
         }
     }
@@ -49,7 +49,10 @@ struct MonteCarloJob<Pipeline: ModelPipeline>: Sendable {
         let records = outcomes.map(\.record)
         let first = outcomes.first { $0.record.replication == 0 }
         return MonteCarloOutcome(records: records, report: RecoveryReport.summarize(records, level: context.level),
-                                 warnings: warnings, extras: outcomes.compactMap(\.extra),
+                                 warnings: warnings, extras: outcomes.compactMap { $0.extra?.model },
+                                 statistics: outcomes.compactMap { outcome in
+                                     outcome.extra.flatMap { $0.statistics.isEmpty ? nil : (outcome.record.replication, $0.statistics) }
+                                 },
                                  table: RegressionFit.table(first?.tableFits), firstDraw: first?.draw)
     }
 
@@ -77,7 +80,8 @@ struct MonteCarloJob<Pipeline: ModelPipeline>: Sendable {
             }
         }
         return Replicate(record: ReplicationRecord(replication: replication, estimates: estimates), failure: failures.failure,
-                         extra: pipeline.completedExtra(builtIn.extra, draw: draw, statistics: statistics),
+                         extra: .kept(model: pipeline.completedExtra(builtIn.extra, draw: draw, statistics: statistics),
+                                      statistics: statistics),
                          tableFits: keep ? tableFits : nil, draw: keep ? draw : nil)
     }
 }
@@ -90,8 +94,24 @@ public struct MonteCarloOutcome<Pipeline: ModelPipeline>: Sendable {
     public let warnings: [String]
     /// The model's extra of every replication that kept one, by replication.
     public let extras: [Pipeline.Extra]
+    /// The blocks' named statistics of every replication that has any, by replication.
+    public let statistics: [(replication: Int, statistics: [BlockStatistic])]
     /// Replication 0's estimations side by side, every model of every block.
     public let table: RegressionTable?
     /// Replication 0's draw (its panels and truth); `nil` when replication 0 is not in this run.
     public let firstDraw: Pipeline.Simulator.Draw?
+}
+
+/// What the job keeps from every replication beyond its record, checkpointed as JSON: the model's
+/// extra and the estimator blocks' named statistics.
+struct ReplicationExtras<ModelExtra: Codable & Sendable>: Codable, Sendable {
+    var model: ModelExtra?
+    var statistics: [BlockStatistic]
+}
+
+extension ReplicationExtras {
+    /// `nil` when there is nothing to keep (the checkpoint's extra field stays empty).
+    static func kept(model: ModelExtra?, statistics: [BlockStatistic]) -> Self? {
+        model == nil && statistics.isEmpty ? nil : Self(model: model, statistics: statistics)
+    }
 }

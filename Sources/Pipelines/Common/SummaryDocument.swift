@@ -14,7 +14,8 @@ struct SummaryDocument {
     let sections: ModelSummary
     let warnings: [String]
 
-    func markdown(monteCarlo: (report: RecoveryReport, replications: Int, table: RegressionTable?)?, sweepRecovery: SweepRecovery?,
+    func markdown(monteCarlo: (report: RecoveryReport, replications: Int, table: RegressionTable?, statistics: BlockStatisticsReport?)?,
+                  sweepRecovery: SweepRecovery?,
                   name: (String) -> String) -> String {
         var header = "# \(title)\n\n\(model.title).\n\nSeed \(seed); resolved scenario in `scenario.toml`."
         if !sections.headline.isEmpty { header += " " + sections.headline }
@@ -34,6 +35,7 @@ struct SummaryDocument {
             text += "\n\n" + RecoveryTables.bandLines(monteCarlo.report, name: name)
             if !sections.recoveryAppendix.isEmpty { text += "\n\n" + sections.recoveryAppendix }
             parts.append(text)
+            if let statistics = monteCarlo.statistics, !statistics.isEmpty { parts.append(statistics.markdown()) }
         }
         parts += sections.sweep
         if let sweepRecovery { parts.append(Self.sweepSection(sweepRecovery)) }
