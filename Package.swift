@@ -28,6 +28,8 @@ let package = Package(
             providers: [.apt(["libgsl-dev"]), .brew(["gsl"])]
         ),
         .target(name: "Numerical", dependencies: ["CGSL"]),
+        // C shim for glibc's allocator thresholds (mallopt), used by the hetfirm executable only.
+        .target(name: "CAllocator"),
         .target(name: "PanelData", dependencies: ["Numerical"]),
         .target(name: "FixedEffects", dependencies: ["Numerical"]),
         .target(name: "Covariance", dependencies: ["Numerical"]),
@@ -53,7 +55,7 @@ let package = Package(
         .executableTarget(
             name: "hetfirm",
             dependencies: [
-                "Scenario", "Reporting", "MonteCarlo", "Pipelines",
+                "Scenario", "Reporting", "MonteCarlo", "Pipelines", "CAllocator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -76,7 +78,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "ArchitectureTests", dependencies: ["TestSupport"]),
         .testTarget(name: "TestSupportTests", dependencies: ["TestSupport"]),
-        .testTarget(name: "NumericalTests", dependencies: ["Numerical"]),
+        .testTarget(name: "NumericalTests", dependencies: ["Numerical", "TestSupport"]),
         .testTarget(name: "PanelDataTests", dependencies: ["PanelData", "TestSupport"]),
         .testTarget(name: "FixedEffectsTests", dependencies: ["FixedEffects", "Numerical", "TestSupport"]),
         .testTarget(name: "CovarianceTests", dependencies: ["Covariance", "Numerical"]),

@@ -18,6 +18,7 @@ struct Hetfirm: ParsableCommand {
     /// (ArgumentParser's own usage errors become 2, not 64).
     static func main() {
         InterruptHandler.install()
+        AllocatorTuning.apply()
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -17,11 +17,21 @@ the data-generating process and the estimators documented in docs/models/allocat
     k_hat = alpha_hat (sigma_hat - 1), delta-method SE;
   * the recovery summary per parameter: mean, bias, SD, mean SE, RMSE, coverage, size, power.
 
-Random numbers come from numpy's default Generator (PCG64), one independent stream per
-replication derived from (scenario seed, replication). They differ from hetfirm's GSL MT19937
-streams, so only the summaries are comparable, within Monte Carlo error.
+Random numbers (--streams):
 
-Usage: peer_numpy.py SCENARIO.toml [--replications N] [--json FILE]
+  * philox (default): the same work as hetfirm, draw for draw. Each replication's firm draws come
+    from numpy.random.Philox keyed exactly as hetfirm's PhiloxStream for (scenario seed,
+    replication, "allocation-efficiency/firms") (the key recipe of docs/running.md, re-derived
+    here), two raw outputs per entrant in the order region, entrant: U1 -> phi0 = phi_min U1^(-1/k),
+    U2 -> m by the cumulative P(m), with U = (bits >> 12 + 1/2) 2^-52. So both sides simulate the
+    same firms and the same rows, and the Pareto tail estimate alpha_hat of each replication must
+    agree to rounding. The employment errors are numpy's standard_normal on a Philox stream keyed
+    for "allocation-efficiency/measurement" (numpy's ziggurat, not hetfirm's), so sigma_hat and
+    k_hat agree within Monte Carlo error only.
+  * pcg64: what a user would write without caring for hetfirm's streams: numpy's default
+    Generator, one PCG64 stream per replication spawned from the scenario seed.
+
+Usage: peer_numpy.py SCENARIO.toml [--replications N] [--streams philox|pcg64] [--json FILE]
 """
 
 import argparse
@@ -93,16 +103,72 @@ def solve_equilibria(p, levels):
     return levels, domestic_demand, domestic_cutoff, export_cutoff
 
 
-def replicate(p, equilibria, rng):
-    """One simulated panel and its estimates: (alpha_hat, SE), (sigma_hat, SE), (k_hat, SE)."""
+MASK = (1 << 64) - 1
+
+
+def splitmix_finalizer(z):
+    z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & MASK
+    z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & MASK
+    return z ^ (z >> 31)
+
+
+def philox_key(seed, replication, purpose):
+    """hetfirm's PhiloxStream key for (seed, replication, purpose): SplitMix64 chain and FNV-1a-64."""
+    purpose_hash = 0xCBF29CE484222325
+    for byte in purpose.encode():
+        purpose_hash = ((purpose_hash ^ byte) * 0x100000001B3) & MASK
+    golden = 0x9E3779B97F4A7C15
+    first = splitmix_finalizer((seed + golden) & MASK)
+    second = splitmix_finalizer(((first ^ (replication & MASK)) + golden) & MASK)
+    return np.array([splitmix_finalizer(((second ^ purpose_hash) + golden) & MASK), purpose_hash], dtype=np.uint64)
+
+
+class PhiloxDraws:
+    """hetfirm's firm draws, bit for bit, and numpy normals on a Philox stream."""
+
+    def __init__(self, seed, replication):
+        self.firms = np.random.Philox(key=philox_key(seed, replication, "allocation-efficiency/firms"))
+        self.normals = np.random.Generator(
+            np.random.Philox(key=philox_key(seed, replication, "allocation-efficiency/measurement")))
+
+    def entrants(self, p, regions, firms):
+        probabilities = np.asarray(p["m_probabilities"], dtype=float)
+        bits = self.firms.random_raw(2 * regions * firms).reshape(regions, firms, 2)
+        uniforms = ((bits >> np.uint64(12)).astype(np.float64) + 0.5) * 2.0 ** -52
+        phi0 = p["phi_min"] * uniforms[..., 0] ** (-1 / p["k"])
+        cumulative = np.cumsum(probabilities)[:-1]
+        m = 1 + (uniforms[..., 1][..., None] >= cumulative).sum(axis=-1)
+        return phi0, m
+
+    def standard_normal(self, size):
+        return self.normals.standard_normal(size)
+
+
+class DefaultDraws:
+    """numpy's default Generator (PCG64)."""
+
+    def __init__(self, stream):
+        self.rng = np.random.default_rng(stream)
+
+    def entrants(self, p, regions, firms):
+        probabilities = np.asarray(p["m_probabilities"], dtype=float)
+        phi0 = p["phi_min"] * (1.0 + self.rng.pareto(p["k"], size=(regions, firms)))
+        m = self.rng.choice(np.arange(1, probabilities.size + 1), size=(regions, firms), p=probabilities)
+        return phi0, m
+
+    def standard_normal(self, size):
+        return self.rng.standard_normal(size)
+
+
+def replicate(p, equilibria, draws):
+    """One simulated panel and its estimates: (alpha_hat, SE), (sigma_hat, SE), (k_hat, SE), and
+    the number of rows."""
     levels, domestic_demand, domestic_cutoff, export_cutoff = equilibria
     sigma, k = p["sigma"], p["k"]
     regions, years, firms = p["regions"], p["years"], p["firms_per_region"]
-    probabilities = np.asarray(p["m_probabilities"], dtype=float)
 
     # Each potential entrant draws phi0 and m once (R x N).
-    phi0 = p["phi_min"] * (1.0 + rng.pareto(k, size=(regions, firms)))
-    m = rng.choice(np.arange(1, probabilities.size + 1), size=(regions, firms), p=probabilities)
+    phi0, m = draws.entrants(p, regions, firms)
 
     # Effective productivity in every region-year (R x T x N) and who produces.
     g = levels - math.log(p["kappa"])
@@ -120,7 +186,7 @@ def replicate(p, equilibria, rng):
     exporter = phi_rows >= export_cutoff_rows
     export_sales = np.where(exporter, sigma * p["A_x"] * p["tau"] ** (1 - sigma) * scaled, 0.0)
     revenue = domestic_sales + export_sales
-    errors = p["employment_error"] * rng.standard_normal(phi_rows.size)
+    errors = p["employment_error"] * draws.standard_normal(phi_rows.size)
     employment = (sigma - 1) / sigma * revenue * np.exp(errors)
 
     # alpha_hat: Pareto tail MLE on the final year's domestic sales, unbiased form.
@@ -144,7 +210,7 @@ def replicate(p, equilibria, rng):
     # k_hat = alpha_hat (sigma_hat - 1); alpha_hat and sigma_hat independent.
     k_hat = alpha * (sigma_hat - 1)
     k_se = math.sqrt((sigma_hat - 1) ** 2 * alpha_se ** 2 + alpha ** 2 * sigma_se ** 2)
-    return {"k": (k_hat, k_se), "sigma": (sigma_hat, sigma_se), "sales_shape": (alpha, alpha_se)}
+    return {"k": (k_hat, k_se), "sigma": (sigma_hat, sigma_se), "sales_shape": (alpha, alpha_se), "rows": rows}
 
 
 def summarize(estimates, truth, level):
@@ -166,6 +232,8 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("scenario")
     parser.add_argument("--replications", type=int)
+    parser.add_argument("--streams", choices=["philox", "pcg64"], default="philox",
+                        help="philox: hetfirm's firm draws bit for bit (default); pcg64: numpy's default Generator")
     parser.add_argument("--json", help="also write the summary as JSON to this file")
     arguments = parser.parse_args()
 
@@ -175,9 +243,11 @@ def main():
     equilibria = solve_equilibria(p, internet_levels(p))
     solved = time.perf_counter()
 
-    root = np.random.SeedSequence(p["seed"])
-    streams = root.spawn(replications)   # one independent stream per replication
-    records = [replicate(p, equilibria, np.random.default_rng(stream)) for stream in streams]
+    if arguments.streams == "philox":
+        draws = (PhiloxDraws(p["seed"], replication) for replication in range(replications))
+    else:
+        draws = (DefaultDraws(stream) for stream in np.random.SeedSequence(p["seed"]).spawn(replications))
+    records = [replicate(p, equilibria, draw) for draw in draws]
     finished = time.perf_counter()
 
     # A_d at the scenario's own I, for a cross-check against hetfirm's numerical solution.
@@ -191,7 +261,7 @@ def main():
     truths = {"k": p["k"], "sigma": p["sigma"]}
     report = {name: summarize([r[name] for r in records], truth, p["level"]) for name, truth in truths.items()}
 
-    print(f"numpy {np.__version__} peer: {replications} replications, "
+    print(f"numpy {np.__version__} peer ({arguments.streams} streams): {replications} replications, "
           f"{p['regions']} regions x {p['years']} years x {p['firms_per_region']} entrants; "
           f"equilibria {solved - start:.3f} s, Monte Carlo {finished - solved:.3f} s (in-process)")
     print("parameter  truth     mean      bias     MCSE(bias)  SD       meanSE   RMSE     coverage")
@@ -203,6 +273,8 @@ def main():
     if arguments.json:
         summary = {name: {key: float(value) for key, value in row.items()} for name, row in report.items()}
         summary["equilibrium"] = reference
+        summary["per_replication"] = [{"rows": int(r["rows"]), "sales_shape": float(r["sales_shape"][0])} for r in records]
+        summary["monte_carlo_seconds"] = finished - solved
         with open(arguments.json, "w") as handle:
             json.dump(summary, handle, indent=1)
     return 0

@@ -4,19 +4,20 @@
 # panel, Pareto-tail and markup estimators, recovery summary).
 #
 # Usage: bash bench/allocation-efficiency-recovery/run.sh      (from anywhere)
-# Environment: RUNS (default 3), PYTHON (default python3), SCENARIO (default scenarios/quickstart.toml).
+# Environment: RUNS (default 5), PYTHON (default python3), SCENARIO (default scenarios/quickstart.toml).
 #
-# Both sides run the same scenario copy, written to a temporary folder, with the [sweep] section
-# removed and [output] gnuplot = false, so hetfirm does its equilibrium at I, comparative statics,
-# the 21-point claim grid (milliseconds; see bench/README.md), the 80 region-year equilibria and the Monte
-# Carlo, and writes its text files; the peer does the 80 equilibria and the Monte Carlo. Each
-# number is the wall time of the whole process (/usr/bin/time -f %e), start-up included: Swift
-# binary start-up on one side, Python start-up plus `import numpy` on the other.
+# Identical work: both sides run the same scenario copy, written to a temporary folder, with the
+# [sweep] section removed, [output] gnuplot = false and recover = ["k", "sigma", "sales_shape"]. The
+# numpy peer draws every firm from numpy's Philox with hetfirm's keys (peer_numpy.py --streams
+# philox), so both sides simulate the same firms and rows in every replication; the runner checks
+# this through the per-replication Pareto tail estimate alpha_hat, which depends on the firms only
+# and must agree to rounding. Each number is the wall time of the whole process (/usr/bin/time -f %e),
+# start-up included: Swift binary start-up on one side, Python start-up plus `import numpy` on the other.
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$here/../.." && pwd)
-runs=${RUNS:-3}
+runs=${RUNS:-5}
 python=${PYTHON:-python3}
 scenario=${SCENARIO:-$root/scenarios/quickstart.toml}
 hetfirm=$root/.build/release/hetfirm
@@ -36,6 +37,7 @@ awk '
     /^[[:space:]]*\[/ { in_sweep = ($0 ~ /^[[:space:]]*\[sweep\]/) }
     in_sweep { next }
     /^[[:space:]]*gnuplot[[:space:]]*=/ { print "gnuplot = false"; next }
+    /^[[:space:]]*recover[[:space:]]*=/ { print "recover = [\"k\", \"sigma\", \"sales_shape\"]"; next }
     { print }
 ' "$scenario" > "$work/bench.toml"
 grep -q '^gnuplot = false' "$work/bench.toml" || printf '\n[output]\ngnuplot = false\n' >> "$work/bench.toml"
@@ -64,8 +66,8 @@ for i in $(seq 1 "$runs"); do
     run hetfirm-t2 "$hetfirm" run "$work/bench.toml" --out "$work/out-t2-$i" --threads 2
     run hetfirm-t1 "$hetfirm" run "$work/bench.toml" --out "$work/out-t1-$i" --threads 1
     run numpy-t1 "$python" "$here/peer_numpy.py" "$work/bench.toml" --json "$work/numpy.json"
-    # hetfirm's fixed cost: the same run without the Monte Carlo (which also skips the 80 equilibria).
-    run hetfirm-r0 "$hetfirm" run "$work/bench.toml" --out "$work/out-r0-$i" --replications 0
+    # hetfirm's fixed cost: the same run with one replication.
+    run hetfirm-r1 "$hetfirm" run "$work/bench.toml" --out "$work/out-r1-$i" --replications 1
 done
 echo "load average after:  $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
@@ -80,6 +82,7 @@ def times(label):
     return [r[0] for r in rows], [r[1] + r[2] for r in rows]
 
 rows = [("hetfirm", 2, "hetfirm-t2"), ("hetfirm", 1, "hetfirm-t1"), ("numpy peer", 1, "numpy-t1")]
+print("identical work: the same scenario, the same 200 replications of the same simulated firms and rows (checked below)")
 medians = {label: statistics.median(times(label)[0]) for _, _, label in rows}
 peer = medians["numpy-t1"]
 print(f"{'tool':<11} {'threads':>7} {'median wall s':>13} {'CPU s (user+sys)':>16} {'runs (wall s)':<20} {'ratio peer/hetfirm':>18}")
@@ -89,8 +92,11 @@ for tool, threads, label in rows:
     print(f"{tool:<11} {threads:>7} {medians[label]:>13.2f} {statistics.median(cpu):>16.2f} "
           f"{' '.join(f'{w:.2f}' for w in wall):<20} {ratio:>18.2f}")
 print("ratio < 1: the numpy peer is faster; ratio > 1: hetfirm is faster.")
-fixed = times("hetfirm-r0")[0]
-print(f"hetfirm with --replications 0 (start-up, equilibrium, statics, claim grid, files): median {statistics.median(fixed):.2f} s")
+print(f"hetfirm on 2 threads: {medians['hetfirm-t1'] / medians['hetfirm-t2']:.2f}x its own 1-thread speed")
+fixed = times("hetfirm-r1")[0]
+print(f"hetfirm with --replications 1 (start-up, theory, 80 equilibria, one replication, files): median {statistics.median(fixed):.2f} s")
+peer_mc = json.load(open(f"{work}/numpy.json"))["monte_carlo_seconds"]
+print(f"numpy peer's own Monte Carlo time (in-process, last run): {peer_mc:.2f} s")
 EOF
 echo
 
@@ -117,6 +123,18 @@ for name in ("k", "sigma"):
     print(f"{name:<9} {float(h['truth']):>6g} {hm:>12.4f} {hs:>7.4f} {float(h['coverage']):>6.3f} {pm:>11.4f} {ps:>7.4f}"
           f" {p['coverage']:>6.3f} {hm - pm:>+10.4f} {se:>10.4f} {z:>+6.2f}")
 print("means agree within Monte Carlo error (|z| < 3)" if worst < 3 else "WARNING: means differ by more than 3 MC SEs")
+# The same firms on both sides: alpha_hat of every replication must agree to rounding.
+alphas = {}
+for row in csv.DictReader(open(f"{out}/replications.csv")):
+    if row["parameter"] == "sales_shape":
+        alphas[int(row["replication"])] = float(row["estimate"])
+peer_alphas = [r["sales_shape"] for r in peer["per_replication"]]
+worst = max(abs(alphas[i] / a - 1) for i, a in enumerate(peer_alphas))
+same = len(alphas) == len(peer_alphas) and worst < 1e-9
+print(f"same firms: alpha_hat of all {len(peer_alphas)} replications agree to {worst:.1e} relative"
+      if same else f"WARNING: the two sides did not simulate the same firms (alpha_hat differs by {worst:.1e})")
+print(f"rows per replication (numpy peer): min {min(r['rows'] for r in peer['per_replication'])}, "
+      f"max {max(r['rows'] for r in peer['per_replication'])}")
 reference = peer.get("equilibrium")
 summary = open(f"{out}/summary.md").read()
 match = re.search(r"\|\s*domestic demand level\s*\|\s*A_d\s*\|\s*([0-9.eE+-]+)", summary)

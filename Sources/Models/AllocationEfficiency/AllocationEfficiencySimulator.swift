@@ -52,7 +52,16 @@ public struct AllocationEfficiencyPanel: Sendable {
 }
 
 extension AllocationEfficiencyModel {
-    /// Solves every region-year economy of the panel (numerically, valid in every regime);
+    /// The equilibrium at `internetLevel` by the closed form for A_d where it applies (every cutoff
+    /// interior and exporting partitioned, checked on the solution), and by the numerical solver
+    /// elsewhere, so it is valid in every regime. Where both apply they agree to about 1e-16
+    /// (`summary.md`'s closed-form row; tested). The equilibrium's `method` records which was used.
+    public func solvePreferringClosedForm(internetLevel: Double) throws -> AllocationEfficiencyEquilibrium {
+        if let closedForm = try? solve(internetLevel: internetLevel, method: .closedForm) { return closedForm }
+        return try solve(internetLevel: internetLevel)
+    }
+
+    /// Solves every region-year economy of the panel (``solvePreferringClosedForm(internetLevel:)``);
     /// `progress` is told the number solved so far after each region.
     public func solvePanel(progress: ((_ solved: Int, _ total: Int) -> Void)? = nil) throws -> AllocationEfficiencyPanelEquilibrium {
         let p = parameters
@@ -60,7 +69,9 @@ extension AllocationEfficiencyModel {
         try AllocationGuard.check([p.regionCount, p.yearCount], bytesPerElement: 400,
                                   what: "the region-year equilibria", keys: ["regions", "years"])
         let equilibria = try (0..<p.regionCount).map { region in
-            let row = try (0..<p.yearCount).map { year in try solve(internetLevel: p.internetLevel(region: region, year: year)) }
+            let row = try (0..<p.yearCount).map { year in
+                try solvePreferringClosedForm(internetLevel: p.internetLevel(region: region, year: year))
+            }
             progress?((region + 1) * p.yearCount, total)
             return row
         }
@@ -69,58 +80,36 @@ extension AllocationEfficiencyModel {
 
     /// Draws a firm × year panel.
     ///
-    /// Each region has N potential entrants, each drawing φ0 ~ Pareto(k, φ_min) and m ~ P(m) once from
-    /// `firmDraws`. In year t a firm produces if (θ_rt/κ)^m φ0 ≥ φ*_d,rt and exports if also above φ*_x,rt.
-    /// Only producing firm-years are rows. Sales are r_d = σ A_d φ^{σ−1} and r_x = σ A_x τ^{1−σ} φ^{σ−1};
-    /// `employment` counts production workers, ρ(r_d + r_x), times e^ε with ε ~ N(0, s_ε²) drawn from
-    /// `measurementErrors` for every row in row order.
-    public func simulate(_ panel: AllocationEfficiencyPanelEquilibrium, firmDraws: RandomStream, measurementErrors: RandomStream) throws -> AllocationEfficiencyPanel {
-        let p = parameters, sigma = p.elasticityOfSubstitution
-        let productivity = try ParetoDistribution(shape: p.paretoShape, scale: p.paretoScale)
-        let complexity = try CategoricalDistribution(probabilities: p.complexityProbabilities)
-        let noise = try NormalDistribution(mean: 0, standardDeviation: 1)
-        let exportShifter = sigma * p.foreignDemand * pow(p.icebergCost, 1 - sigma)
-        let kappaLog = log(p.complexityDilution)
-        // The few numbers the firm loop needs from each region-year, in a flat array of plain values:
-        // copying whole equilibria (which hold arrays) per firm-year costs reference counting.
-        let years = p.yearCount, complexities = p.maximumComplexity
-        let terms = panel.byRegionYear.flatMap { $0.map(RegionYearTerms.init) }
-        // (θ_rt/κ)^m for every region-year and m, so the firm loop multiplies instead of calling exp.
-        let multipliers = terms.flatMap { term in
-            (1...max(1, complexities)).map { exp((term.internetLevel - kappaLog) * Double($0)) }
-        }
-        var columns = PanelColumns()
-        var firm = 0
-        for region in 0..<p.regionCount {
-            for _ in 0..<p.entrantsPerRegion {
-                let phi0 = productivity.sample(firmDraws)
-                let m = complexity.sample(firmDraws) + 1
-                for year in 0..<years {
-                    let cell = region * years + year
-                    let term = terms[cell]
-                    let phi = multipliers[cell * complexities + m - 1] * phi0
-                    guard phi >= term.domesticCutoff else { continue }
-                    let scaled = pow(phi, sigma - 1)
-                    let domesticSales = sigma * term.domesticDemand * scaled
-                    let exports = phi >= term.exportCutoff
-                    let exportSales = exports ? exportShifter * scaled : 0
-                    let error = p.employmentErrorScale * noise.sample(measurementErrors)
-                    columns.append(firm: firm, region: region + 1, year: year + 1, internetLevel: term.internetLevel,
-                                   phi0: phi0, complexity: m, exporter: exports, domesticSales: domesticSales,
-                                   exportSales: exportSales,
-                                   employment: p.inverseMarkup * (domesticSales + exportSales) * exp(error))
-                }
-                firm += 1
-            }
-        }
-        let truth = AllocationEfficiencyTruth(paretoShape: p.paretoShape, elasticityOfSubstitution: sigma,
-                                              salesScale: sigma * p.fixedCost)
-        return AllocationEfficiencyPanel(dataset: try columns.dataset(), truth: truth)
+    /// Each region has N potential entrants. Entrant j draws two uniforms from `firmDraws`, in
+    /// this order: U₁ gives φ0 = φ_min U₁^{−1/k} (Pareto(k, φ_min) by inversion) and U₂ gives m by
+    /// inversion of the cumulative P(m). In year t a firm produces if (θ_rt/κ)^m φ0 ≥ φ*_d,rt and
+    /// exports if also above φ*_x,rt. Only producing firm-years are rows, in the order region,
+    /// firm, year. Sales are r_d = σ A_d φ^{σ−1} and r_x = σ A_x τ^{1−σ} φ^{σ−1};
+    /// `employment` counts production workers, ρ(r_d + r_x), times e^ε with ε = s_ε z and z a
+    /// standard normal from `measurementErrors` (``NormalZiggurat``), one per row in row order.
+    ///
+    /// Two passes: the first draws every entrant and keeps those that can produce in some year
+    /// (an entrant whose U₁ exceeds (φ_min/φ̲)^k, where φ̲ is the least φ0 that produces in some
+    /// year of its region at its m, never produces and is skipped without computing φ0; the bound
+    /// is widened by 1e-12 relative, and the year-by-year test decides), counting their rows; the
+    /// second fills columns of exactly that length.
+    public func simulate(_ panel: AllocationEfficiencyPanelEquilibrium, firmDraws: inout PhiloxStream,
+                         measurementErrors: inout PhiloxStream) throws -> AllocationEfficiencyPanel {
+        let p = parameters
+        let layout = FirmPanelLayout(model: self, panel: panel)
+        let producers = layout.drawProducers(firmDraws: &firmDraws)
+        let rows = producers.reduce(0) { $0 + $1.producingYears }
+        try AllocationGuard.check([rows, 10], bytesPerElement: 8, what: "the simulated firm panel",
+                                  keys: ["regions", "years", "firms_per_region"])
+        let dataset = try layout.fill(producers: producers, rows: rows, measurementErrors: &measurementErrors)
+        let truth = AllocationEfficiencyTruth(paretoShape: p.paretoShape, elasticityOfSubstitution: p.elasticityOfSubstitution,
+                                              salesScale: p.elasticityOfSubstitution * p.fixedCost)
+        return AllocationEfficiencyPanel(dataset: dataset, truth: truth)
     }
 }
 
 /// What the simulator needs of one region-year's equilibrium.
-private struct RegionYearTerms {
+struct RegionYearTerms {
     let internetLevel: Double
     let domesticDemand: Double
     let domesticCutoff: Double
@@ -131,35 +120,5 @@ private struct RegionYearTerms {
         domesticDemand = equilibrium.domesticDemand
         domesticCutoff = equilibrium.effectiveDomesticCutoff
         exportCutoff = equilibrium.effectiveExportCutoff
-    }
-}
-
-/// Row-wise accumulation of the panel's columns.
-private struct PanelColumns {
-    var firm: [Int] = [], region: [Int] = [], year: [Int] = [], complexity: [Int] = [], exporter: [Int] = []
-    var internetLevel: [Double] = [], phi0: [Double] = [], domesticSales: [Double] = []
-    var exportSales: [Double] = [], employment: [Double] = []
-
-    mutating func append(firm: Int, region: Int, year: Int, internetLevel: Double, phi0: Double, complexity: Int,
-                         exporter: Bool, domesticSales: Double, exportSales: Double, employment: Double) {
-        self.firm.append(firm)
-        self.region.append(region)
-        self.year.append(year)
-        self.internetLevel.append(internetLevel)
-        self.phi0.append(phi0)
-        self.complexity.append(complexity)
-        self.exporter.append(exporter ? 1 : 0)
-        self.domesticSales.append(domesticSales)
-        self.exportSales.append(exportSales)
-        self.employment.append(employment)
-    }
-
-    func dataset() throws -> Dataset {
-        try Dataset(columns: [
-            .int("firm", firm), .int("region", region), .int("year", year), .double("I", internetLevel),
-            .double("phi0", phi0), .int("m", complexity), .int("exporter", exporter),
-            .double("domestic_sales", domesticSales), .double("export_sales", exportSales),
-            .double("employment", employment),
-        ])
     }
 }

@@ -8,7 +8,8 @@ public struct AllocationEfficiencyTheory: Sendable {
     /// The closed form, where the regime is interior and partitioned; `nil` elsewhere.
     public let closedForm: AllocationEfficiencyEquilibrium?
     public let statics: AllocationEfficiencyStatics
-    /// Equilibria at 21 levels of I from 0 to the panel's highest Internet level.
+    /// Equilibria at 21 levels of I from 0 to the panel's highest Internet level (closed form where it
+    /// applies, numerical elsewhere).
     public let claimGrid: [AllocationEfficiencyEquilibrium]
 }
 
@@ -22,7 +23,7 @@ extension AllocationEfficiencyModel: HeterogeneousFirmModel {
         let statics = try comparativeStatics()
         let top = max(parameters.internetLevel,
                       parameters.internetLevel(region: parameters.regionCount - 1, year: parameters.yearCount - 1))
-        let claimGrid = try (0...20).map { step in try solve(internetLevel: top * Double(step) / 20) }
+        let claimGrid = try (0...20).map { step in try solvePreferringClosedForm(internetLevel: top * Double(step) / 20) }
         return AllocationEfficiencyTheory(parameters: parameters, equilibrium: equilibrium, closedForm: closedForm,
                                           statics: statics, claimGrid: claimGrid)
     }

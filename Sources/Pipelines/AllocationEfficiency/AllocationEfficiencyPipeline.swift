@@ -23,10 +23,9 @@ package struct AllocationEfficiencyPipeline: ModelPipeline {
 
         /// Replication r's panel: its streams depend on (seed, r, purpose) only, never on the thread.
         package func draw(replication: Int) throws -> AllocationEfficiencyPanel {
-            try model.simulate(
-                panel,
-                firmDraws: RandomStream(masterSeed: seed, replication: replication, purpose: "allocation-efficiency/firms"),
-                measurementErrors: RandomStream(masterSeed: seed, replication: replication, purpose: "allocation-efficiency/measurement"))
+            var firms = PhiloxStream(masterSeed: seed, replication: replication, purpose: "allocation-efficiency/firms")
+            var errors = PhiloxStream(masterSeed: seed, replication: replication, purpose: "allocation-efficiency/measurement")
+            return try model.simulate(panel, firmDraws: &firms, measurementErrors: &errors)
         }
     }
 
