@@ -27,7 +27,16 @@ let package = Package(
             pkgConfig: "gsl",
             providers: [.apt(["libgsl-dev"]), .brew(["gsl"])]
         ),
-        .target(name: "Numerical", dependencies: ["CGSL"]),
+        // System library: SLEEF (vectorized exp/log). Only `CVectorMath` includes it.
+        .systemLibrary(
+            name: "CSleef",
+            pkgConfig: "sleef",
+            providers: [.apt(["libsleef-dev"]), .brew(["sleef"])]
+        ),
+        // C loops over whole `double` arrays calling SLEEF's vector functions (which take SIMD
+        // registers by value, out of Swift's reach). Only `Numerical` may depend on it.
+        .target(name: "CVectorMath", dependencies: ["CSleef"]),
+        .target(name: "Numerical", dependencies: ["CGSL", "CVectorMath"]),
         .target(name: "PanelData", dependencies: ["Numerical"]),
         .target(name: "FixedEffects", dependencies: ["Numerical"]),
         .target(name: "Covariance", dependencies: ["Numerical"]),
@@ -76,7 +85,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "ArchitectureTests", dependencies: ["TestSupport"]),
         .testTarget(name: "TestSupportTests", dependencies: ["TestSupport"]),
-        .testTarget(name: "NumericalTests", dependencies: ["Numerical"]),
+        .testTarget(name: "NumericalTests", dependencies: ["Numerical", "TestSupport"]),
         .testTarget(name: "PanelDataTests", dependencies: ["PanelData", "TestSupport"]),
         .testTarget(name: "FixedEffectsTests", dependencies: ["FixedEffects", "Numerical", "TestSupport"]),
         .testTarget(name: "CovarianceTests", dependencies: ["Covariance", "Numerical"]),
