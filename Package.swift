@@ -78,6 +78,8 @@ let package = Package(
             name: "SpilloverSimulationBench", dependencies: ["Models", "Pipelines"],
             path: "bench/spillover-simulation/SpilloverSimulationBench"
         ),
+        // Benchmark entry point for bench/vector-math (scalar exp/log vs VectorMath over one column).
+        .executableTarget(name: "VectorMathBench", dependencies: ["Numerical"], path: "bench/vector-math/VectorMathBench"),
         // Benchmark entry point for bench/quality-simulation (times one quality-ladder simulation).
         .executableTarget(name: "QualitySimulationBench", dependencies: ["Models"], path: "bench/quality-simulation/QualitySimulationBench"),
         // Shared by the test targets: repository and fixture paths, oracle-fixture loading, temporary
