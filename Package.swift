@@ -27,7 +27,16 @@ let package = Package(
             pkgConfig: "gsl",
             providers: [.apt(["libgsl-dev"]), .brew(["gsl"])]
         ),
-        .target(name: "Numerical", dependencies: ["CGSL"]),
+        // System library: SLEEF (vectorized exp/log). Only `CVectorMath` includes it.
+        .systemLibrary(
+            name: "CSleef",
+            pkgConfig: "sleef",
+            providers: [.apt(["libsleef-dev"]), .brew(["sleef"])]
+        ),
+        // C loops over whole `double` arrays calling SLEEF's vector functions (which take SIMD
+        // registers by value, out of Swift's reach). Only `Numerical` may depend on it.
+        .target(name: "CVectorMath", dependencies: ["CSleef"]),
+        .target(name: "Numerical", dependencies: ["CGSL", "CVectorMath"]),
         // C shim for glibc's allocator thresholds (mallopt), used by the hetfirm executable only.
         .target(name: "CAllocator"),
         .target(name: "PanelData", dependencies: ["Numerical"]),
@@ -71,6 +80,8 @@ let package = Package(
             name: "SpilloverSimulationBench", dependencies: ["Models", "Pipelines"],
             path: "bench/spillover-simulation/SpilloverSimulationBench"
         ),
+        // Benchmark entry point for bench/vector-math (scalar exp/log vs VectorMath over one column).
+        .executableTarget(name: "VectorMathBench", dependencies: ["Numerical"], path: "bench/vector-math/VectorMathBench"),
         // Benchmark entry point for bench/quality-simulation (times one quality-ladder simulation).
         .executableTarget(name: "QualitySimulationBench", dependencies: ["Models"], path: "bench/quality-simulation/QualitySimulationBench"),
         // Shared by the test targets: repository and fixture paths, oracle-fixture loading, temporary
