@@ -1,4 +1,5 @@
 import Foundation
+import Numerical
 
 /// The CES elasticity recovered from the markup, with standard errors.
 public struct MarkupEstimate: Sendable, Codable, Equatable {
@@ -29,6 +30,7 @@ public enum MarkupEstimator {
         }
         var logRatios: [Double] = []
         logRatios.reserveCapacity(revenue.count)
+        // The ratios first, then their logarithms over the whole column (VectorMath, SLEEF).
         for row in revenue.indices {
             guard revenue[row] > 0, revenue[row].isFinite else {
                 throw EstimationError.invalidValue(estimator: name, variable: "revenue", row: row, value: revenue[row])
@@ -36,8 +38,9 @@ public enum MarkupEstimator {
             guard variableCost[row] > 0, variableCost[row].isFinite else {
                 throw EstimationError.invalidValue(estimator: name, variable: "variable cost", row: row, value: variableCost[row])
             }
-            logRatios.append(log(revenue[row] / variableCost[row]))
+            logRatios.append(revenue[row] / variableCost[row])
         }
+        VectorMath.logarithm(&logRatios)
         let n = Double(logRatios.count)
         let mean = logRatios.reduce(0, +) / n
         let variance = logRatios.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / (n - 1)

@@ -27,8 +27,9 @@ struct FirmPanelLayout {
     let multipliers: [Double], multiplierPowers: [Double]
     /// Cumulative P(m), the last entry exactly 1.
     let cumulative: [Double]
-    /// The largest U₁ at which an entrant can produce, at index region × M + m − 1.
-    let entryBounds: [Double]
+    /// The largest U₁ at which an entrant can produce, at index region × M + m − 1, and its
+    /// maximum over m for each region.
+    let entryBounds: [Double], regionEntryBounds: [Double]
 
     init(model: AllocationEfficiencyModel, panel: AllocationEfficiencyPanelEquilibrium) {
         let p = model.parameters
@@ -50,8 +51,12 @@ struct FirmPanelLayout {
         multipliers = logMultipliers.map(exp)
         multiplierPowers = logMultipliers.map { exp((sigma - 1) * $0) }
         cumulative = Self.cumulativeProbabilities(p.complexityProbabilities)
-        entryBounds = Self.entryBounds(terms: terms, multipliers: multipliers, regions: regions, years: years,
-                                       complexities: complexities, scale: p.paretoScale, shape: p.paretoShape)
+        let bounds = Self.entryBounds(terms: terms, multipliers: multipliers, regions: regions, years: years,
+                                      complexities: complexities, scale: p.paretoScale, shape: p.paretoShape)
+        entryBounds = bounds
+        regionEntryBounds = (0..<regions).map { region in
+            bounds[(region * complexities)..<((region + 1) * complexities)].max() ?? 1
+        }
     }
 
     /// First pass: draws U₁ and U₂ for every entrant, in the order region, entrant (in blocks of
@@ -65,8 +70,11 @@ struct FirmPanelLayout {
             while first < entrantsPerRegion {
                 let count = min(Self.drawBlock, entrantsPerRegion - first)
                 bits.withUnsafeMutableBufferPointer { firmDraws.fill(UnsafeMutableBufferPointer(rebasing: $0[0..<2 * count])) }
+                let regionBound = regionEntryBounds[region]
                 for offset in 0..<count {
                     let uniform = PhiloxStream.uniform(bits[2 * offset])
+                    // Above every m's bound: U₂ (already drawn) is not needed.
+                    guard uniform <= regionBound else { continue }
                     let m = Self.complexity(uniform: PhiloxStream.uniform(bits[2 * offset + 1]), cumulative: cumulative)
                     guard uniform <= entryBounds[region * complexities + m - 1] else { continue }
                     if let producer = producer(region: region, entrant: first + offset, uniform: uniform, complexity: m) {
@@ -96,66 +104,86 @@ struct FirmPanelLayout {
                         phi0: phi0, phi0Power: exp((sigma - 1) * logPhi0), producingYears: producingYears)
     }
 
-    /// A row: its producer (index into the producers) and region-year cell.
-    struct RowKey {
-        let producer: Int, cell: Int
-    }
-
-    /// Second pass: the rows of every producer, into columns of exactly `rows` entries; one
-    /// standard normal per row from `measurementErrors`, in row order.
+    /// Second pass: the rows of every producer, in one pass, into columns of exactly `rows`
+    /// entries written through pointers; one standard normal per row from `measurementErrors`, in
+    /// row order, turned into e^ε over the whole column (``VectorMath``).
     func fill(producers: [Producer], rows: Int, measurementErrors: inout PhiloxStream) throws -> Dataset {
-        let keys = [RowKey](unsafeUninitializedCapacity: rows) { buffer, count in
-            count = 0
-            for (index, producer) in producers.enumerated() {
-                for year in 0..<years {
-                    let cell = producer.region * years + year
-                    guard multipliers[cell * complexities + producer.complexity - 1] * producer.phi0 >= terms[cell].domesticCutoff
-                    else { continue }
-                    precondition(count < rows, "the two passes of the firm panel disagree on its length")
-                    buffer[count] = RowKey(producer: index, cell: cell)
-                    count += 1
+        let ziggurat = NormalZiggurat.standard
+        var written = 0
+        let (integers, reals) = ColumnBuilder.build(integerColumns: 5, realColumns: 5, rows: rows) { integer, real in
+            let (firm, region, year, complexity, exporter) = (integer[0], integer[1], integer[2], integer[3], integer[4])
+            let (level, phi0, domestic, exported, employment) = (real[0], real[1], real[2], real[3], real[4])
+            var row = 0
+            for producer in producers {
+                let m = producer.complexity
+                for yearIndex in 0..<years {
+                    let cell = producer.region * years + yearIndex
+                    let term = terms[cell]
+                    let index = cell * complexities + m - 1
+                    let phi = multipliers[index] * producer.phi0
+                    guard phi >= term.domesticCutoff else { continue }
+                    precondition(row < rows, "the two passes of the firm panel disagree on its length")
+                    let scaled = producer.phi0Power * multiplierPowers[index]
+                    let exports = phi >= term.exportCutoff
+                    firm[row] = producer.firm
+                    region[row] = producer.region + 1
+                    year[row] = yearIndex + 1
+                    complexity[row] = m
+                    exporter[row] = exports ? 1 : 0
+                    level[row] = term.internetLevel
+                    phi0[row] = producer.phi0
+                    domestic[row] = sigma * term.domesticDemand * scaled
+                    exported[row] = exports ? exportShifter * scaled : 0
+                    employment[row] = errorScale * ziggurat.sample(&measurementErrors)
+                    row += 1
                 }
             }
+            written = row
+            guard row == rows else { return }
+            // ρ (r_d + r_x) e^ε.
+            let errors = UnsafeMutableBufferPointer(start: employment, count: rows)
+            VectorMath.exponentiate(errors)
+            for row in 0..<rows { employment[row] *= inverseMarkup * (domestic[row] + exported[row]) }
         }
-        precondition(keys.count == rows, "the two passes of the firm panel disagree on its length")
-        func column<Value>(_ value: (RowKey) -> Value) -> [Value] {
-            [Value](unsafeUninitializedCapacity: rows) { buffer, count in
-                for row in 0..<rows { buffer[row] = value(keys[row]) }
-                count = rows
-            }
-        }
-        /// ((θ_rt/κ)^m φ0)^{σ−1} of a row.
-        func scaled(_ key: RowKey) -> Double {
-            let producer = producers[key.producer]
-            return producer.phi0Power * multiplierPowers[key.cell * complexities + producer.complexity - 1]
-        }
-        func exports(_ key: RowKey) -> Bool {
-            let producer = producers[key.producer]
-            return multipliers[key.cell * complexities + producer.complexity - 1] * producer.phi0 >= terms[key.cell].exportCutoff
-        }
-        let exporter = column { exports($0) ? 1 : 0 }
-        let domesticSales = column { sigma * terms[$0.cell].domesticDemand * scaled($0) }
-        let exportSales = column { exports($0) ? exportShifter * scaled($0) : 0 }
-        // e^ε with ε = s_ε z, one z per row in row order, then ρ (r_d + r_x) e^ε.
-        let ziggurat = NormalZiggurat.standard
-        var employment = [Double](unsafeUninitializedCapacity: rows) { buffer, count in
-            for row in 0..<rows { buffer[row] = errorScale * ziggurat.sample(&measurementErrors) }
-            count = rows
-        }
-        for row in 0..<rows {
-            employment[row] = inverseMarkup * (domesticSales[row] + exportSales[row]) * exp(employment[row])
-        }
+        precondition(written == rows, "the two passes of the firm panel disagree on its length")
         return try Dataset(columns: [
-            .int("firm", column { producers[$0.producer].firm }),
-            .int("region", column { producers[$0.producer].region + 1 }),
-            .int("year", column { $0.cell % years + 1 }),
-            .double("I", column { terms[$0.cell].internetLevel }),
-            .double("phi0", column { producers[$0.producer].phi0 }),
-            .int("m", column { producers[$0.producer].complexity }),
-            .int("exporter", exporter),
-            .double("domestic_sales", domesticSales), .double("export_sales", exportSales),
-            .double("employment", employment),
+            .int("firm", integers[0]), .int("region", integers[1]), .int("year", integers[2]),
+            .double("I", reals[0]), .double("phi0", reals[1]), .int("m", integers[3]), .int("exporter", integers[4]),
+            .double("domestic_sales", reals[2]), .double("export_sales", reals[3]), .double("employment", reals[4]),
         ])
+    }
+}
+
+/// Columns of a known length filled in one pass through raw pointers, then handed over as arrays
+/// without a copy (each array is created by `Array(unsafeUninitializedCapacity:)`, whose buffers
+/// stay valid while the nested initializers run).
+enum ColumnBuilder {
+    /// `integerColumns` arrays of `Int` and `realColumns` arrays of `Double`, each of `rows`
+    /// elements, which `body` must initialize completely (every element of every column).
+    static func build(integerColumns: Int, realColumns: Int, rows: Int,
+                      _ body: (_ integers: [UnsafeMutablePointer<Int>], _ reals: [UnsafeMutablePointer<Double>]) -> Void)
+        -> (integers: [[Int]], reals: [[Double]])
+    {
+        var reals: [[Double]] = []
+        let integers = columns(count: integerColumns, rows: rows, pointers: []) { integerPointers in
+            reals = columns(count: realColumns, rows: rows, pointers: []) { realPointers in body(integerPointers, realPointers) }
+        }
+        return (integers, reals)
+    }
+
+    /// `count` arrays of `rows` elements; `body` runs once, innermost, with all their buffers.
+    private static func columns<Element>(count: Int, rows: Int, pointers: [UnsafeMutablePointer<Element>],
+                                         _ body: ([UnsafeMutablePointer<Element>]) -> Void) -> [[Element]] {
+        guard count > 0 else {
+            body(pointers)
+            return []
+        }
+        var inner: [[Element]] = []
+        let outer = [Element](unsafeUninitializedCapacity: rows) { buffer, initialized in
+            inner = columns(count: count - 1, rows: rows, pointers: pointers + [buffer.baseAddress!], body)
+            initialized = rows
+        }
+        return [outer] + inner
     }
 }
 
