@@ -46,6 +46,11 @@ cores=$(getconf _NPROCESSORS_ONLN)   # before OMP_NUM_THREADS is set: nproc woul
 
 # numpy's element-wise kernels are single-threaded; pin any BLAS/OpenMP pool too, to be explicit.
 export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1
+# The peer gets the allocator settings hetfirm sets for itself at start-up (Sources/hetfirm/
+# AllocatorTuning.swift): blocks up to 64 MB from the heap, up to 256 MB of free memory kept. Without
+# them glibc returns each replication's temporaries to the kernel and faults them in again, which cost
+# this peer about 1.6x its time in one measurement (bench/README.md).
+peer_env=(env MALLOC_MMAP_THRESHOLD_=67108864 MALLOC_TRIM_THRESHOLD_=268435456)
 
 # run LABEL COMMAND...: one timed run; appends "wall user sys" to $work/LABEL.times.
 run() {
@@ -65,7 +70,7 @@ echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 for i in $(seq 1 "$runs"); do
     run hetfirm-t2 "$hetfirm" run "$work/bench.toml" --out "$work/out-t2-$i" --threads 2
     run hetfirm-t1 "$hetfirm" run "$work/bench.toml" --out "$work/out-t1-$i" --threads 1
-    run numpy-t1 "$python" "$here/peer_numpy.py" "$work/bench.toml" --json "$work/numpy.json"
+    run numpy-t1 "${peer_env[@]}" "$python" "$here/peer_numpy.py" "$work/bench.toml" --json "$work/numpy.json"
     # hetfirm's fixed cost: the same run with one replication.
     run hetfirm-r1 "$hetfirm" run "$work/bench.toml" --out "$work/out-r1-$i" --replications 1
 done
