@@ -1,4 +1,5 @@
 import Foundation
+import Numerical
 
 /// The Pareto shape estimated from a sample, with its standard error.
 public struct ParetoTailEstimate: Sendable, Codable, Equatable {
@@ -22,15 +23,17 @@ public enum ParetoTailEstimator {
         guard values.count >= 4 else {
             throw EstimationError.insufficientData(estimator: name, observations: values.count, needed: 4)
         }
-        var minimum = Double.infinity
+        var minimum = Double.infinity, minimumRow = 0
         for (row, value) in values.enumerated() {
             guard value > 0, value.isFinite else {
                 throw EstimationError.invalidValue(estimator: name, variable: "x", row: row, value: value)
             }
-            minimum = min(minimum, value)
+            if value < minimum { (minimum, minimumRow) = (value, row) }
         }
-        let logMinimum = log(minimum)
-        let total = values.reduce(0) { $0 + (log($1) - logMinimum) }
+        // All logarithms from the same routine (VectorMath), so the minimum's own term is exactly 0.
+        let logarithms = VectorMath.logarithms(of: values)
+        let logMinimum = logarithms[minimumRow]
+        let total = logarithms.reduce(0) { $0 + ($1 - logMinimum) }
         guard total > 0 else { throw EstimationError.degenerate(estimator: name, reason: "every value equals the minimum") }
         let n = Double(values.count)
         let shape = (n - 2) / total

@@ -42,7 +42,9 @@ extension AllocationEfficiencyModel {
     }
 
     /// Eqs. (10) and (11) at every m, and the equilibrium derivatives in I, at the parameters' I.
-    public func comparativeStatics() throws -> AllocationEfficiencyStatics {
+    /// `equilibrium`: the numerical equilibrium at the parameters' I when the caller has it (else it
+    /// is solved here).
+    public func comparativeStatics(at equilibrium: AllocationEfficiencyEquilibrium? = nil) throws -> AllocationEfficiencyStatics {
         let p = parameters, sigma = p.elasticityOfSubstitution, kappa = p.complexityDilution
         let theta = exp(p.internetLevel), phi0 = p.referenceProductivity
         let shifter = p.foreignDemand * pow(p.icebergCost, 1 - sigma) * pow(phi0, sigma - 1)
@@ -67,16 +69,16 @@ extension AllocationEfficiencyModel {
                 finiteDifference: crossFD,
                 printed: shifter * (sigma - 1) * ((sigma - 1) * md + 1) * log(theta) * pow(theta, (sigma - 1) * md)))
         }
-        let equilibrium = try equilibriumDerivatives()
+        let derivatives = try equilibriumDerivatives(center: equilibrium)
         return AllocationEfficiencyStatics(internetLevel: p.internetLevel, firmLevel: firmLevel,
-                                  equilibrium: equilibrium, propositions: try propositions(equilibriumDerivatives: equilibrium))
+                                  equilibrium: derivatives, propositions: try propositions(equilibriumDerivatives: derivatives))
     }
 
     /// d/dI of ln A_d, mean exporter complexity, exporter share, m*_x(φ0_ref), ln φ̃ and ln W, analytic
     /// (closed-form regime) against central differences of the numerical equilibrium.
-    func equilibriumDerivatives(step: Double = 1e-4) throws -> [DerivativeCheck] {
+    func equilibriumDerivatives(step: Double = 1e-4, center known: AllocationEfficiencyEquilibrium? = nil) throws -> [DerivativeCheck] {
         let p = parameters, sigma = p.elasticityOfSubstitution, k = p.paretoShape
-        let center = try solve()
+        let center = try known ?? solve()
         guard center.regime.closedFormApplies else { return [] }
         let below = try solve(internetLevel: p.internetLevel - step)
         let above = try solve(internetLevel: p.internetLevel + step)

@@ -20,7 +20,7 @@ extension AllocationEfficiencyModel: HeterogeneousFirmModel {
     public func theory() throws -> AllocationEfficiencyTheory {
         let equilibrium = try solve()
         let closedForm = equilibrium.regime.closedFormApplies ? try? solve(method: .closedForm) : nil
-        let statics = try comparativeStatics()
+        let statics = try comparativeStatics(at: equilibrium)
         let top = max(parameters.internetLevel,
                       parameters.internetLevel(region: parameters.regionCount - 1, year: parameters.yearCount - 1))
         let claimGrid = try (0...20).map { step in try solvePreferringClosedForm(internetLevel: top * Double(step) / 20) }

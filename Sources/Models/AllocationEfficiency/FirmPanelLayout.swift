@@ -27,9 +27,11 @@ struct FirmPanelLayout {
     let multipliers: [Double], multiplierPowers: [Double]
     /// Cumulative P(m), the last entry exactly 1.
     let cumulative: [Double]
-    /// The largest U₁ at which an entrant can produce, at index region × M + m − 1, and its
-    /// maximum over m for each region.
-    let entryBounds: [Double], regionEntryBounds: [Double]
+    /// The largest U₁ at which an entrant can produce, at index region × M + m − 1, as
+    /// ``UniformCells/atMost(_:)`` thresholds, and their maximum over m for each region.
+    let entryCells: [Int64], regionEntryCells: [Int64]
+    /// ``UniformCells/atLeast(_:)`` of the cumulative P(m), m = 1…M − 1.
+    let complexityCells: [Int64]
 
     init(model: AllocationEfficiencyModel, panel: AllocationEfficiencyPanelEquilibrium) {
         let p = model.parameters
@@ -53,10 +55,10 @@ struct FirmPanelLayout {
         cumulative = Self.cumulativeProbabilities(p.complexityProbabilities)
         let bounds = Self.entryBounds(terms: terms, multipliers: multipliers, regions: regions, years: years,
                                       complexities: complexities, scale: p.paretoScale, shape: p.paretoShape)
-        entryBounds = bounds
-        regionEntryBounds = (0..<regions).map { region in
-            bounds[(region * complexities)..<((region + 1) * complexities)].max() ?? 1
-        }
+        let cells = bounds.map(UniformCells.atMost)
+        entryCells = cells
+        regionEntryCells = (0..<regions).map { region in cells[(region * complexities)..<((region + 1) * complexities)].max() ?? -1 }
+        complexityCells = cumulative.dropLast().map(UniformCells.atLeast)
     }
 
     /// First pass: draws U₁ and U₂ for every entrant, in the order region, entrant (in blocks of
@@ -65,21 +67,27 @@ struct FirmPanelLayout {
     func drawProducers(firmDraws: inout PhiloxStream) -> [Producer] {
         var producers: [Producer] = []
         var bits = [UInt64](repeating: 0, count: 2 * min(entrantsPerRegion, Self.drawBlock))
+        var candidates = CandidateBlock()
         for region in 0..<regions {
             var first = 0
             while first < entrantsPerRegion {
                 let count = min(Self.drawBlock, entrantsPerRegion - first)
                 bits.withUnsafeMutableBufferPointer { firmDraws.fill(UnsafeMutableBufferPointer(rebasing: $0[0..<2 * count])) }
-                let regionBound = regionEntryBounds[region]
+                // The tests below compare the 52-bit cells of the uniforms with integer thresholds
+                // (``UniformCells``): the same decisions as comparing the uniforms, without converting.
+                let regionBound = regionEntryCells[region]
+                candidates.removeAll()
                 for offset in 0..<count {
-                    let uniform = PhiloxStream.uniform(bits[2 * offset])
+                    let cell = UniformCells.cell(bits[2 * offset])
                     // Above every m's bound: U₂ (already drawn) is not needed.
-                    guard uniform <= regionBound else { continue }
-                    let m = Self.complexity(uniform: PhiloxStream.uniform(bits[2 * offset + 1]), cumulative: cumulative)
-                    guard uniform <= entryBounds[region * complexities + m - 1] else { continue }
-                    if let producer = producer(region: region, entrant: first + offset, uniform: uniform, complexity: m) {
-                        producers.append(producer)
-                    }
+                    guard cell <= regionBound else { continue }
+                    let m = UniformCells.category(of: UniformCells.cell(bits[2 * offset + 1]), thresholds: complexityCells)
+                    guard cell <= entryCells[region * complexities + m - 1] else { continue }
+                    candidates.append(entrant: first + offset, complexity: m, uniform: PhiloxStream.uniform(bits[2 * offset]))
+                }
+                candidates.computeProductivity(logScale: logScale, inverseShape: inverseShape, sigma: sigma)
+                for index in candidates.entrants.indices {
+                    if let producer = producer(region: region, candidates: candidates, index: index) { producers.append(producer) }
                 }
                 first += count
             }
@@ -90,18 +98,46 @@ struct FirmPanelLayout {
     /// Entrants drawn per call of ``PhiloxStream/fill(_:)``.
     static let drawBlock = 2048
 
-    /// The entrant with U₁ = `uniform` and m = `complexity`, if it produces in some year.
-    private func producer(region: Int, entrant: Int, uniform: Double, complexity m: Int) -> Producer? {
-        let logPhi0 = logScale - log(uniform) * inverseShape
-        let phi0 = exp(logPhi0)
+    /// Candidate `index`, if it produces in some year.
+    private func producer(region: Int, candidates: CandidateBlock, index: Int) -> Producer? {
+        let m = candidates.complexities[index], phi0 = candidates.phi0[index]
         var producingYears = 0
         for year in 0..<years {
             let cell = region * years + year
             if multipliers[cell * complexities + m - 1] * phi0 >= terms[cell].domesticCutoff { producingYears += 1 }
         }
         guard producingYears > 0 else { return nil }
-        return Producer(region: region, firm: region * entrantsPerRegion + entrant, complexity: m,
-                        phi0: phi0, phi0Power: exp((sigma - 1) * logPhi0), producingYears: producingYears)
+        return Producer(region: region, firm: region * entrantsPerRegion + candidates.entrants[index], complexity: m,
+                        phi0: phi0, phi0Power: candidates.phi0Power[index], producingYears: producingYears)
+    }
+
+    /// The entrants of one block that pass the entry bound, with φ0 = φ_min U₁^{−1/k} and φ0^{σ−1}
+    /// computed over the whole block: ln φ0 = ln φ_min − ln U₁ / k, then the exponentials
+    /// (``VectorMath``).
+    struct CandidateBlock {
+        var entrants: [Int] = [], complexities: [Int] = [], phi0: [Double] = [], phi0Power: [Double] = []
+
+        mutating func removeAll() {
+            entrants.removeAll(keepingCapacity: true)
+            complexities.removeAll(keepingCapacity: true)
+            phi0.removeAll(keepingCapacity: true)
+            phi0Power.removeAll(keepingCapacity: true)
+        }
+
+        /// Adds an entrant; `phi0` holds U₁ until ``computeProductivity(logScale:inverseShape:sigma:)``.
+        mutating func append(entrant: Int, complexity: Int, uniform: Double) {
+            entrants.append(entrant)
+            complexities.append(complexity)
+            phi0.append(uniform)
+        }
+
+        mutating func computeProductivity(logScale: Double, inverseShape: Double, sigma: Double) {
+            VectorMath.logarithm(&phi0)
+            for index in phi0.indices { phi0[index] = logScale - phi0[index] * inverseShape }
+            phi0Power = phi0.map { (sigma - 1) * $0 }
+            VectorMath.exponentiate(&phi0)
+            VectorMath.exponentiate(&phi0Power)
+        }
     }
 
     /// Second pass: the rows of every producer, in one pass, into columns of exactly `rows`
@@ -199,15 +235,6 @@ extension FirmPanelLayout {
         return cumulative
     }
 
-    /// The least m with U < P(1) + … + P(m), i.e. 1 + the number of partial sums ≤ U among the
-    /// first M − 1 (the last is 1 > U); categories of probability zero are never chosen. Counted
-    /// without branches: m is random, so a search that stops early mispredicts once per entrant.
-    @inline(__always)
-    static func complexity(uniform: Double, cumulative: [Double]) -> Int {
-        var m = 1
-        for index in 0..<(cumulative.count - 1) { m += uniform >= cumulative[index] ? 1 : 0 }
-        return m
-    }
 
     /// For every region and m, the largest U₁ at which an entrant can produce in some year:
     /// (φ_min / φ̲)^k with φ̲ = min over years of φ*_d,rt / (θ_rt/κ)^m, widened by 1e-12 relative.
@@ -226,5 +253,38 @@ extension FirmPanelLayout {
             }
         }
         return bounds
+    }
+}
+
+/// Comparisons of ``PhiloxStream/uniform(_:)`` values with fixed bounds, done on the 52-bit cell
+/// c = ⌊b/2¹²⌋ of the output b instead: U = (c + ½)·2⁻⁵², so U ≤ B ⇔ c ≤ ⌊B·2⁵² − ½⌋ and
+/// U ≥ B ⇔ c ≥ ⌈B·2⁵² − ½⌉ for B in [0, 1]. Both thresholds are exact: B·2⁵² only rescales, and
+/// below 2⁵² the spacing of doubles is at most ½, so subtracting ½ does not round.
+enum UniformCells {
+    @inline(__always)
+    static func cell(_ bits: UInt64) -> Int64 { Int64(bits >> 12) }
+
+    /// The threshold t with U ≤ `bound` ⇔ cell ≤ t (−1: never; 2⁵² − 1: always).
+    static func atMost(_ bound: Double) -> Int64 {
+        guard bound < 1 else { return (1 << 52) - 1 }
+        guard bound >= 0 else { return -1 }
+        return Int64((bound * 0x1p52 - 0.5).rounded(.down))
+    }
+
+    /// The threshold t with U ≥ `bound` ⇔ cell ≥ t.
+    static func atLeast(_ bound: Double) -> Int64 {
+        guard bound < 1 else { return 1 << 52 }
+        guard bound > 0 else { return 0 }
+        return Int64((bound * 0x1p52 - 0.5).rounded(.up))
+    }
+
+    /// The least m with U < P(1) + … + P(m): 1 + the number of the first M − 1 partial sums that
+    /// are ≤ U (the last is 1 > U); categories of probability zero are never chosen. Counted without
+    /// branches: m is random, so a search that stops early mispredicts about once per entrant.
+    @inline(__always)
+    static func category(of cell: Int64, thresholds: [Int64]) -> Int {
+        var m = 1
+        for threshold in thresholds { m += cell >= threshold ? 1 : 0 }
+        return m
     }
 }
