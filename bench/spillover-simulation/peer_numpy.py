@@ -7,7 +7,14 @@ to OUT/scenario.toml), simulates one replication and builds the constructed regr
 the timings and a few moments as JSON. Random numbers come from numpy's PCG64, so the panels agree
 with hetfirm's in distribution, not draw by draw.
 
-Usage: python3 peer_numpy.py SCENARIO.toml [SEED]
+With WORLD (a directory written by `SpilloverSimulationBench --emit-world`), the peer still draws
+its own world, firm network, demand path and source exporters (so it does the same drawing work as
+hetfirm, and that work is timed), but then simulates the rows on hetfirm's drawn world, network,
+demand path and source aggregates. Entry depends on nothing else, so both sides then simulate the
+same plant x destination x year rows; only the row-level draws (own demand components, sales noise,
+imports, products) differ.
+
+Usage: python3 peer_numpy.py SCENARIO.toml [SEED [WORLD]]
 """
 import json
 import sys
@@ -17,7 +24,20 @@ import tomllib
 import numpy as np
 
 
-def simulate(p, rng):
+def load_world(directory):
+    """hetfirm's drawn world, network, demand path and source aggregates, as WorldExport writes them."""
+    with open(f"{directory}/world.json") as handle:
+        header = json.load(handle)
+    arrays = {}
+    for name, entry in header.items():
+        if name == "rows":
+            continue
+        dtype = {"f64": "<f8", "i32": "<i4"}[entry["type"]]
+        arrays[name] = np.fromfile(f"{directory}/{name}.bin", dtype=dtype, count=entry["count"])
+    return header["rows"], arrays
+
+
+def simulate(p, rng, given=None):
     C, M, T, F = int(p["cities"]), int(p["destinations"]), int(p["years"]), int(p["firms"])
     sigma, k, v_d, v_z = p["sigma"], p["k"], p["v_d"], p["v_z"]
     # World.
@@ -48,6 +68,20 @@ def simulate(p, rng):
     established = rng.integers(-int(p["establishment_lead"]), T, P)
     established[rank == 0] = -int(p["establishment_lead"]) - 1
     phi = (1.0 - rng.random(P)) ** (-1.0 / k)
+    if given is not None:
+        # The same rows as hetfirm: its world, firm network, demand path and source aggregates.
+        area, province = given["city_area"], given["city_province"].astype(np.int64)
+        fixed_cost = given["destination_fixed_cost"]
+        previous = given["demand_level"].reshape(M, T + 1)[:, :T]     # d_m,t-1 for t = 0 ... T-1
+        count = given["source_count"].astype(np.int64).reshape(C, M, T)
+        gsum = given["source_growth_sum"].reshape(C, M, T)
+        firm_of_plant = given["plant_firm"].astype(np.int64)
+        city = given["plant_city"].astype(np.int64)
+        established = given["plant_established"].astype(np.int64)
+        phi = given["plant_productivity"]
+        P = firm_of_plant.size
+        plants_per_firm = np.bincount(firm_of_plant, minlength=F)
+        starts = np.cumsum(plants_per_firm) - plants_per_firm
     own = rng.normal(0.0, np.sqrt(v_z), (P, M))                      # z_im
     xi = (sigma - 1) ** (sigma - 1) / sigma ** sigma
     rows = {key: [] for key in ("plant", "dest", "year", "lnexp", "delta", "n_nb", "n_oth")}
@@ -212,15 +246,17 @@ def main():
     with open(sys.argv[1], "rb") as handle:
         parameters = tomllib.load(handle)["model"]
     seed = int(sys.argv[2]) if len(sys.argv) > 2 else 20261121
+    expected_rows, given = load_world(sys.argv[3]) if len(sys.argv) > 3 else (None, None)
     rng = np.random.default_rng(seed)
     start = time.perf_counter()
-    panel, world = simulate(parameters, rng)
+    panel, world = simulate(parameters, rng, given)
     simulated = time.perf_counter()
     measures = construct(panel, world)
     constructed = time.perf_counter()
     affiliate = measures["dlnaffiliate"]
     print(json.dumps({
         "rows": int(panel["plant"].size),
+        "hetfirm_rows": expected_rows,
         "simulate_seconds": simulated - start,
         "construct_seconds": constructed - simulated,
         "total_seconds": constructed - start,
