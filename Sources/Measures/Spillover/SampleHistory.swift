@@ -24,7 +24,10 @@ struct SampleHistory {
         let years = layout.yearCount
         let cells = layout.maximumPlantsPerFirm * destinations
         var lastYear = [Int32](repeating: -1, count: cells)
-        var lastValue = [Double](repeating: 0, count: cells)
+        // ln x of the cell's last row (the log of the value, so each row's log is taken once).
+        var lastLogValue = [Double](repeating: 0, count: cells)
+        // ln x of each row of the current group, by position in the group (a group has at most `cells` rows).
+        var groupLogValue = [Double](repeating: 0, count: cells)
         var stamp = [Int32](repeating: -1, count: cells)
         for firm in 0..<layout.firmCount {
             for year in 0..<years {
@@ -40,9 +43,11 @@ struct SampleHistory {
                     }
                     stamp[cell] = t
                     let previous = lastYear[cell]
+                    let logValue = log(sample.exports[row])
+                    groupLogValue[position - range.lowerBound] = logValue
                     if year > 0 && previous == t - 1 {
                         continuing[row] = true
-                        growth[row] = log(sample.exports[row]) - log(lastValue[cell])
+                        growth[row] = logValue - lastLogValue[cell]
                     }
                     newExporter[row] = year > 0 && previous == t - 1 ? 0 : 1
                     returningExporter[row] = previous >= 0 && previous < t - 1 ? 1 : 0
@@ -51,7 +56,7 @@ struct SampleHistory {
                     let row = Int(groups.rows[position])
                     let cell = layout.slotCell(plant: Int(sample.exporter[row]), destination: Int(sample.destination[row]))
                     lastYear[cell] = t
-                    lastValue[cell] = sample.exports[row]
+                    lastLogValue[cell] = groupLogValue[position - range.lowerBound]
                 }
             }
             let firmRows = groups.range(firm: firm, year: 0).lowerBound..<groups.range(firm: firm, year: years - 1).upperBound

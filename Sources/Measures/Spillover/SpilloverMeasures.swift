@@ -81,7 +81,7 @@ public enum SpilloverMeasures {
             sample: sample, roster: roster, geography: geography, layout: layout, groups: groups, history: history,
             sources: augmented, province: SpilloverLayout.provinceOthers(sources: augmented, geography: geography),
             firmOutput: firmOutput, options: options)
-        return try pass.run().dataset()
+        return try pass.run()
     }
 
     private static func validate(

@@ -1,4 +1,5 @@
 import Foundation
+import PanelData
 
 /// The second pass of `SpilloverMeasures.construct`: for each (firm, year) group, a scratch
 /// table of the firm's plants' exports and own growth by destination, then every row's
@@ -16,8 +17,27 @@ struct SpilloverRowPass {
     let firmOutput: [Double]?
     let options: SpilloverMeasureOptions
 
-    func run() -> SpilloverColumns {
-        let out = SpilloverColumns(rowCount: sample.count)
+    func run() throws -> Dataset {
+        try SpilloverColumns.build(rowCount: sample.count) { out in fill(out) }
+    }
+
+    /// ln(n_cmt / area_c) of every (c, m, t) with n_cmt > 0 from `count` (0 elsewhere), flat as `sources`:
+    /// the own-city and sister-city log densities of every row that does not adjust its counts, computed
+    /// once per cell instead of once per row (the same operations, so the same values).
+    private func logDensities(count: [Int32], area: [Double]) -> [Double] {
+        let perCity = layout.destinationCount * layout.yearCount
+        var table = [Double](repeating: 0, count: count.count)
+        for city in 0..<layout.cityCount {
+            for cell in city * perCity..<(city + 1) * perCity where count[cell] > 0 {
+                table[cell] = log(Double(count[cell]) / area[city])
+            }
+        }
+        return table
+    }
+
+    private func fill(_ out: SpilloverColumns) {
+        let cityLogDensity = logDensities(count: sources.count, area: geography.cityArea)
+        let provinceLogDensity = logDensities(count: province.count, area: province.area)
         let destinations = layout.destinationCount
         let years = layout.yearCount
         let width = layout.maximumPlantsPerFirm
@@ -67,6 +87,7 @@ struct SpilloverRowPass {
                     let value = output[firm * years + year]
                     return value > 0 ? log(value) : nil
                 }
+                let logFirmTotal = log(firmTotal)
                 for position in range {
                     let row = Int(groups.rows[position])
                     let plant = Int(sample.exporter[row])
@@ -79,22 +100,19 @@ struct SpilloverRowPass {
                     let ownCell = sources.index(city: city, destination: destination, year: year)
                     var ownCount = Double(sources.count[ownCell])
                     var ownSum = sources.growthSum[ownCell]
+                    var ownLogDensity = cityLogDensity[ownCell]
                     if include && history.continuing[row] {
                         ownCount -= 1
                         ownSum -= history.growth[row]
+                        ownLogDensity = log(ownCount / geography.cityArea[city])
                     }
-                    let cityArea = geography.cityArea[city]
-                    if ownCount > 0 {
-                        out.set(.dlnnear, row, ownSum / ownCount)
-                        out.set(.lnnearDensity, row, log(ownCount / cityArea))
-                    }
+                    out.set(.dlnnear, row, ownCount > 0 ? ownSum / ownCount : nil)
+                    out.set(.lnnearDensity, row, ownCount > 0 ? ownLogDensity : nil)
 
                     // Other cities of the province.
                     let provinceCount = Double(province.count[ownCell])
-                    if provinceCount > 0 {
-                        out.set(.dlnnearProv, row, province.growthSum[ownCell] / provinceCount)
-                        out.set(.lnprovDensity, row, log(provinceCount / province.area[city]))
-                    }
+                    out.set(.dlnnearProv, row, provinceCount > 0 ? province.growthSum[ownCell] / provinceCount : nil)
+                    out.set(.lnprovDensity, row, provinceCount > 0 ? provinceLogDensity[ownCell] : nil)
 
                     // Sister cities C_it: eqs. (13), (14), (16), (17).
                     var sisterCount = 0.0, sisterSum = 0.0, sisterArea = 0.0, sisters = 0
@@ -106,12 +124,14 @@ struct SpilloverRowPass {
                         let cell = sources.index(city: sisterCity, destination: destination, year: year)
                         var count = Double(sources.count[cell])
                         var sum = sources.growthSum[cell]
+                        var logDensity = cityLogDensity[cell]
                         let sisterCell = layout.slotCell(plant: Int(sister), destination: destination)
+                        let area = geography.cityArea[sisterCity]
                         if include && ownContinuing[sisterCell] {
                             count -= 1
                             sum -= ownGrowth[sisterCell]
+                            logDensity = log(count / area)
                         }
-                        let area = geography.cityArea[sisterCity]
                         sisterArea += area
                         guard count > 0 else { continue }
                         sisterCount += count
@@ -120,35 +140,25 @@ struct SpilloverRowPass {
                         if weight > 0 && count > 0 {
                             weightSum += weight
                             weightedGrowth += weight * (sum / count)
-                            weightedDensity += weight * log(count / area)
+                            weightedDensity += weight * logDensity
                         }
                     }
-                    if sisterCount > 0 {
-                        out.set(.dlnaffiliate, row, sisterSum / sisterCount)
-                        out.set(.lndensity, row, log(sisterCount / sisterArea))
-                    }
-                    if weightSum > 0 {
-                        out.set(.dlnaffiliate1, row, weightedGrowth / weightSum)
-                        out.set(.lndensity1, row, weightedDensity / weightSum)
-                    }
+                    out.set(.dlnaffiliate, row, sisterCount > 0 ? sisterSum / sisterCount : nil)
+                    out.set(.lndensity, row, sisterCount > 0 ? log(sisterCount / sisterArea) : nil)
+                    out.set(.dlnaffiliate1, row, weightSum > 0 ? weightedGrowth / weightSum : nil)
+                    out.set(.lndensity1, row, weightSum > 0 ? weightedDensity / weightSum : nil)
                     // The plant's whole information set: own city and sister cities pooled.
                     let signals = ownCount + sisterCount
                     out.set(.nSignals, row, signals)
-                    if signals > 0 {
-                        out.set(.pooledSignal, row, ((ownCount > 0 ? ownSum : 0) + sisterSum) / signals)
-                    }
+                    out.set(.pooledSignal, row, signals > 0 ? ((ownCount > 0 ? ownSum : 0) + sisterSum) / signals : nil)
 
                     // Plant, firm and outcome variables.
                     out.set(.lnexp, row, log(exports))
-                    if plantDestinations[slot] > 1 {
-                        out.set(.lnexpOther, row, log(plantTotal[slot] - exports))
-                    }
-                    if year > 0 {
-                        out.set(.newDummy, row, history.newExporter[row])
-                        out.set(.expDummy, row, history.returningExporter[row])
-                    }
+                    out.set(.lnexpOther, row, plantDestinations[slot] > 1 ? log(plantTotal[slot] - exports) : nil)
+                    out.set(.newDummy, row, year > 0 ? history.newExporter[row] : nil)
+                    out.set(.expDummy, row, year > 0 ? history.returningExporter[row] : nil)
                     out.set(.num, row, Double(sisters))
-                    out.set(.lnexport, row, log(firmTotal))
+                    out.set(.lnexport, row, logFirmTotal)
                     out.set(.lnsupply, row, supply)
 
                     out.set(.plant, row, plant)
@@ -180,6 +190,5 @@ struct SpilloverRowPass {
         out.setProduct(.dlnnearXLnnearDensity, of: .dlnnear, .lnnearDensity)
         out.setProduct(.dlnnearProvXLnprovDensity, of: .dlnnearProv, .lnprovDensity)
         out.setProduct(.dlnaffiliate1XLndensity1, of: .dlnaffiliate1, .lndensity1)
-        return out
     }
 }
