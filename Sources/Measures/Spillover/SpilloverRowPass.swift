@@ -21,23 +21,8 @@ struct SpilloverRowPass {
         try SpilloverColumns.build(rowCount: sample.count) { out in fill(out) }
     }
 
-    /// ln(n_cmt / area_c) of every (c, m, t) with n_cmt > 0 from `count` (0 elsewhere), flat as `sources`:
-    /// the own-city and sister-city log densities of every row that does not adjust its counts, computed
-    /// once per cell instead of once per row (the same operations, so the same values).
-    private func logDensities(count: [Int32], area: [Double]) -> [Double] {
-        let perCity = layout.destinationCount * layout.yearCount
-        var table = [Double](repeating: 0, count: count.count)
-        for city in 0..<layout.cityCount {
-            for cell in city * perCity..<(city + 1) * perCity where count[cell] > 0 {
-                table[cell] = log(Double(count[cell]) / area[city])
-            }
-        }
-        return table
-    }
-
     private func fill(_ out: SpilloverColumns) {
-        let cityLogDensity = logDensities(count: sources.count, area: geography.cityArea)
-        let provinceLogDensity = logDensities(count: province.count, area: province.area)
+        let cells = SpilloverCellTables(sources: sources, province: province, geography: geography)
         let destinations = layout.destinationCount
         let years = layout.yearCount
         let width = layout.maximumPlantsPerFirm
@@ -97,10 +82,10 @@ struct SpilloverRowPass {
                     let exports = sample.exports[row]
 
                     // Own city (Δlnnear, ln(n_icmt/area_c)), the plant itself excluded.
-                    let ownCell = sources.index(city: city, destination: destination, year: year)
-                    var ownCount = Double(sources.count[ownCell])
-                    var ownSum = sources.growthSum[ownCell]
-                    var ownLogDensity = cityLogDensity[ownCell]
+                    let ownCell = cells.index(city: city, destination: destination, year: year)
+                    var ownCount = Double(cells.count[ownCell])
+                    var ownSum = cells.growthSum[ownCell]
+                    var ownLogDensity = cells.logDensity[ownCell]
                     if include && history.continuing[row] {
                         ownCount -= 1
                         ownSum -= history.growth[row]
@@ -110,9 +95,9 @@ struct SpilloverRowPass {
                     out.set(.lnnearDensity, row, ownCount > 0 ? ownLogDensity : nil)
 
                     // Other cities of the province.
-                    let provinceCount = Double(province.count[ownCell])
-                    out.set(.dlnnearProv, row, provinceCount > 0 ? province.growthSum[ownCell] / provinceCount : nil)
-                    out.set(.lnprovDensity, row, provinceCount > 0 ? provinceLogDensity[ownCell] : nil)
+                    let provinceCount = Double(cells.provinceCount[ownCell])
+                    out.set(.dlnnearProv, row, provinceCount > 0 ? cells.provinceGrowthSum[ownCell] / provinceCount : nil)
+                    out.set(.lnprovDensity, row, provinceCount > 0 ? cells.provinceLogDensity[ownCell] : nil)
 
                     // Sister cities C_it: eqs. (13), (14), (16), (17).
                     var sisterCount = 0.0, sisterSum = 0.0, sisterArea = 0.0, sisters = 0
@@ -121,10 +106,10 @@ struct SpilloverRowPass {
                         let sisterCity = Int(roster.city[Int(sister)])
                         guard sisterCity != city else { continue }
                         sisters += 1
-                        let cell = sources.index(city: sisterCity, destination: destination, year: year)
-                        var count = Double(sources.count[cell])
-                        var sum = sources.growthSum[cell]
-                        var logDensity = cityLogDensity[cell]
+                        let cell = cells.index(city: sisterCity, destination: destination, year: year)
+                        var count = Double(cells.count[cell])
+                        var sum = cells.growthSum[cell]
+                        var logDensity = cells.logDensity[cell]
                         let sisterCell = layout.slotCell(plant: Int(sister), destination: destination)
                         let area = geography.cityArea[sisterCity]
                         if include && ownContinuing[sisterCell] {

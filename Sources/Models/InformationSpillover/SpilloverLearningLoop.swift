@@ -64,6 +64,15 @@ struct SpilloverLearningLoop {
                 for m in 0..<destinations { beliefMean[plant * destinations + m] = demand.previousLevel(destination: m, year: 0) }
             }
         }
+        // δ(n) and v^post(n) of eqs. (9), (10) for the common signal counts, computed once (the same
+        // function of n, so the same values as computing them per plant, destination and year).
+        let tabulated = 4096
+        let weightOf = (0..<tabulated).map {
+            BayesianSignalUpdate.signalWeight(signalCount: Double($0), demandVariance: vd, signalNoiseVariance: vz)
+        }
+        let posteriorVarianceOf = (0..<tabulated).map {
+            BayesianSignalUpdate.posteriorVariance(signalCount: Double($0), demandVariance: vd, signalNoiseVariance: vz)
+        }
         var totalCount = [Int](repeating: 0, count: destinations), totalSum = [Double](repeating: 0, count: destinations)
         var shareSum = 0.0, shareCount = 0
         for t in 0..<years {
@@ -107,9 +116,14 @@ struct SpilloverLearningLoop {
                         if signalCount > 0 {
                             let n = Double(signalCount)
                             // δ and v^post, eqs. (9), (10).
-                            weight = BayesianSignalUpdate.signalWeight(signalCount: n, demandVariance: vd, signalNoiseVariance: vz)
-                            posteriorVariance = BayesianSignalUpdate.posteriorVariance(signalCount: n, demandVariance: vd,
-                                                                                        signalNoiseVariance: vz)
+                            if signalCount < tabulated {
+                                weight = weightOf[signalCount]
+                                posteriorVariance = posteriorVarianceOf[signalCount]
+                            } else {
+                                weight = BayesianSignalUpdate.signalWeight(signalCount: n, demandVariance: vd, signalNoiseVariance: vz)
+                                posteriorVariance = BayesianSignalUpdate.posteriorVariance(signalCount: n, demandVariance: vd,
+                                                                                            signalNoiseVariance: vz)
+                            }
                             if consistent {
                                 mean = priorMean + weight * ((localSum + otherSum) / n - drift)
                             } else {
@@ -158,9 +172,16 @@ struct SpilloverLearningLoop {
                     shareCount += 1
                 }
             }
-            // After the first year, room for all years at 1.25 times its rate (rows grow with new plants),
-            // and never beyond the row limit.
-            if t == 0 { writer.reserve(rows: min(Int(Double(writer.rowCount) * Double(years) * 1.25), Self.maximumRows)) }
+            // After the first year, room for all years: its rows per existing plant times the plant-years
+            // to come, with a margin of 1.4 (rows per plant grow with demand), never beyond the row limit.
+            // Capacity that is never written costs address space only, and outgrowing it costs a copy of
+            // every column, so the margin is generous.
+            if t == 0 {
+                let plantYears = (0..<years).reduce(0) { sum, year in sum + established.reduce(0) { $0 + (Int($1) <= year ? 1 : 0) } }
+                let plantsInFirstYear = max(established.reduce(0) { $0 + ($1 <= 0 ? 1 : 0) }, 1)
+                let estimate = Double(writer.rowCount) * Double(plantYears) / Double(plantsInFirstYear) * 1.4
+                writer.reserve(rows: Int(min(estimate, Double(Self.maximumRows))))
+            }
         }
         return (shareSum, shareCount)
     }

@@ -48,18 +48,21 @@ struct SpilloverRowWriter {
     var productRowCount: Int { productPlant.count }
 
     /// Reserves room for about `rows` rows and their products (an allocation hint; no effect on the output).
+    /// Huge pages are advised on the reserved storage (`ColumnBuffers.reserve`).
     mutating func reserve(rows: Int) {
-        plant.reserveCapacity(rows); firm.reserveCapacity(rows); city.reserveCapacity(rows)
-        destination.reserveCapacity(rows); year.reserveCapacity(rows)
+        for column in [\SpilloverRowWriter.plant, \.firm, \.city, \.destination, \.year] {
+            ColumnBuffers.reserve(&self[keyPath: column], capacity: rows)
+        }
         for column in [\SpilloverRowWriter.exports, \.logExports, \.expectedLogExports, \.imports, \.logImports, \.delta, \.localCount, \.otherCount,
                        \.slopeOther, \.slopeLocal] {
-            self[keyPath: column].reserveCapacity(rows)
+            ColumnBuffers.reserve(&self[keyPath: column], capacity: rows)
         }
         let perRow = min(1 + (extraProducts?.mean ?? 0), Double(productCount))
         let products = Int(min(Double(rows) * perRow * 1.05, Double(Int32.max)))
-        productPlant.reserveCapacity(products); productId.reserveCapacity(products)
-        productDestination.reserveCapacity(products); productYear.reserveCapacity(products)
-        productExports.reserveCapacity(products)
+        for column in [\SpilloverRowWriter.productPlant, \.productId, \.productDestination, \.productYear] {
+            ColumnBuffers.reserve(&self[keyPath: column], capacity: products)
+        }
+        ColumnBuffers.reserve(&productExports, capacity: products)
     }
 
     /// Appends one exporting plant-destination-year and its products; returns its export value.
