@@ -38,9 +38,12 @@ struct SpilloverRowPass {
         var existing = [Int32]()
         existing.reserveCapacity(width)
 
-        for firm in 0..<layout.firmCount {
-            let plants = layout.firmOffsets[firm]..<layout.firmOffsets[firm + 1]
-            for year in 0..<years {
+        // Groups are independent (the scratch is cleared after each), so they run year by year: the
+        // source tables of one year stay in cache, and the rows (sorted by year in the simulator's
+        // panels) are written in order.
+        for year in 0..<years {
+            for firm in 0..<layout.firmCount {
+                let plants = layout.firmOffsets[firm]..<layout.firmOffsets[firm + 1]
                 let range = groups.range(firm: firm, year: year)
                 if range.isEmpty { continue }
                 existing.removeAll(keepingCapacity: true)
