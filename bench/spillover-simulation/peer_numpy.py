@@ -14,7 +14,11 @@ demand path and source aggregates. Entry depends on nothing else, so both sides 
 same plant x destination x year rows; only the row-level draws (own demand components, sales noise,
 imports, products) differ.
 
-Usage: python3 peer_numpy.py SCENARIO.toml [SEED [WORLD]]
+The product draws (number of products, product codes, Dirichlet weights) are always made; the
+plant x product panel itself is built only with --products, as hetfirm keeps it only when asked
+(`SpilloverSimulationBench --products`, or a block that reads data = "products").
+
+Usage: python3 peer_numpy.py [--products] SCENARIO.toml [SEED [WORLD]]
 """
 import json
 import sys
@@ -37,7 +41,7 @@ def load_world(directory):
     return header["rows"], arrays
 
 
-def simulate(p, rng, given=None):
+def simulate(p, rng, given=None, keep_products=False):
     C, M, T, F = int(p["cities"]), int(p["destinations"]), int(p["years"]), int(p["firms"])
     sigma, k, v_d, v_z = p["sigma"], p["k"], p["v_d"], p["v_z"]
     # World.
@@ -118,16 +122,17 @@ def simulate(p, rng, given=None):
     # Products: 1 + Poisson(extra_products) distinct products per row, value split by a flat Dirichlet.
     H = int(p["products"])
     shipped = np.minimum(1 + rng.poisson(p["extra_products"], R), H)
-    product_row = np.repeat(np.arange(R), shipped)
-    offsets = np.arange(product_row.size) - np.repeat(np.cumsum(shipped) - shipped, shipped)
     first = rng.integers(0, H, R)
     step = rng.integers(1, H, R)            # distinct products: first + j*step mod H (H prime or not, good enough)
-    product = (first[product_row] + offsets * step[product_row]) % H
-    weight = rng.exponential(1.0, product_row.size)
-    share = weight / np.bincount(product_row, weights=weight)[product_row]
-    panel["product_exports"] = np.exp(panel["lnexp"])[product_row] * share
-    panel["product"] = product
-    panel["product_row"] = product_row
+    weight = rng.exponential(1.0, int(shipped.sum()))
+    if keep_products:
+        product_row = np.repeat(np.arange(R), shipped)
+        offsets = np.arange(product_row.size) - np.repeat(np.cumsum(shipped) - shipped, shipped)
+        product = (first[product_row] + offsets * step[product_row]) % H
+        share = weight / np.bincount(product_row, weights=weight)[product_row]
+        panel["product_exports"] = np.exp(panel["lnexp"])[product_row] * share
+        panel["product"] = product
+        panel["product_row"] = product_row
     world = dict(area=area, province=province, city=city, firm=firm_of_plant, established=established,
                  count=count, gsum=gsum, C=C, M=M, T=T, F=F)
     return panel, world
@@ -243,13 +248,15 @@ def weighted_measures(panel, world, exports):
 
 
 def main():
-    with open(sys.argv[1], "rb") as handle:
+    keep_products = "--products" in sys.argv
+    arguments = [argument for argument in sys.argv[1:] if argument != "--products"]
+    with open(arguments[0], "rb") as handle:
         parameters = tomllib.load(handle)["model"]
-    seed = int(sys.argv[2]) if len(sys.argv) > 2 else 20261121
-    expected_rows, given = load_world(sys.argv[3]) if len(sys.argv) > 3 else (None, None)
+    seed = int(arguments[1]) if len(arguments) > 1 else 20261121
+    expected_rows, given = load_world(arguments[2]) if len(arguments) > 2 else (None, None)
     rng = np.random.default_rng(seed)
     start = time.perf_counter()
-    panel, world = simulate(parameters, rng, given)
+    panel, world = simulate(parameters, rng, given, keep_products)
     simulated = time.perf_counter()
     measures = construct(panel, world)
     constructed = time.perf_counter()

@@ -6,7 +6,9 @@
 # paper-003 regressors (eqs. (13), (14), local and province controls, (16)-(17), dummies).
 #
 # Usage: bash bench/spillover-simulation/run.sh      (from anywhere)
-# Environment: RUNS (default 3), PYTHON (default python3).
+# Environment: RUNS (default 3), PYTHON (default python3), PRODUCTS (default 0; 1: both sides also
+# keep the plant x product panel, which the regressors do not read; by default both draw the
+# products and neither keeps them, as `hetfirm run` when no block reads data = "products").
 #
 # Both sides do the same work: the bench executable writes its resolved [model] table and, for each
 # seed, the world, firm network, demand path and source aggregates it draws (untimed, just before
@@ -21,6 +23,8 @@ set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$here/../.." && pwd)
 runs=${RUNS:-3}
+products=()
+[[ ${PRODUCTS:-0} == 1 ]] && products=(--products)
 python=${PYTHON:-python3}
 bench=$root/.build/release/SpilloverSimulationBench
 
@@ -35,12 +39,12 @@ export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1
 "$bench" --emit-parameters "$work/model.toml" > /dev/null
 
 echo "date: $(date -u '+%Y-%m-%d %H:%M UTC'); cores: $(getconf _NPROCESSORS_ONLN); numpy $("$python" -c 'import numpy; print(numpy.__version__)'); $("$python" --version 2>&1)"
-echo "hetfirm commit: $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown); runs per tool: $runs (interleaved)"
+echo "hetfirm commit: $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown); runs per tool: $runs (interleaved); product panel kept: ${PRODUCTS:-0}"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 for i in $(seq 1 "$runs"); do
     "$bench" --seed "$i" --emit-world "$work/world-$i" > /dev/null
-    /usr/bin/time -f '%e %M' -o "$work/hetfirm-$i.time" "$bench" --seed "$i" > "$work/hetfirm-$i.json"
-    /usr/bin/time -f '%e %M' -o "$work/numpy-$i.time" "$python" "$here/peer_numpy.py" "$work/model.toml" "$i" "$work/world-$i" > "$work/numpy-$i.json"
+    /usr/bin/time -f '%e %M' -o "$work/hetfirm-$i.time" "$bench" --seed "$i" "${products[@]}" > "$work/hetfirm-$i.json"
+    /usr/bin/time -f '%e %M' -o "$work/numpy-$i.time" "$python" "$here/peer_numpy.py" "${products[@]}" "$work/model.toml" "$i" "$work/world-$i" > "$work/numpy-$i.json"
     rm -rf "$work/world-$i"
 done
 echo "load average after:  $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -59,7 +63,8 @@ def med(rows, key): return statistics.median(r[key] for r in rows)
 def per_million(r): return r["total_seconds"] / (r["rows"] / 1e6)
 print("Compared: one replication at paper scale per seed (seeds 1..%d), simulation + regressors, one thread;" % runs)
 print("both sides simulate the same plant x destination x year rows (hetfirm's drawn world, firm network,")
-print("demand path and source aggregates); row-level draws differ (GSL MT19937 vs numpy PCG64).")
+print("demand path and source aggregates); row-level draws differ (GSL MT19937 vs numpy PCG64). Both draw the")
+print("products; the plant x product panel is kept on both sides only with PRODUCTS=1.")
 for i, (a, b) in enumerate(zip(h, p), 1):
     same = "same rows" if a["rows"] == b["rows"] else f"ROW COUNTS DIFFER by {b['rows'] - a['rows']:+,}"
     print(f"  seed {i}: hetfirm {a['rows']:,} rows, numpy {b['rows']:,} rows ({same}); "

@@ -75,7 +75,10 @@ struct SpilloverLearningLoop {
         }
         var totalCount = [Int](repeating: 0, count: destinations), totalSum = [Double](repeating: 0, count: destinations)
         var shareSum = 0.0, shareCount = 0
+        // d_m,t−1 of every destination in year t, contiguous (the published level under annual revelation).
+        var publishedLevel = [Double](repeating: 0, count: destinations)
         for t in 0..<years {
+            for m in 0..<destinations { publishedLevel[m] = demand.previousLevel(destination: m, year: t) }
             for f in 0..<network.firmCount {
                 let first = Int(network.firmFirstPlant[f]), end = Int(network.firmFirstPlant[f + 1])
                 // Signals of every city where the firm has a plant in year t; a plant's sister part is this minus its own city.
@@ -109,7 +112,7 @@ struct SpilloverLearningLoop {
                         let otherCount = totalCount[m] - localCount, otherSum = totalSum[m] - localSum
                         let signalCount = localCount + otherCount
                         let state = plant * destinations + m
-                        let previousMean = annual ? demand.previousLevel(destination: m, year: t) : beliefMean[state]
+                        let previousMean = annual ? publishedLevel[m] : beliefMean[state]
                         let previousVariance = annual ? 0 : beliefVariance[state]
                         let priorMean = previousMean + drift
                         var weight = 0.0, posteriorVariance = vd, mean = priorMean

@@ -38,7 +38,8 @@ public struct SpilloverAssembly: Sendable {
     public func replication(_ index: Int) throws -> Replication {
         let clock = ContinuousClock()
         let start = clock.now
-        let panel = try model.simulate(seed: seed, replication: index)
+        // The product panel is drawn either way (the streams do not depend on it) but kept only when read.
+        let panel = try model.simulate(seed: seed, replication: index, keepingProducts: withProducts)
         let simulated = clock.now
         let rows = panel.rows
         func int32(_ name: String) throws -> [Int32] { try rows.ints(name).map { Int32($0) } }

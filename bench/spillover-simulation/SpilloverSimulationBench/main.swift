@@ -2,14 +2,16 @@
 // network, demand, sources, Kalman learning, entry, sales, imports, products) and the construction of
 // the paper-003 regressors, exactly as `hetfirm run` builds the panel it estimates on.
 //
-// Usage: SpilloverSimulationBench [--seed N] [--emit-parameters FILE] [--emit-world DIRECTORY] [--checksum]
+// Usage: SpilloverSimulationBench [--seed N] [--emit-parameters FILE] [--emit-world DIRECTORY] [--products] [--checksum]
 //   --emit-parameters writes the resolved parameters as a TOML [model] table, for the numpy peer.
 //   --emit-world simulates replication 0 of the seed (untimed) and writes its drawn world, firm
 //     network, demand path and source aggregates to DIRECTORY (see WorldExport), for the numpy peer,
 //     then exits.
-//   --checksum also builds the product panel and prints checksums of the plant panel with its
-//     regressors, of the product panel and of the truth (to check that a change keeps the output
-//     bit for bit); the timings of such a run include the product panel.
+//   --products also keeps and builds the plant x product panel (`data = "products"`); without it the
+//     products are drawn but not kept, as in `hetfirm run` when no block reads them.
+//   --checksum prints checksums of the plant panel with its regressors, of the product panel (empty
+//     without --products) and of the truth and summary, to check that a change keeps the output bit
+//     for bit.
 // Prints one JSON line: rows, simulate_seconds, construct_seconds, total_seconds, a few moments and,
 // with --checksum, the checksums.
 import Foundation
@@ -20,6 +22,7 @@ var seed: UInt64 = 20261121
 var parameterFile: String?
 var worldDirectory: String?
 var checksum = false
+var products = false
 var arguments = CommandLine.arguments.dropFirst()
 while let argument = arguments.popFirst() {
     switch argument {
@@ -27,6 +30,7 @@ while let argument = arguments.popFirst() {
     case "--emit-parameters": parameterFile = arguments.popFirst()
     case "--emit-world": worldDirectory = arguments.popFirst()
     case "--checksum": checksum = true
+    case "--products": products = true
     default:
         FileHandle.standardError.write(Data("unknown argument \(argument)\n".utf8))
         exit(2)
@@ -54,7 +58,7 @@ do {
         print("{\"rows\": \(panel.rows.rowCount)}")
         exit(0)
     }
-    let replication = try SpilloverAssembly(model: model, seed: seed, withProducts: checksum).replication(0)
+    let replication = try SpilloverAssembly(model: model, seed: seed, withProducts: products).replication(0)
     let affiliate = try replication.data.column(named: "dlnaffiliate")
     let present = Double(replication.data.rowCount - affiliate.missingCount) / Double(replication.data.rowCount)
     let lnexp = try replication.data.doubles("lnexp")
@@ -64,15 +68,15 @@ do {
         + "\"mean_lnexp\": \(lnexp.reduce(0, +) / Double(lnexp.count)), \"share_with_dlnaffiliate\": \(present), "
         + "\"mean_delta\": \(replication.truth.deltaMean)"
     if checksum {
-        var rows = PanelChecksum(), products = PanelChecksum(), truth = PanelChecksum()
+        var rows = PanelChecksum(), productRows = PanelChecksum(), truth = PanelChecksum()
         rows.add(replication.data)
-        if let panel = replication.products { products.add(panel) }
+        if let panel = replication.products { productRows.add(panel) }
         let t = replication.truth, s = replication.summary
         truth.add([t.deltaMean, t.slopeOtherMean, t.slopeOtherWeightedMean, t.beta1, t.beta2, t.noiseRatio, Double(t.rowCount),
                    Double(s.rowCount), Double(s.productRowCount), s.meanPlantsPerFirm, s.medianPlantsPerFirm,
                    s.meanLargestPlantShare, s.shareWithSisterSignals])
         line += ", \"product_rows\": \(replication.products?.rowCount ?? 0), \"rows_checksum\": \"\(rows.hexadecimal)\", "
-            + "\"products_checksum\": \"\(products.hexadecimal)\", \"truth_checksum\": \"\(truth.hexadecimal)\""
+            + "\"products_checksum\": \"\(productRows.hexadecimal)\", \"truth_checksum\": \"\(truth.hexadecimal)\""
     }
     print(line + "}")
 } catch {
