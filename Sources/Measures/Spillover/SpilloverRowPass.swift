@@ -35,7 +35,7 @@ struct SpilloverRowPass {
         var plantTotal = [Double](repeating: 0, count: width)
         var plantDestinations = [Int](repeating: 0, count: width)
         var plantsToDestination = [Int](repeating: 0, count: destinations)
-        var existing = [Int32]()
+        var existing = [ExistingPlant]()
         existing.reserveCapacity(width)
 
         // Groups are independent (the scratch is cleared after each), so they run year by year: the
@@ -49,13 +49,18 @@ struct SpilloverRowPass {
                 existing.removeAll(keepingCapacity: true)
                 var multiPlantProvince = false
                 for position in plants {
-                    let plant = layout.firmPlants[position]
-                    guard Int(roster.establishmentYear[Int(plant)]) <= year else { continue }
-                    let provinceOfPlant = geography.cityProvince[Int(roster.city[Int(plant)])]
-                    if existing.contains(where: { geography.cityProvince[Int(roster.city[Int($0)])] == provinceOfPlant }) {
+                    let plant = Int(layout.firmPlants[position])
+                    guard Int(roster.establishmentYear[plant]) <= year else { continue }
+                    let city = Int(roster.city[plant])
+                    let provinceOfPlant = geography.cityProvince[city]
+                    if existing.contains(where: { $0.province == provinceOfPlant }) {
                         multiPlantProvince = true
                     }
-                    existing.append(plant)
+                    let slot = Int(layout.plantSlot[plant])
+                    existing.append(ExistingPlant(
+                        plant: plant, city: city, province: provinceOfPlant, slot: slot,
+                        cellBase: cells.index(city: city, destination: 0, year: year),
+                        slotCellBase: layout.slotCell(plant: plant, destination: 0), area: geography.cityArea[city]))
                 }
                 var firmTotal = 0.0
                 for position in range {
@@ -105,16 +110,15 @@ struct SpilloverRowPass {
                     // Sister cities C_it: eqs. (13), (14), (16), (17).
                     var sisterCount = 0.0, sisterSum = 0.0, sisterArea = 0.0, sisters = 0
                     var weightSum = 0.0, weightedGrowth = 0.0, weightedDensity = 0.0
-                    for sister in existing where Int(sister) != plant {
-                        let sisterCity = Int(roster.city[Int(sister)])
-                        guard sisterCity != city else { continue }
+                    for sister in existing where sister.plant != plant {
+                        guard sister.city != city else { continue }
                         sisters += 1
-                        let cell = cells.index(city: sisterCity, destination: destination, year: year)
+                        let cell = sister.cellBase + destination
                         var count = Double(cells.count[cell])
                         var sum = cells.growthSum[cell]
                         var logDensity = cells.logDensity[cell]
-                        let sisterCell = layout.slotCell(plant: Int(sister), destination: destination)
-                        let area = geography.cityArea[sisterCity]
+                        let sisterCell = sister.slotCellBase + destination
+                        let area = sister.area
                         if include && ownContinuing[sisterCell] {
                             count -= 1
                             sum -= ownGrowth[sisterCell]
@@ -124,7 +128,7 @@ struct SpilloverRowPass {
                         guard count > 0 else { continue }
                         sisterCount += count
                         sisterSum += sum
-                        let weight = overall ? plantTotal[Int(layout.plantSlot[Int(sister)])] : exportsTo[sisterCell]
+                        let weight = overall ? plantTotal[sister.slot] : exportsTo[sisterCell]
                         if weight > 0 && count > 0 {
                             weightSum += weight
                             weightedGrowth += weight * (sum / count)
@@ -179,4 +183,17 @@ struct SpilloverRowPass {
         out.setProduct(.dlnnearProvXLnprovDensity, of: .dlnnearProv, .lnprovDensity)
         out.setProduct(.dlnaffiliate1XLndensity1, of: .dlnaffiliate1, .lndensity1)
     }
+}
+
+/// A plant of the group's firm that exists in the group's year, with what the row loop reads of it
+/// as a sister: its city, province and slot, and the offsets of its (city, year) block in the cell
+/// tables and of its slot in the scratch tables (add the destination to either).
+private struct ExistingPlant {
+    let plant: Int
+    let city: Int
+    let province: Int32
+    let slot: Int
+    let cellBase: Int
+    let slotCellBase: Int
+    let area: Double
 }
