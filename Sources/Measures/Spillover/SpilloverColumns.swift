@@ -64,16 +64,21 @@ struct SpilloverColumns {
     /// without copy-on-write checks and no column is copied afterwards.
     private let doubles: [UnsafeMutablePointer<Double>]
     private let absent: [UnsafeMutablePointer<Bool>]
-    private let ints: [UnsafeMutablePointer<Int>]
+    /// `nil` for a column given to `build` (its `set` does nothing).
+    private let ints: [UnsafeMutablePointer<Int>?]
 
     /// Runs `fill` on buffers of `rowCount` rows and returns the dataset. `fill` must set every column
     /// of every row exactly as it means it (a missing value through `set(_:_:_:)` with `nil`), since
-    /// the buffers start uninitialized; the pointers are valid only while `fill` runs.
-    static func build(rowCount: Int, _ fill: (SpilloverColumns) -> Void) throws -> Dataset {
+    /// the buffers start uninitialized; the pointers are valid only while `fill` runs. The Int columns
+    /// in `given` are taken as they are, not written.
+    static func build(rowCount: Int, given: [IntColumn: [Int]] = [:], _ fill: (SpilloverColumns) -> Void) throws -> Dataset {
+        let written = IntColumn.allCases.filter { given[$0] == nil }
         var masks = [[Bool]](), integers = [[Int]]()
         let values = ColumnBuffers.build(DoubleColumn.allCases.count, length: rowCount) { (doubles: [UnsafeMutablePointer<Double>]) in
             masks = ColumnBuffers.build(DoubleColumn.allCases.count, length: rowCount) { (absent: [UnsafeMutablePointer<Bool>]) in
-                integers = ColumnBuffers.build(IntColumn.allCases.count, length: rowCount) { (ints: [UnsafeMutablePointer<Int>]) in
+                integers = ColumnBuffers.build(written.count, length: rowCount) { (buffers: [UnsafeMutablePointer<Int>]) in
+                    var ints = [UnsafeMutablePointer<Int>?](repeating: nil, count: IntColumn.allCases.count)
+                    for (index, column) in written.enumerated() { ints[column.rawValue] = buffers[index] }
                     fill(SpilloverColumns(rowCount: rowCount, doubles: doubles, absent: absent, ints: ints))
                 }
             }
@@ -82,14 +87,15 @@ struct SpilloverColumns {
         for column in DoubleColumn.allCases {
             columns.append(.double(column.name, values[column.rawValue], missing: masks[column.rawValue]))
         }
+        var writtenValues = integers.makeIterator()
         for column in IntColumn.allCases {
-            columns.append(.int(column.name, integers[column.rawValue]))
+            columns.append(.int(column.name, given[column] ?? writtenValues.next()!))
         }
         return try Dataset(columns: columns)
     }
 
     private init(rowCount: Int, doubles: [UnsafeMutablePointer<Double>], absent: [UnsafeMutablePointer<Bool>],
-                 ints: [UnsafeMutablePointer<Int>]) {
+                 ints: [UnsafeMutablePointer<Int>?]) {
         self.rowCount = rowCount
         self.doubles = doubles
         self.absent = absent
@@ -111,7 +117,7 @@ struct SpilloverColumns {
 
     @inline(__always)
     func set(_ column: IntColumn, _ row: Int, _ value: Int) {
-        ints[column.rawValue][row] = value
+        ints[column.rawValue]?[row] = value
     }
 
     /// The product of two columns at every row, missing where either factor is.

@@ -16,9 +16,13 @@ struct SpilloverRowPass {
     let province: (count: [Int32], growthSum: [Double], area: [Double])
     let firmOutput: [Double]?
     let options: SpilloverMeasureOptions
+    /// The identifier columns the caller holds, returned as they are.
+    let identifiers: SampleIdentifiers?
 
     func run() throws -> Dataset {
-        try SpilloverColumns.build(rowCount: sample.count) { out in fill(out) }
+        var given = [SpilloverColumns.IntColumn: [Int]]()
+        for (column, values, _, _) in identifiers?.columns(of: sample) ?? [] { given[column] = values }
+        return try SpilloverColumns.build(rowCount: sample.count, given: given) { out in fill(out) }
     }
 
     private func fill(_ out: SpilloverColumns) {
