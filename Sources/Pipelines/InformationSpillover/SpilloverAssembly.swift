@@ -1,6 +1,7 @@
 import Foundation
 import Measures
 import Models
+import Numerical
 import PanelData
 
 /// One replication of the information-spillover model as the estimators see it: the simulated plant
@@ -44,7 +45,11 @@ public struct SpilloverAssembly: Sendable {
         let rows = panel.rows
         let plant = try rows.ints("plant"), firm = try rows.ints("firm"), city = try rows.ints("city")
         let dest = try rows.ints("dest"), year = try rows.ints("year")
-        func int32(_ values: [Int]) -> [Int32] { values.map { Int32($0) } }
+        func int32(_ values: [Int]) -> [Int32] {
+            ColumnBuffers.build(1, length: values.count) { (buffers: [UnsafeMutablePointer<Int32>]) in
+                for row in values.indices { buffers[0][row] = Int32(values[row]) }
+            }[0]
+        }
         let flows = try ExporterFlows(
             exporter: int32(plant), firm: int32(firm), city: int32(city), destination: int32(dest),
             year: int32(year), exports: rows.doubles("exports"))
