@@ -2,54 +2,47 @@ import Foundation
 
 /// The per-(city, destination, year) inputs of `SpilloverRowPass`, laid out city-year-major,
 /// `(c T + t) M + m`, so that the rows of a plant in one year (consecutive destinations) read
-/// consecutive memory, for their own city as for each sister city. The values are those of the
-/// sources (`SourceAggregates` is flat at `(c M + m) T + t`) and of the province sums, copied.
+/// consecutive memory, for their own city as for each sister city, and with the three numbers of a
+/// cell side by side (one cache line). The values are those of the sources (`SourceAggregates` is
+/// flat at `(c M + m) T + t`) and of the province sums, copied (counts as exact doubles).
 struct SpilloverCellTables {
+    /// n, S and ln(n / area) of one cell; the log density is 0 where n = 0 (it is not read there).
+    struct Cell {
+        let count: Double
+        let growthSum: Double
+        let logDensity: Double
+    }
+
     let destinationCount: Int
     let yearCount: Int
-    /// n_cmt and S_cmt (after adding the sample when `sourcesIncludeSample`).
-    let count: [Int32]
-    let growthSum: [Double]
-    /// ln(n_cmt / area_c) where n_cmt > 0 (0 elsewhere): the own-city and sister-city log densities of
-    /// every row that does not adjust its counts, computed once per cell instead of once per row.
-    let logDensity: [Double]
+    /// n_cmt, S_cmt (after adding the sample when `sourcesIncludeSample`) and ln(n_cmt / area_c): the
+    /// own-city and sister-city log densities of every row that does not adjust its counts, computed
+    /// once per cell instead of once per row.
+    let source: [Cell]
     /// The same over the other cities of c's province, with ln(n / area of those cities).
-    let provinceCount: [Int32]
-    let provinceGrowthSum: [Double]
-    let provinceLogDensity: [Double]
+    let province: [Cell]
 
     init(sources: SourceAggregates, province: (count: [Int32], growthSum: [Double], area: [Double]),
          geography: SpilloverGeography) {
         let cities = sources.cityCount, destinations = sources.destinationCount, years = sources.yearCount
         destinationCount = destinations
         yearCount = years
-        func transposed<Element>(_ values: [Element], zero: Element) -> [Element] {
-            var result = [Element](repeating: zero, count: values.count)
+        func cells(count: [Int32], growthSum: [Double], area: [Double]) -> [Cell] {
+            var result = [Cell](repeating: Cell(count: 0, growthSum: 0, logDensity: 0), count: count.count)
             for city in 0..<cities {
                 for m in 0..<destinations {
                     for t in 0..<years {
-                        result[(city * years + t) * destinations + m] = values[(city * destinations + m) * years + t]
+                        let from = (city * destinations + m) * years + t
+                        let n = count[from]
+                        result[(city * years + t) * destinations + m] = Cell(
+                            count: Double(n), growthSum: growthSum[from], logDensity: n > 0 ? log(Double(n) / area[city]) : 0)
                     }
                 }
             }
             return result
         }
-        func logDensities(_ count: [Int32], area: [Double]) -> [Double] {
-            let perCity = destinations * years
-            var table = [Double](repeating: 0, count: count.count)
-            for city in 0..<cities {
-                for cell in city * perCity..<(city + 1) * perCity where count[cell] > 0 {
-                    table[cell] = log(Double(count[cell]) / area[city])
-                }
-            }
-            return table
-        }
-        count = transposed(sources.count, zero: 0)
-        growthSum = transposed(sources.growthSum, zero: 0)
-        logDensity = logDensities(count, area: geography.cityArea)
-        provinceCount = transposed(province.count, zero: 0)
-        provinceGrowthSum = transposed(province.growthSum, zero: 0)
-        provinceLogDensity = logDensities(provinceCount, area: province.area)
+        source = cells(count: sources.count, growthSum: sources.growthSum, area: geography.cityArea)
+        self.province = cells(count: province.count, growthSum: province.growthSum, area: province.area)
     }
 
     /// The index of (city, destination, year) in the tables.

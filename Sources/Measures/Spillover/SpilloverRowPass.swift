@@ -95,9 +95,10 @@ struct SpilloverRowPass {
 
                     // Own city (Δlnnear, ln(n_icmt/area_c)), the plant itself excluded.
                     let ownCell = cells.index(city: city, destination: destination, year: year)
-                    var ownCount = Double(cells.count[ownCell])
-                    var ownSum = cells.growthSum[ownCell]
-                    var ownLogDensity = cells.logDensity[ownCell]
+                    let own = cells.source[ownCell]
+                    var ownCount = own.count
+                    var ownSum = own.growthSum
+                    var ownLogDensity = own.logDensity
                     if include && history.continuing[row] {
                         ownCount -= 1
                         ownSum -= history.growth[row]
@@ -107,9 +108,10 @@ struct SpilloverRowPass {
                     out.set(.lnnearDensity, row, ownCount > 0 ? ownLogDensity : nil)
 
                     // Other cities of the province.
-                    let provinceCount = Double(cells.provinceCount[ownCell])
-                    out.set(.dlnnearProv, row, provinceCount > 0 ? cells.provinceGrowthSum[ownCell] / provinceCount : nil)
-                    out.set(.lnprovDensity, row, provinceCount > 0 ? cells.provinceLogDensity[ownCell] : nil)
+                    let province = cells.province[ownCell]
+                    let provinceCount = province.count
+                    out.set(.dlnnearProv, row, provinceCount > 0 ? province.growthSum / provinceCount : nil)
+                    out.set(.lnprovDensity, row, provinceCount > 0 ? province.logDensity : nil)
 
                     // Sister cities C_it: eqs. (13), (14), (16), (17).
                     var sisterCount = 0.0, sisterSum = 0.0, sisterArea = 0.0, sisters = 0
@@ -118,9 +120,10 @@ struct SpilloverRowPass {
                         guard sister.city != city else { continue }
                         sisters += 1
                         let cell = sister.cellBase + destination
-                        var count = Double(cells.count[cell])
-                        var sum = cells.growthSum[cell]
-                        var logDensity = cells.logDensity[cell]
+                        let source = cells.source[cell]
+                        var count = source.count
+                        var sum = source.growthSum
+                        var logDensity = source.logDensity
                         let sisterCell = sister.slotCellBase + destination
                         let area = sister.area
                         if include && ownContinuing[sisterCell] {
