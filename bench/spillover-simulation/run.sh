@@ -77,6 +77,7 @@ for name, rows, wall, mem in (("hetfirm", h, hwall, hmem), ("numpy peer", p, pwa
           f" {statistics.median(wall):>14.2f} {max(mem):>8.2f}")
 ratio = statistics.median(per_million(r) for r in p) / statistics.median(per_million(r) for r in h)
 print(f"per-row ratio numpy / hetfirm (median s per M rows, simulate + construct): {ratio:.2f}  (> 1: hetfirm is faster)")
+print(f"median of the per-seed ratios: {statistics.median(per_million(b) / per_million(a) for a, b in zip(h, p)):.2f}")
 print(f"ratio of median process wall times: {statistics.median(pwall) / statistics.median(hwall):.2f}")
 print("moments (median over runs): " + ", ".join(
     f"{key} hetfirm {med(h, key):.4g} / numpy {med(p, key):.4g}" for key in ("mean_lnexp", "share_with_dlnaffiliate", "mean_delta")))
