@@ -38,14 +38,15 @@ struct SpilloverLearningLoop {
         let logFixedCost = world.destinationFixedCost.map { log($0) }
         // ln ξ + (σ − 1) ln φ_i: the plant part of ln expected profit, eqs. (6), (11).
         let plantScale = network.plantProductivity.map { logXi + (p.elasticityOfSubstitution - 1) * log($0) }
-        // The source aggregates transposed to (c T + t) M + m, so the destination loop reads contiguous memory.
+        // The source aggregates transposed to (t C + c) M + m, so the destination loop reads contiguous memory
+        // and one year's aggregates are one block.
         try AllocationGuard.check([sources.count.count], bytesPerElement: 12,
                                   what: "the transposed source-exporter aggregates", keys: ["cities", "destinations", "years"])
         var counts = [Int32](repeating: 0, count: sources.count.count), sums = [Double](repeating: 0, count: sources.count.count)
         for city in 0..<p.cityCount {
             for m in 0..<destinations {
                 for t in 0..<years {
-                    let from = (city * destinations + m) * years + t, to = (city * years + t) * destinations + m
+                    let from = (city * destinations + m) * years + t, to = (t * p.cityCount + city) * destinations + m
                     counts[to] = sources.count[from]
                     sums[to] = sources.growthSum[from]
                 }
@@ -85,7 +86,7 @@ struct SpilloverLearningLoop {
                 for m in 0..<destinations { totalCount[m] = 0; totalSum[m] = 0 }
                 var activeArea = 0.0
                 for plant in first..<end where Int(established[plant]) <= t {
-                    let base = (Int(cities[plant]) * years + t) * destinations
+                    let base = (t * p.cityCount + Int(cities[plant])) * destinations
                     for m in 0..<destinations {
                         totalCount[m] += Int(counts[base + m])
                         totalSum[m] += sums[base + m]
@@ -104,7 +105,7 @@ struct SpilloverLearningLoop {
                         }
                         continue
                     }
-                    let city = Int(cities[plant]), base = (city * years + t) * destinations
+                    let city = Int(cities[plant]), base = (t * p.cityCount + city) * destinations
                     let sisterArea = activeArea - area[city]
                     var plantTotal = 0.0
                     for m in 0..<destinations {
