@@ -77,7 +77,7 @@ let package = Package(
         ),
         // Benchmark entry point for bench/spillover-simulation (simulation + regressors at paper-003 scale).
         .executableTarget(
-            name: "SpilloverSimulationBench", dependencies: ["Models", "Pipelines"],
+            name: "SpilloverSimulationBench", dependencies: ["Models", "PanelData", "Pipelines"],
             path: "bench/spillover-simulation/SpilloverSimulationBench"
         ),
         // Benchmark entry point for bench/vector-math (scalar exp/log vs VectorMath over one column).

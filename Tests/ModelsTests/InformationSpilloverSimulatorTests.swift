@@ -28,6 +28,19 @@ struct InformationSpilloverSimulatorTests {
         #expect(first.rows.columnNames == InformationSpillover.simulatedColumns)
     }
 
+    @Test("without keeping the products, every other output is the same and the product rows are still counted")
+    func productsNotKept() throws {
+        let parameters = try InformationSpilloverParameters.defaults([:])
+        let model = InformationSpilloverModel(parameters: parameters)
+        let kept = try model.simulate(seed: 20261121, replication: 2)
+        let dropped = try model.simulate(seed: 20261121, replication: 2, keepingProducts: false)
+        #expect(dropped.rows == kept.rows)
+        #expect(dropped.firmGrossOutput == kept.firmGrossOutput)
+        #expect(dropped.truth == kept.truth && dropped.summary == kept.summary)
+        #expect(kept.products.rowCount > kept.rows.rowCount)
+        #expect(dropped.products.rowCount == 0 && dropped.summary.productRowCount == kept.products.rowCount)
+    }
+
     @Test("the plants of a firm sit in distinct cities and the sister sets only grow")
     func firmNetwork() throws {
         let panel = try Self.panel()

@@ -7,7 +7,18 @@ to OUT/scenario.toml), simulates one replication and builds the constructed regr
 the timings and a few moments as JSON. Random numbers come from numpy's PCG64, so the panels agree
 with hetfirm's in distribution, not draw by draw.
 
-Usage: python3 peer_numpy.py SCENARIO.toml [SEED]
+With WORLD (a directory written by `SpilloverSimulationBench --emit-world`), the peer still draws
+its own world, firm network, demand path and source exporters (so it does the same drawing work as
+hetfirm, and that work is timed), but then simulates the rows on hetfirm's drawn world, network,
+demand path and source aggregates. Entry depends on nothing else, so both sides then simulate the
+same plant x destination x year rows; only the row-level draws (own demand components, sales noise,
+imports, products) differ.
+
+The product draws (number of products, product codes, Dirichlet weights) are always made; the
+plant x product panel itself is built only with --products, as hetfirm keeps it only when asked
+(`SpilloverSimulationBench --products`, or a block that reads data = "products").
+
+Usage: python3 peer_numpy.py [--products] SCENARIO.toml [SEED [WORLD]]
 """
 import json
 import sys
@@ -17,7 +28,20 @@ import tomllib
 import numpy as np
 
 
-def simulate(p, rng):
+def load_world(directory):
+    """hetfirm's drawn world, network, demand path and source aggregates, as WorldExport writes them."""
+    with open(f"{directory}/world.json") as handle:
+        header = json.load(handle)
+    arrays = {}
+    for name, entry in header.items():
+        if name == "rows":
+            continue
+        dtype = {"f64": "<f8", "i32": "<i4"}[entry["type"]]
+        arrays[name] = np.fromfile(f"{directory}/{name}.bin", dtype=dtype, count=entry["count"])
+    return header["rows"], arrays
+
+
+def simulate(p, rng, given=None, keep_products=False):
     C, M, T, F = int(p["cities"]), int(p["destinations"]), int(p["years"]), int(p["firms"])
     sigma, k, v_d, v_z = p["sigma"], p["k"], p["v_d"], p["v_z"]
     # World.
@@ -48,6 +72,20 @@ def simulate(p, rng):
     established = rng.integers(-int(p["establishment_lead"]), T, P)
     established[rank == 0] = -int(p["establishment_lead"]) - 1
     phi = (1.0 - rng.random(P)) ** (-1.0 / k)
+    if given is not None:
+        # The same rows as hetfirm: its world, firm network, demand path and source aggregates.
+        area, province = given["city_area"], given["city_province"].astype(np.int64)
+        fixed_cost = given["destination_fixed_cost"]
+        previous = given["demand_level"].reshape(M, T + 1)[:, :T]     # d_m,t-1 for t = 0 ... T-1
+        count = given["source_count"].astype(np.int64).reshape(C, M, T)
+        gsum = given["source_growth_sum"].reshape(C, M, T)
+        firm_of_plant = given["plant_firm"].astype(np.int64)
+        city = given["plant_city"].astype(np.int64)
+        established = given["plant_established"].astype(np.int64)
+        phi = given["plant_productivity"]
+        P = firm_of_plant.size
+        plants_per_firm = np.bincount(firm_of_plant, minlength=F)
+        starts = np.cumsum(plants_per_firm) - plants_per_firm
     own = rng.normal(0.0, np.sqrt(v_z), (P, M))                      # z_im
     xi = (sigma - 1) ** (sigma - 1) / sigma ** sigma
     rows = {key: [] for key in ("plant", "dest", "year", "lnexp", "delta", "n_nb", "n_oth")}
@@ -84,16 +122,17 @@ def simulate(p, rng):
     # Products: 1 + Poisson(extra_products) distinct products per row, value split by a flat Dirichlet.
     H = int(p["products"])
     shipped = np.minimum(1 + rng.poisson(p["extra_products"], R), H)
-    product_row = np.repeat(np.arange(R), shipped)
-    offsets = np.arange(product_row.size) - np.repeat(np.cumsum(shipped) - shipped, shipped)
     first = rng.integers(0, H, R)
     step = rng.integers(1, H, R)            # distinct products: first + j*step mod H (H prime or not, good enough)
-    product = (first[product_row] + offsets * step[product_row]) % H
-    weight = rng.exponential(1.0, product_row.size)
-    share = weight / np.bincount(product_row, weights=weight)[product_row]
-    panel["product_exports"] = np.exp(panel["lnexp"])[product_row] * share
-    panel["product"] = product
-    panel["product_row"] = product_row
+    weight = rng.exponential(1.0, int(shipped.sum()))
+    if keep_products:
+        product_row = np.repeat(np.arange(R), shipped)
+        offsets = np.arange(product_row.size) - np.repeat(np.cumsum(shipped) - shipped, shipped)
+        product = (first[product_row] + offsets * step[product_row]) % H
+        share = weight / np.bincount(product_row, weights=weight)[product_row]
+        panel["product_exports"] = np.exp(panel["lnexp"])[product_row] * share
+        panel["product"] = product
+        panel["product_row"] = product_row
     world = dict(area=area, province=province, city=city, firm=firm_of_plant, established=established,
                  count=count, gsum=gsum, C=C, M=M, T=T, F=F)
     return panel, world
@@ -209,18 +248,22 @@ def weighted_measures(panel, world, exports):
 
 
 def main():
-    with open(sys.argv[1], "rb") as handle:
+    keep_products = "--products" in sys.argv
+    arguments = [argument for argument in sys.argv[1:] if argument != "--products"]
+    with open(arguments[0], "rb") as handle:
         parameters = tomllib.load(handle)["model"]
-    seed = int(sys.argv[2]) if len(sys.argv) > 2 else 20261121
+    seed = int(arguments[1]) if len(arguments) > 1 else 20261121
+    expected_rows, given = load_world(arguments[2]) if len(arguments) > 2 else (None, None)
     rng = np.random.default_rng(seed)
     start = time.perf_counter()
-    panel, world = simulate(parameters, rng)
+    panel, world = simulate(parameters, rng, given, keep_products)
     simulated = time.perf_counter()
     measures = construct(panel, world)
     constructed = time.perf_counter()
     affiliate = measures["dlnaffiliate"]
     print(json.dumps({
         "rows": int(panel["plant"].size),
+        "hetfirm_rows": expected_rows,
         "simulate_seconds": simulated - start,
         "construct_seconds": constructed - simulated,
         "total_seconds": constructed - start,

@@ -1,3 +1,4 @@
+import Numerical
 import PanelData
 
 /// Output buffers of `SpilloverMeasures.construct`: one buffer per Double column with its
@@ -59,70 +60,79 @@ struct SpilloverColumns {
     }
 
     let rowCount: Int
-    /// One manually allocated buffer per column, so the row loop writes without
-    /// copy-on-write checks; `dataset()` moves each into an array and frees it.
+    /// One pointer per column into the column's final array (see `build`), so the row loop writes
+    /// without copy-on-write checks and no column is copied afterwards.
     private let doubles: [UnsafeMutablePointer<Double>]
     private let absent: [UnsafeMutablePointer<Bool>]
-    private let ints: [UnsafeMutablePointer<Int>]
+    /// `nil` for a column given to `build` (its `set` does nothing).
+    private let ints: [UnsafeMutablePointer<Int>?]
 
-    init(rowCount: Int) {
+    /// Runs `fill` on buffers of `rowCount` rows and returns the dataset. `fill` must set every column
+    /// of every row exactly as it means it (a missing value through `set(_:_:_:)` with `nil`), since
+    /// the buffers start uninitialized; the pointers are valid only while `fill` runs. The Int columns
+    /// in `given` are taken as they are, not written.
+    static func build(rowCount: Int, given: [IntColumn: [Int]] = [:], _ fill: (SpilloverColumns) -> Void) throws -> Dataset {
+        let written = IntColumn.allCases.filter { given[$0] == nil }
+        var masks = [[Bool]](), integers = [[Int]]()
+        let values = ColumnBuffers.build(DoubleColumn.allCases.count, length: rowCount) { (doubles: [UnsafeMutablePointer<Double>]) in
+            masks = ColumnBuffers.build(DoubleColumn.allCases.count, length: rowCount) { (absent: [UnsafeMutablePointer<Bool>]) in
+                integers = ColumnBuffers.build(written.count, length: rowCount) { (buffers: [UnsafeMutablePointer<Int>]) in
+                    var ints = [UnsafeMutablePointer<Int>?](repeating: nil, count: IntColumn.allCases.count)
+                    for (index, column) in written.enumerated() { ints[column.rawValue] = buffers[index] }
+                    fill(SpilloverColumns(rowCount: rowCount, doubles: doubles, absent: absent, ints: ints))
+                }
+            }
+        }
+        var columns = [Column]()
+        for column in DoubleColumn.allCases {
+            columns.append(.double(column.name, values[column.rawValue], missing: masks[column.rawValue]))
+        }
+        var writtenValues = integers.makeIterator()
+        for column in IntColumn.allCases {
+            columns.append(.int(column.name, given[column] ?? writtenValues.next()!))
+        }
+        return try Dataset(columns: columns)
+    }
+
+    private init(rowCount: Int, doubles: [UnsafeMutablePointer<Double>], absent: [UnsafeMutablePointer<Bool>],
+                 ints: [UnsafeMutablePointer<Int>?]) {
         self.rowCount = rowCount
-        doubles = DoubleColumn.allCases.map { _ in
-            let buffer = UnsafeMutablePointer<Double>.allocate(capacity: rowCount)
-            buffer.initialize(repeating: .nan, count: rowCount)
-            return buffer
-        }
-        absent = DoubleColumn.allCases.map { _ in
-            let buffer = UnsafeMutablePointer<Bool>.allocate(capacity: rowCount)
-            buffer.initialize(repeating: true, count: rowCount)
-            return buffer
-        }
-        ints = IntColumn.allCases.map { _ in
-            let buffer = UnsafeMutablePointer<Int>.allocate(capacity: rowCount)
-            buffer.initialize(repeating: 0, count: rowCount)
-            return buffer
-        }
+        self.doubles = doubles
+        self.absent = absent
+        self.ints = ints
     }
 
     /// Stores `value` at `row` (which must be in `0..<rowCount`); `nil` (or a non-finite
-    /// value) is recorded as missing.
+    /// value) is recorded as missing, with NaN as the placeholder value.
     @inline(__always)
     func set(_ column: DoubleColumn, _ row: Int, _ value: Double?) {
-        guard let value, value.isFinite else { return }
-        doubles[column.rawValue][row] = value
-        absent[column.rawValue][row] = false
+        if let value, value.isFinite {
+            doubles[column.rawValue][row] = value
+            absent[column.rawValue][row] = false
+        } else {
+            doubles[column.rawValue][row] = .nan
+            absent[column.rawValue][row] = true
+        }
     }
 
     @inline(__always)
     func set(_ column: IntColumn, _ row: Int, _ value: Int) {
-        ints[column.rawValue][row] = value
+        ints[column.rawValue]?[row] = value
     }
 
-    /// The product of two columns, missing where either factor is.
+    /// The product of two columns at every row, missing where either factor is.
     func setProduct(_ product: DoubleColumn, of left: DoubleColumn, _ right: DoubleColumn) {
         let (l, r) = (doubles[left.rawValue], doubles[right.rawValue])
         let (lAbsent, rAbsent) = (absent[left.rawValue], absent[right.rawValue])
-        for row in 0..<rowCount where !lAbsent[row] && !rAbsent[row] {
-            doubles[product.rawValue][row] = l[row] * r[row]
-            absent[product.rawValue][row] = false
+        let (out, outAbsent) = (doubles[product.rawValue], absent[product.rawValue])
+        for row in 0..<rowCount {
+            if !lAbsent[row] && !rAbsent[row] {
+                out[row] = l[row] * r[row]
+                outAbsent[row] = false
+            } else {
+                out[row] = .nan
+                outAbsent[row] = true
+            }
         }
-    }
-
-    /// The dataset; frees the buffers, so it must be called exactly once.
-    func dataset() throws -> Dataset {
-        var columns = [Column]()
-        for column in DoubleColumn.allCases {
-            let values = Array(UnsafeBufferPointer(start: doubles[column.rawValue], count: rowCount))
-            let missing = Array(UnsafeBufferPointer(start: absent[column.rawValue], count: rowCount))
-            doubles[column.rawValue].deallocate()
-            absent[column.rawValue].deallocate()
-            columns.append(.double(column.name, values, missing: missing))
-        }
-        for column in IntColumn.allCases {
-            let values = Array(UnsafeBufferPointer(start: ints[column.rawValue], count: rowCount))
-            ints[column.rawValue].deallocate()
-            columns.append(.int(column.name, values))
-        }
-        return try Dataset(columns: columns)
     }
 }

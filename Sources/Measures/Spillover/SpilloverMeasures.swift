@@ -58,12 +58,16 @@ public enum SpilloverMeasures {
     ///   - sample: the plants' flows; `exporter` is the plant id in `roster`, `firm` and `city`
     ///     must repeat the roster's, and a plant has no rows before its establishment year.
     ///   - firmOutput: gross output by firm and year, `firm * T + year`, length firmCount·T.
+    ///   - identifiers: the sample's plant, firm, city, destination and year as `Int` arrays, when the
+    ///     caller holds them: they are returned as the id columns instead of copies (same values).
     /// - Throws: `MeasuresError` naming the input, row and column of the first inconsistency.
     public static func construct(
         sample: ExporterFlows, roster: PlantRoster, sources: SourceAggregates, geography: SpilloverGeography,
-        firmOutput: [Double]? = nil, options: SpilloverMeasureOptions = SpilloverMeasureOptions()
+        firmOutput: [Double]? = nil, options: SpilloverMeasureOptions = SpilloverMeasureOptions(),
+        identifiers: SampleIdentifiers? = nil
     ) throws -> Dataset {
         try validate(sample: sample, roster: roster, sources: sources, geography: geography, firmOutput: firmOutput)
+        try identifiers?.validate(against: sample)
         let layout = SpilloverLayout(roster: roster, geography: geography)
         let groups = FirmYearGroups(
             firm: sample.firm, year: sample.year, firmCount: layout.firmCount, yearCount: layout.yearCount)
@@ -80,8 +84,8 @@ public enum SpilloverMeasures {
         let pass = SpilloverRowPass(
             sample: sample, roster: roster, geography: geography, layout: layout, groups: groups, history: history,
             sources: augmented, province: SpilloverLayout.provinceOthers(sources: augmented, geography: geography),
-            firmOutput: firmOutput, options: options)
-        return try pass.run().dataset()
+            firmOutput: firmOutput, options: options, identifiers: identifiers)
+        return try pass.run()
     }
 
     private static func validate(

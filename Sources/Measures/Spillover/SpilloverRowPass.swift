@@ -1,4 +1,5 @@
 import Foundation
+import PanelData
 
 /// The second pass of `SpilloverMeasures.construct`: for each (firm, year) group, a scratch
 /// table of the firm's plants' exports and own growth by destination, then every row's
@@ -15,9 +16,17 @@ struct SpilloverRowPass {
     let province: (count: [Int32], growthSum: [Double], area: [Double])
     let firmOutput: [Double]?
     let options: SpilloverMeasureOptions
+    /// The identifier columns the caller holds, returned as they are.
+    let identifiers: SampleIdentifiers?
 
-    func run() -> SpilloverColumns {
-        let out = SpilloverColumns(rowCount: sample.count)
+    func run() throws -> Dataset {
+        var given = [SpilloverColumns.IntColumn: [Int]]()
+        for (column, values, _, _) in identifiers?.columns(of: sample) ?? [] { given[column] = values }
+        return try SpilloverColumns.build(rowCount: sample.count, given: given) { out in fill(out) }
+    }
+
+    private func fill(_ out: SpilloverColumns) {
+        let cells = SpilloverCellTables(sources: sources, province: province, geography: geography)
         let destinations = layout.destinationCount
         let years = layout.yearCount
         let width = layout.maximumPlantsPerFirm
@@ -30,24 +39,32 @@ struct SpilloverRowPass {
         var plantTotal = [Double](repeating: 0, count: width)
         var plantDestinations = [Int](repeating: 0, count: width)
         var plantsToDestination = [Int](repeating: 0, count: destinations)
-        var existing = [Int32]()
+        var existing = [ExistingPlant]()
         existing.reserveCapacity(width)
 
-        for firm in 0..<layout.firmCount {
-            let plants = layout.firmOffsets[firm]..<layout.firmOffsets[firm + 1]
-            for year in 0..<years {
+        // Groups are independent (the scratch is cleared after each), so they run year by year: the
+        // source tables of one year stay in cache, and the rows (sorted by year in the simulator's
+        // panels) are written in order.
+        for year in 0..<years {
+            for firm in 0..<layout.firmCount {
+                let plants = layout.firmOffsets[firm]..<layout.firmOffsets[firm + 1]
                 let range = groups.range(firm: firm, year: year)
                 if range.isEmpty { continue }
                 existing.removeAll(keepingCapacity: true)
                 var multiPlantProvince = false
                 for position in plants {
-                    let plant = layout.firmPlants[position]
-                    guard Int(roster.establishmentYear[Int(plant)]) <= year else { continue }
-                    let provinceOfPlant = geography.cityProvince[Int(roster.city[Int(plant)])]
-                    if existing.contains(where: { geography.cityProvince[Int(roster.city[Int($0)])] == provinceOfPlant }) {
+                    let plant = Int(layout.firmPlants[position])
+                    guard Int(roster.establishmentYear[plant]) <= year else { continue }
+                    let city = Int(roster.city[plant])
+                    let provinceOfPlant = geography.cityProvince[city]
+                    if existing.contains(where: { $0.province == provinceOfPlant }) {
                         multiPlantProvince = true
                     }
-                    existing.append(plant)
+                    let slot = Int(layout.plantSlot[plant])
+                    existing.append(ExistingPlant(
+                        plant: plant, city: city, province: provinceOfPlant, slot: slot,
+                        cellBase: cells.index(city: city, destination: 0, year: year),
+                        slotCellBase: layout.slotCell(plant: plant, destination: 0), area: geography.cityArea[city]))
                 }
                 var firmTotal = 0.0
                 for position in range {
@@ -67,6 +84,7 @@ struct SpilloverRowPass {
                     let value = output[firm * years + year]
                     return value > 0 ? log(value) : nil
                 }
+                let logFirmTotal = log(firmTotal)
                 for position in range {
                     let row = Int(groups.rows[position])
                     let plant = Int(sample.exporter[row])
@@ -76,79 +94,70 @@ struct SpilloverRowPass {
                     let exports = sample.exports[row]
 
                     // Own city (Δlnnear, ln(n_icmt/area_c)), the plant itself excluded.
-                    let ownCell = sources.index(city: city, destination: destination, year: year)
-                    var ownCount = Double(sources.count[ownCell])
-                    var ownSum = sources.growthSum[ownCell]
+                    let ownCell = cells.index(city: city, destination: destination, year: year)
+                    let own = cells.source[ownCell]
+                    var ownCount = own.count
+                    var ownSum = own.growthSum
+                    var ownLogDensity = own.logDensity
                     if include && history.continuing[row] {
                         ownCount -= 1
                         ownSum -= history.growth[row]
+                        ownLogDensity = log(ownCount / geography.cityArea[city])
                     }
-                    let cityArea = geography.cityArea[city]
-                    if ownCount > 0 {
-                        out.set(.dlnnear, row, ownSum / ownCount)
-                        out.set(.lnnearDensity, row, log(ownCount / cityArea))
-                    }
+                    out.set(.dlnnear, row, ownCount > 0 ? ownSum / ownCount : nil)
+                    out.set(.lnnearDensity, row, ownCount > 0 ? ownLogDensity : nil)
 
                     // Other cities of the province.
-                    let provinceCount = Double(province.count[ownCell])
-                    if provinceCount > 0 {
-                        out.set(.dlnnearProv, row, province.growthSum[ownCell] / provinceCount)
-                        out.set(.lnprovDensity, row, log(provinceCount / province.area[city]))
-                    }
+                    let province = cells.province[ownCell]
+                    let provinceCount = province.count
+                    out.set(.dlnnearProv, row, provinceCount > 0 ? province.growthSum / provinceCount : nil)
+                    out.set(.lnprovDensity, row, provinceCount > 0 ? province.logDensity : nil)
 
                     // Sister cities C_it: eqs. (13), (14), (16), (17).
                     var sisterCount = 0.0, sisterSum = 0.0, sisterArea = 0.0, sisters = 0
                     var weightSum = 0.0, weightedGrowth = 0.0, weightedDensity = 0.0
-                    for sister in existing where Int(sister) != plant {
-                        let sisterCity = Int(roster.city[Int(sister)])
-                        guard sisterCity != city else { continue }
+                    for sister in existing where sister.plant != plant {
+                        guard sister.city != city else { continue }
                         sisters += 1
-                        let cell = sources.index(city: sisterCity, destination: destination, year: year)
-                        var count = Double(sources.count[cell])
-                        var sum = sources.growthSum[cell]
-                        let sisterCell = layout.slotCell(plant: Int(sister), destination: destination)
+                        let cell = sister.cellBase + destination
+                        let source = cells.source[cell]
+                        var count = source.count
+                        var sum = source.growthSum
+                        var logDensity = source.logDensity
+                        let sisterCell = sister.slotCellBase + destination
+                        let area = sister.area
                         if include && ownContinuing[sisterCell] {
                             count -= 1
                             sum -= ownGrowth[sisterCell]
+                            logDensity = log(count / area)
                         }
-                        let area = geography.cityArea[sisterCity]
                         sisterArea += area
                         guard count > 0 else { continue }
                         sisterCount += count
                         sisterSum += sum
-                        let weight = overall ? plantTotal[Int(layout.plantSlot[Int(sister)])] : exportsTo[sisterCell]
+                        let weight = overall ? plantTotal[sister.slot] : exportsTo[sisterCell]
                         if weight > 0 && count > 0 {
                             weightSum += weight
                             weightedGrowth += weight * (sum / count)
-                            weightedDensity += weight * log(count / area)
+                            weightedDensity += weight * logDensity
                         }
                     }
-                    if sisterCount > 0 {
-                        out.set(.dlnaffiliate, row, sisterSum / sisterCount)
-                        out.set(.lndensity, row, log(sisterCount / sisterArea))
-                    }
-                    if weightSum > 0 {
-                        out.set(.dlnaffiliate1, row, weightedGrowth / weightSum)
-                        out.set(.lndensity1, row, weightedDensity / weightSum)
-                    }
+                    out.set(.dlnaffiliate, row, sisterCount > 0 ? sisterSum / sisterCount : nil)
+                    out.set(.lndensity, row, sisterCount > 0 ? log(sisterCount / sisterArea) : nil)
+                    out.set(.dlnaffiliate1, row, weightSum > 0 ? weightedGrowth / weightSum : nil)
+                    out.set(.lndensity1, row, weightSum > 0 ? weightedDensity / weightSum : nil)
                     // The plant's whole information set: own city and sister cities pooled.
                     let signals = ownCount + sisterCount
                     out.set(.nSignals, row, signals)
-                    if signals > 0 {
-                        out.set(.pooledSignal, row, ((ownCount > 0 ? ownSum : 0) + sisterSum) / signals)
-                    }
+                    out.set(.pooledSignal, row, signals > 0 ? ((ownCount > 0 ? ownSum : 0) + sisterSum) / signals : nil)
 
                     // Plant, firm and outcome variables.
                     out.set(.lnexp, row, log(exports))
-                    if plantDestinations[slot] > 1 {
-                        out.set(.lnexpOther, row, log(plantTotal[slot] - exports))
-                    }
-                    if year > 0 {
-                        out.set(.newDummy, row, history.newExporter[row])
-                        out.set(.expDummy, row, history.returningExporter[row])
-                    }
+                    out.set(.lnexpOther, row, plantDestinations[slot] > 1 ? log(plantTotal[slot] - exports) : nil)
+                    out.set(.newDummy, row, year > 0 ? history.newExporter[row] : nil)
+                    out.set(.expDummy, row, year > 0 ? history.returningExporter[row] : nil)
                     out.set(.num, row, Double(sisters))
-                    out.set(.lnexport, row, log(firmTotal))
+                    out.set(.lnexport, row, logFirmTotal)
                     out.set(.lnsupply, row, supply)
 
                     out.set(.plant, row, plant)
@@ -180,6 +189,18 @@ struct SpilloverRowPass {
         out.setProduct(.dlnnearXLnnearDensity, of: .dlnnear, .lnnearDensity)
         out.setProduct(.dlnnearProvXLnprovDensity, of: .dlnnearProv, .lnprovDensity)
         out.setProduct(.dlnaffiliate1XLndensity1, of: .dlnaffiliate1, .lndensity1)
-        return out
     }
+}
+
+/// A plant of the group's firm that exists in the group's year, with what the row loop reads of it
+/// as a sister: its city, province and slot, and the offsets of its (city, year) block in the cell
+/// tables and of its slot in the scratch tables (add the destination to either).
+private struct ExistingPlant {
+    let plant: Int
+    let city: Int
+    let province: Int32
+    let slot: Int
+    let cellBase: Int
+    let slotCellBase: Int
+    let area: Double
 }

@@ -20,8 +20,11 @@ public struct InformationSpilloverModel: Sendable {
 
     /// Simulates replication `replication` of a run with master seed `seed`, drawing from
     /// `SpilloverStreams(masterSeed: seed, replication: replication)`.
-    public func simulate(seed: UInt64, replication: Int) throws -> SpilloverPanel {
-        try simulate(streams: SpilloverStreams(masterSeed: seed, replication: replication))
+    ///
+    /// - Parameter keepingProducts: whether to store the plant × product panel (`SpilloverPanel.products`);
+    ///   without it the products are drawn all the same, so everything else is unchanged, and the panel has no rows.
+    public func simulate(seed: UInt64, replication: Int, keepingProducts: Bool = true) throws -> SpilloverPanel {
+        try simulate(streams: SpilloverStreams(masterSeed: seed, replication: replication), keepingProducts: keepingProducts)
     }
 
     /// Simulates one replication. The parts are drawn in this order, each from its own stream:
@@ -32,13 +35,13 @@ public struct InformationSpilloverModel: Sendable {
     /// The loop runs over years, then firms, then the firm's plants, then destinations, so the rows
     /// come out sorted by (year, plant, dest). Every existing plant updates its belief about every
     /// destination each year, whether it exports there or not.
-    public func simulate(streams: SpilloverStreams) throws -> SpilloverPanel {
+    public func simulate(streams: SpilloverStreams, keepingProducts: Bool = true) throws -> SpilloverPanel {
         let p = parameters
         let world = try SpilloverWorld.draw(p, stream: streams.world)
         let network = try SpilloverFirmNetwork.draw(p, stream: streams.firms)
         let demand = try SpilloverDemand.draw(p, plantCount: network.plantCount, stream: streams.demand)
         let sources = try SourceExporterDraw.draw(p, world: world, demand: demand, stream: streams.sources)
-        var writer = try SpilloverRowWriter(parameters: p, stream: streams.sales)
+        var writer = try SpilloverRowWriter(parameters: p, stream: streams.sales, keepsProducts: keepingProducts)
         var accumulator = SpilloverTruthAccumulator()
         var loop = SpilloverLearningLoop(parameters: p, world: world, network: network, demand: demand, sources: sources)
         let largestShares = try loop.run(writer: &writer, accumulator: &accumulator)
@@ -49,7 +52,7 @@ public struct InformationSpilloverModel: Sendable {
         let median = plantsPerFirm.isEmpty ? Double.nan
             : plantsPerFirm.count % 2 == 1 ? Double(plantsPerFirm[middle]) : Double(plantsPerFirm[middle - 1] + plantsPerFirm[middle]) / 2
         let summary = SpilloverSummary(
-            rowCount: writer.rowCount, productRowCount: writer.productPlant.count,
+            rowCount: writer.rowCount, productRowCount: writer.productRowCount,
             meanPlantsPerFirm: Double(network.plantCount) / Double(max(network.firmCount, 1)),
             medianPlantsPerFirm: median,
             meanLargestPlantShare: largestShares.count > 0 ? largestShares.sum / Double(largestShares.count) : .nan,

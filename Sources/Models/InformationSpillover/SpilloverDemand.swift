@@ -41,8 +41,9 @@ public struct SpilloverDemand: Sendable {
         let ownSD = p.signalNoiseVariance.squareRoot()
         try AllocationGuard.check([plantCount, destinations], bytesPerElement: 8,
                                   what: "the own demand component of every plant and destination", keys: ["firms", "destinations"])
-        var own = [Double](repeating: 0, count: plantCount * destinations)
-        for index in own.indices { own[index] = ownSD * normal.sample(stream) }
+        let own = ColumnBuffers.build(1, length: plantCount * destinations) { (buffers: [UnsafeMutablePointer<Double>]) in
+            for index in 0..<plantCount * destinations { buffers[0][index] = ownSD * normal.sample(stream) }
+        }[0]
         return SpilloverDemand(yearCount: years, levels: levels, growth: growth, incomeGroup: group, ownComponent: own)
     }
 }

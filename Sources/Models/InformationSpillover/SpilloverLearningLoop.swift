@@ -38,14 +38,15 @@ struct SpilloverLearningLoop {
         let logFixedCost = world.destinationFixedCost.map { log($0) }
         // ln ξ + (σ − 1) ln φ_i: the plant part of ln expected profit, eqs. (6), (11).
         let plantScale = network.plantProductivity.map { logXi + (p.elasticityOfSubstitution - 1) * log($0) }
-        // The source aggregates transposed to (c T + t) M + m, so the destination loop reads contiguous memory.
+        // The source aggregates transposed to (t C + c) M + m, so the destination loop reads contiguous memory
+        // and one year's aggregates are one block.
         try AllocationGuard.check([sources.count.count], bytesPerElement: 12,
                                   what: "the transposed source-exporter aggregates", keys: ["cities", "destinations", "years"])
         var counts = [Int32](repeating: 0, count: sources.count.count), sums = [Double](repeating: 0, count: sources.count.count)
         for city in 0..<p.cityCount {
             for m in 0..<destinations {
                 for t in 0..<years {
-                    let from = (city * destinations + m) * years + t, to = (city * years + t) * destinations + m
+                    let from = (city * destinations + m) * years + t, to = (t * p.cityCount + city) * destinations + m
                     counts[to] = sources.count[from]
                     sums[to] = sources.growthSum[from]
                 }
@@ -64,16 +65,28 @@ struct SpilloverLearningLoop {
                 for m in 0..<destinations { beliefMean[plant * destinations + m] = demand.previousLevel(destination: m, year: 0) }
             }
         }
+        // δ(n) and v^post(n) of eqs. (9), (10) for the common signal counts, computed once (the same
+        // function of n, so the same values as computing them per plant, destination and year).
+        let tabulated = 4096
+        let weightOf = (0..<tabulated).map {
+            BayesianSignalUpdate.signalWeight(signalCount: Double($0), demandVariance: vd, signalNoiseVariance: vz)
+        }
+        let posteriorVarianceOf = (0..<tabulated).map {
+            BayesianSignalUpdate.posteriorVariance(signalCount: Double($0), demandVariance: vd, signalNoiseVariance: vz)
+        }
         var totalCount = [Int](repeating: 0, count: destinations), totalSum = [Double](repeating: 0, count: destinations)
         var shareSum = 0.0, shareCount = 0
+        // d_m,t−1 of every destination in year t, contiguous (the published level under annual revelation).
+        var publishedLevel = [Double](repeating: 0, count: destinations)
         for t in 0..<years {
+            for m in 0..<destinations { publishedLevel[m] = demand.previousLevel(destination: m, year: t) }
             for f in 0..<network.firmCount {
                 let first = Int(network.firmFirstPlant[f]), end = Int(network.firmFirstPlant[f + 1])
                 // Signals of every city where the firm has a plant in year t; a plant's sister part is this minus its own city.
                 for m in 0..<destinations { totalCount[m] = 0; totalSum[m] = 0 }
                 var activeArea = 0.0
                 for plant in first..<end where Int(established[plant]) <= t {
-                    let base = (Int(cities[plant]) * years + t) * destinations
+                    let base = (t * p.cityCount + Int(cities[plant])) * destinations
                     for m in 0..<destinations {
                         totalCount[m] += Int(counts[base + m])
                         totalSum[m] += sums[base + m]
@@ -92,7 +105,7 @@ struct SpilloverLearningLoop {
                         }
                         continue
                     }
-                    let city = Int(cities[plant]), base = (city * years + t) * destinations
+                    let city = Int(cities[plant]), base = (t * p.cityCount + city) * destinations
                     let sisterArea = activeArea - area[city]
                     var plantTotal = 0.0
                     for m in 0..<destinations {
@@ -100,16 +113,21 @@ struct SpilloverLearningLoop {
                         let otherCount = totalCount[m] - localCount, otherSum = totalSum[m] - localSum
                         let signalCount = localCount + otherCount
                         let state = plant * destinations + m
-                        let previousMean = annual ? demand.previousLevel(destination: m, year: t) : beliefMean[state]
+                        let previousMean = annual ? publishedLevel[m] : beliefMean[state]
                         let previousVariance = annual ? 0 : beliefVariance[state]
                         let priorMean = previousMean + drift
                         var weight = 0.0, posteriorVariance = vd, mean = priorMean
                         if signalCount > 0 {
                             let n = Double(signalCount)
                             // δ and v^post, eqs. (9), (10).
-                            weight = BayesianSignalUpdate.signalWeight(signalCount: n, demandVariance: vd, signalNoiseVariance: vz)
-                            posteriorVariance = BayesianSignalUpdate.posteriorVariance(signalCount: n, demandVariance: vd,
-                                                                                        signalNoiseVariance: vz)
+                            if signalCount < tabulated {
+                                weight = weightOf[signalCount]
+                                posteriorVariance = posteriorVarianceOf[signalCount]
+                            } else {
+                                weight = BayesianSignalUpdate.signalWeight(signalCount: n, demandVariance: vd, signalNoiseVariance: vz)
+                                posteriorVariance = BayesianSignalUpdate.posteriorVariance(signalCount: n, demandVariance: vd,
+                                                                                            signalNoiseVariance: vz)
+                            }
                             if consistent {
                                 mean = priorMean + weight * ((localSum + otherSum) / n - drift)
                             } else {
@@ -158,9 +176,16 @@ struct SpilloverLearningLoop {
                     shareCount += 1
                 }
             }
-            // After the first year, room for all years at 1.25 times its rate (rows grow with new plants),
-            // and never beyond the row limit.
-            if t == 0 { writer.reserve(rows: min(Int(Double(writer.rowCount) * Double(years) * 1.25), Self.maximumRows)) }
+            // After the first year, room for all years: its rows per existing plant times the plant-years
+            // to come, with a margin of 1.4 (rows per plant grow with demand), never beyond the row limit.
+            // Capacity that is never written costs address space only, and outgrowing it costs a copy of
+            // every column, so the margin is generous.
+            if t == 0 {
+                let plantYears = (0..<years).reduce(0) { sum, year in sum + established.reduce(0) { $0 + (Int($1) <= year ? 1 : 0) } }
+                let plantsInFirstYear = max(established.reduce(0) { $0 + ($1 <= 0 ? 1 : 0) }, 1)
+                let estimate = Double(writer.rowCount) * Double(plantYears) / Double(plantsInFirstYear) * 1.4
+                writer.reserve(rows: Int(min(estimate, Double(Self.maximumRows))))
+            }
         }
         return (shareSum, shareCount)
     }

@@ -47,7 +47,8 @@ public struct SpilloverPanel: Sendable {
     /// Int: plant, firm, city, dest, year. Double: exports, lnexp, imports, lnimp (= ln(1 + imports)),
     /// and the truth columns delta, n_nb, n_oth, slope_oth, slope_nb.
     public let rows: Dataset
-    /// One row per shipped product of each row: plant, product, dest, year (Int), exports (Double).
+    /// One row per shipped product of each row: plant, product, dest, year (Int), exports (Double);
+    /// no rows when simulated without `keepingProducts` (`summary.productRowCount` still counts them).
     public let products: Dataset
 
     /// What the estimators must recover.

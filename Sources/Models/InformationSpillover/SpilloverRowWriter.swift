@@ -10,6 +10,9 @@ import PanelData
 /// the number of extra products (one Poisson draw when `extra_products` > 0); one
 /// `nextInt(below: H)` per product, redrawn while it repeats a product of the row; one uniform per
 /// product for the flat Dirichlet split when the row ships more than one product.
+///
+/// Without `keepsProducts` the product draws are made all the same (so every other draw, and so the
+/// plant panel, is unchanged) but no product row is stored; only their number is counted.
 struct SpilloverRowWriter {
     let stream: RandomStream
     let normal: NormalDistribution
@@ -19,6 +22,8 @@ struct SpilloverRowWriter {
     /// Imports are lognormal: ln imports ~ N(ln(σ f), 1), independent of the plant's demand.
     let importLogMean: Double
     let productCount: Int
+    /// Whether the product rows are stored (the plant × product panel); they are drawn either way.
+    let keepsProducts: Bool
 
     var plant = [Int](), firm = [Int](), city = [Int](), destination = [Int](), year = [Int]()
     var exports = [Double](), logExports = [Double](), imports = [Double](), logImports = [Double]()
@@ -31,8 +36,10 @@ struct SpilloverRowWriter {
     /// `chosenInRow[h]` is the number of the last row that chose product h: an O(1) membership test,
     /// so drawing k distinct products costs O(k) and not O(k²). Allocated at the first row.
     private var chosenInRow = [Int](), productRowNumber = 0
+    /// Plant × product × destination × year rows drawn so far (stored or not).
+    private(set) var productRowCount = 0
 
-    init(parameters: InformationSpilloverParameters, stream: RandomStream) throws {
+    init(parameters: InformationSpilloverParameters, stream: RandomStream, keepsProducts: Bool = true) throws {
         self.stream = stream
         normal = try NormalDistribution(mean: 0, standardDeviation: 1)
         extraProducts = parameters.extraProductsMean > 0 ? try PoissonDistribution(mean: parameters.extraProductsMean) : nil
@@ -40,26 +47,28 @@ struct SpilloverRowWriter {
         importShare = parameters.importShare
         importLogMean = log(parameters.elasticityOfSubstitution * parameters.fixedCost)
         productCount = parameters.productCount
+        self.keepsProducts = keepsProducts
     }
 
     var rowCount: Int { plant.count }
 
-    /// Plant × product × destination × year rows so far.
-    var productRowCount: Int { productPlant.count }
-
     /// Reserves room for about `rows` rows and their products (an allocation hint; no effect on the output).
+    /// Huge pages are advised on the reserved storage (`ColumnBuffers.reserve`).
     mutating func reserve(rows: Int) {
-        plant.reserveCapacity(rows); firm.reserveCapacity(rows); city.reserveCapacity(rows)
-        destination.reserveCapacity(rows); year.reserveCapacity(rows)
+        for column in [\SpilloverRowWriter.plant, \.firm, \.city, \.destination, \.year] {
+            ColumnBuffers.reserve(&self[keyPath: column], capacity: rows)
+        }
         for column in [\SpilloverRowWriter.exports, \.logExports, \.expectedLogExports, \.imports, \.logImports, \.delta, \.localCount, \.otherCount,
                        \.slopeOther, \.slopeLocal] {
-            self[keyPath: column].reserveCapacity(rows)
+            ColumnBuffers.reserve(&self[keyPath: column], capacity: rows)
         }
+        guard keepsProducts else { return }
         let perRow = min(1 + (extraProducts?.mean ?? 0), Double(productCount))
         let products = Int(min(Double(rows) * perRow * 1.05, Double(Int32.max)))
-        productPlant.reserveCapacity(products); productId.reserveCapacity(products)
-        productDestination.reserveCapacity(products); productYear.reserveCapacity(products)
-        productExports.reserveCapacity(products)
+        for column in [\SpilloverRowWriter.productPlant, \.productId, \.productDestination, \.productYear] {
+            ColumnBuffers.reserve(&self[keyPath: column], capacity: products)
+        }
+        ColumnBuffers.reserve(&productExports, capacity: products)
     }
 
     /// Appends one exporting plant-destination-year and its products; returns its export value.
@@ -99,6 +108,12 @@ struct SpilloverRowWriter {
                 chosenInRow[candidate] = productRowNumber
                 chosen.append(candidate)
             }
+        }
+        productRowCount += count
+        guard keepsProducts else {
+            // The Dirichlet split's uniforms, drawn and not used.
+            if count > 1 { for _ in 0..<count { _ = stream.nextUniform() } }
+            return
         }
         weights.removeAll(keepingCapacity: true)
         var total = 0.0

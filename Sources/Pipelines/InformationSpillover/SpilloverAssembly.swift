@@ -1,6 +1,7 @@
 import Foundation
 import Measures
 import Models
+import Numerical
 import PanelData
 
 /// One replication of the information-spillover model as the estimators see it: the simulated plant
@@ -38,13 +39,20 @@ public struct SpilloverAssembly: Sendable {
     public func replication(_ index: Int) throws -> Replication {
         let clock = ContinuousClock()
         let start = clock.now
-        let panel = try model.simulate(seed: seed, replication: index)
+        // The product panel is drawn either way (the streams do not depend on it) but kept only when read.
+        let panel = try model.simulate(seed: seed, replication: index, keepingProducts: withProducts)
         let simulated = clock.now
         let rows = panel.rows
-        func int32(_ name: String) throws -> [Int32] { try rows.ints(name).map { Int32($0) } }
+        let plant = try rows.ints("plant"), firm = try rows.ints("firm"), city = try rows.ints("city")
+        let dest = try rows.ints("dest"), year = try rows.ints("year")
+        func int32(_ values: [Int]) -> [Int32] {
+            ColumnBuffers.build(1, length: values.count) { (buffers: [UnsafeMutablePointer<Int32>]) in
+                for row in values.indices { buffers[0][row] = Int32(values[row]) }
+            }[0]
+        }
         let flows = try ExporterFlows(
-            exporter: int32("plant"), firm: int32("firm"), city: int32("city"), destination: int32("dest"),
-            year: int32("year"), exports: rows.doubles("exports"))
+            exporter: int32(plant), firm: int32(firm), city: int32(city), destination: int32(dest),
+            year: int32(year), exports: rows.doubles("exports"))
         let roster = try PlantRoster(firm: panel.plantFirm, city: panel.plantCity, establishmentYear: panel.plantEstablishmentYear)
         let geography = try SpilloverGeography(cityArea: panel.cityArea, cityProvince: panel.cityProvince,
                                                destinationIncomeGroup: panel.destinationIncomeGroup, yearCount: panel.yearCount)
@@ -52,7 +60,8 @@ public struct SpilloverAssembly: Sendable {
                                            yearCount: panel.yearCount, count: panel.sourceCount, growthSum: panel.sourceGrowthSum)
         let measures = try SpilloverMeasures.construct(
             sample: flows, roster: roster, sources: sources, geography: geography, firmOutput: panel.firmGrossOutput,
-            options: SpilloverMeasureOptions(weights: weights, sourcesIncludeSample: false))
+            options: SpilloverMeasureOptions(weights: weights, sourcesIncludeSample: false),
+            identifiers: SampleIdentifiers(plant: plant, firm: firm, city: city, destination: dest, year: year))
         // The measures repeat the id columns and lnexp; the simulated panel contributes the rest.
         let measured = Set(measures.columnNames)
         let columns = measures.columns + rows.columns.filter { !measured.contains($0.name) }
