@@ -140,13 +140,16 @@ struct FirmPanelLayout {
         }
     }
 
-    /// Second pass: the rows of every producer, in one pass, into columns of exactly `rows`
-    /// entries written through pointers; one standard normal per row from `measurementErrors`, in
-    /// row order, turned into e^ε over the whole column (``VectorMath``).
+    /// Second pass: the rows of every producer, in one pass, into columns of exactly `rows` entries
+    /// written through pointers (``ColumnBuffers``); one standard normal per row from
+    /// `measurementErrors`, in row order, turned into e^ε over the whole column (``VectorMath``).
     func fill(producers: [Producer], rows: Int, measurementErrors: inout PhiloxStream) throws -> Dataset {
         let ziggurat = NormalZiggurat.standard
         var written = 0
-        let (integers, reals) = ColumnBuilder.build(integerColumns: 5, realColumns: 5, rows: rows) { integer, real in
+        var reals: [[Double]] = []
+        // Five Int columns, and inside them five Double columns: all ten pointers valid at once.
+        let integers: [[Int]] = ColumnBuffers.build(5, length: rows) { integer in
+          reals = ColumnBuffers.build(5, length: rows) { real in
             let (firm, region, year, complexity, exporter) = (integer[0], integer[1], integer[2], integer[3], integer[4])
             let (level, phi0, domestic, exported, employment) = (real[0], real[1], real[2], real[3], real[4])
             var row = 0
@@ -180,6 +183,7 @@ struct FirmPanelLayout {
             let errors = UnsafeMutableBufferPointer(start: employment, count: rows)
             VectorMath.exponentiate(errors)
             for row in 0..<rows { employment[row] *= inverseMarkup * (domestic[row] + exported[row]) }
+          }
         }
         precondition(written == rows, "the two passes of the firm panel disagree on its length")
         return try Dataset(columns: [
@@ -187,39 +191,6 @@ struct FirmPanelLayout {
             .double("I", reals[0]), .double("phi0", reals[1]), .int("m", integers[3]), .int("exporter", integers[4]),
             .double("domestic_sales", reals[2]), .double("export_sales", reals[3]), .double("employment", reals[4]),
         ])
-    }
-}
-
-/// Columns of a known length filled in one pass through raw pointers, then handed over as arrays
-/// without a copy (each array is created by `Array(unsafeUninitializedCapacity:)`, whose buffers
-/// stay valid while the nested initializers run).
-enum ColumnBuilder {
-    /// `integerColumns` arrays of `Int` and `realColumns` arrays of `Double`, each of `rows`
-    /// elements, which `body` must initialize completely (every element of every column).
-    static func build(integerColumns: Int, realColumns: Int, rows: Int,
-                      _ body: (_ integers: [UnsafeMutablePointer<Int>], _ reals: [UnsafeMutablePointer<Double>]) -> Void)
-        -> (integers: [[Int]], reals: [[Double]])
-    {
-        var reals: [[Double]] = []
-        let integers = columns(count: integerColumns, rows: rows, pointers: []) { integerPointers in
-            reals = columns(count: realColumns, rows: rows, pointers: []) { realPointers in body(integerPointers, realPointers) }
-        }
-        return (integers, reals)
-    }
-
-    /// `count` arrays of `rows` elements; `body` runs once, innermost, with all their buffers.
-    private static func columns<Element>(count: Int, rows: Int, pointers: [UnsafeMutablePointer<Element>],
-                                         _ body: ([UnsafeMutablePointer<Element>]) -> Void) -> [[Element]] {
-        guard count > 0 else {
-            body(pointers)
-            return []
-        }
-        var inner: [[Element]] = []
-        let outer = [Element](unsafeUninitializedCapacity: rows) { buffer, initialized in
-            inner = columns(count: count - 1, rows: rows, pointers: pointers + [buffer.baseAddress!], body)
-            initialized = rows
-        }
-        return [outer] + inner
     }
 }
 
