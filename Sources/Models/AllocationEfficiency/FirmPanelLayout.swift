@@ -152,6 +152,9 @@ struct FirmPanelLayout {
           reals = ColumnBuffers.build(5, length: rows) { real in
             let (firm, region, year, complexity, exporter) = (integer[0], integer[1], integer[2], integer[3], integer[4])
             let (level, phi0, domestic, exported, employment) = (real[0], real[1], real[2], real[3], real[4])
+            // One standard normal per row, in row order: drawn for the whole column at once (they do
+            // not depend on the rows' contents), then ε = s_ε z.
+            ziggurat.fill(UnsafeMutableBufferPointer(start: employment, count: rows), from: &measurementErrors)
             var row = 0
             for producer in producers {
                 let m = producer.complexity
@@ -173,7 +176,7 @@ struct FirmPanelLayout {
                     phi0[row] = producer.phi0
                     domestic[row] = sigma * term.domesticDemand * scaled
                     exported[row] = exports ? exportShifter * scaled : 0
-                    employment[row] = errorScale * ziggurat.sample(&measurementErrors)
+                    employment[row] *= errorScale
                     row += 1
                 }
             }
