@@ -63,8 +63,11 @@ public struct AllocationEfficiencyModel: Sendable {
                 return .nan
             }
         }
+        // Start from the closed form's ln A_d (exact in its regime) with a narrow bracket, so Brent
+        // needs few steps; outside the regime (or without a closed form) the bracket widens below.
         let guess = economy.closedFormDomesticDemand.map(log) ?? 0
-        var lower = guess - 0.5, upper = guess + 0.5
+        let halfWidth = economy.closedFormDomesticDemand == nil ? 0.5 : 1e-6 * max(1, abs(guess))
+        var lower = guess - halfWidth, upper = guess + halfWidth
         var expansions = 0
         while excessProfit(lower) > 0 {
             lower -= 2 * Double(expansions + 1)
