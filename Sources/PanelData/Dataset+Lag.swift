@@ -3,43 +3,21 @@ extension Dataset {
     ///
     /// Row r of the result holds the value of `name` at the row with the same unit and
     /// time `time[r] − lag` (so a negative `lag` is a lead). Matching is on the exact time
-    /// value, so gaps in a unit's time series give missing values rather than shifting
-    /// across the gap. Rows whose unit or time is missing, or whose matched source value is
-    /// missing, are missing in the result. The result has the same kind as the source
-    /// (factor labels are kept) and is named `L<lag>.<name>` for `lag >= 0` and
+    /// value (`PanelStructure`), so gaps in a unit's time series give missing values rather
+    /// than shifting across the gap. Rows whose unit or time is missing, or whose matched
+    /// source value is missing, are missing in the result. The result has the same kind as
+    /// the source (factor labels are kept) and is named `L<lag>.<name>` for `lag >= 0` and
     /// `F<−lag>.<name>` for leads, e.g. `L1.x`, `F2.x`.
     ///
     /// - Parameters:
     ///   - unit: the panel unit column (any kind).
-    ///   - time: the time column; must be an `int` column.
-    /// - Throws: `unknownColumn`; `wrongColumnType` if `time` is not `int`;
+    ///   - time: the time column: `int`, or `double` holding whole numbers.
+    /// - Throws: `unknownColumn`; `wrongColumnType` for a text time or a fractional time;
     ///   `duplicatePanelKey` naming the 0-based row where a (unit, time) pair repeats.
     public func lag(_ name: String, unit: String, time: String, by lag: Int = 1) throws -> Column {
         let source = try column(named: name)
-        let unitColumn = try column(named: unit)
-        let timeColumn = try column(named: time)
-        guard case .int(let times) = timeColumn.storage else {
-            throw PanelDataError.wrongColumnType(column: time, expected: "int", found: timeColumn.kind.description)
-        }
-        let (units, _) = Dataset.denseCodes(of: unitColumn)
-        let rows = rowCount
-        var rowOfKey = [PanelKey: Int]()
-        rowOfKey.reserveCapacity(rows)
-        for row in 0..<rows where units[row] >= 0 && !timeColumn.isMissing(row) {
-            let key = PanelKey(unit: units[row], time: times[row])
-            if rowOfKey.updateValue(row, forKey: key) != nil {
-                throw PanelDataError.duplicatePanelKey(
-                    row: row, unit: unitColumn.text(atRow: row) ?? "NA", time: times[row].description)
-            }
-        }
-        var sourceRow = [Int](repeating: -1, count: rows)
-        for row in 0..<rows where units[row] >= 0 && !timeColumn.isMissing(row) {
-            let (target, overflow) = times[row].subtractingReportingOverflow(lag)
-            guard !overflow, let matched = rowOfKey[PanelKey(unit: units[row], time: target)],
-                !source.isMissing(matched)
-            else { continue }
-            sourceRow[row] = matched
-        }
+        let panel = try PanelStructure(self, unit: unit, time: time)
+        let sourceRow = panel.sourceRows(shiftedBy: lag).map { $0 >= 0 && !source.isMissing($0) ? $0 : -1 }
         let resultName = lag >= 0 ? "L\(lag).\(name)" : "F\(lag.magnitude).\(name)"
         let missing = sourceRow.map { $0 < 0 }
         switch source.storage {

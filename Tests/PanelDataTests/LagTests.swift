@@ -62,13 +62,19 @@ import Testing
         }
     }
 
-    @Test func timeMustBeInt() throws {
-        let data = try Dataset(columns: [.int("firm", [1]), .double("year", [2000]), .double("x", [1])])
-        #expect(throws: PanelDataError.wrongColumnType(column: "year", expected: "int", found: "double")) {
-            _ = try data.lag("x", unit: "firm", time: "year")
+    @Test func timeMustBeWholeNumbers() throws {
+        let whole = try Dataset(columns: [.int("firm", [1, 1]), .double("year", [2000, 2001]), .double("x", [1, 2])])
+        #expect(try whole.lag("x", unit: "firm", time: "year").missing == [true, false])
+        let fractional = try Dataset(columns: [.int("firm", [1, 1]), .double("year", [2000, 2000.5]), .double("x", [1, 2])])
+        #expect(throws: PanelDataError.wrongColumnType(column: "year", expected: "whole-number time", found: "2000.5 at data row 2")) {
+            _ = try fractional.lag("x", unit: "firm", time: "year")
+        }
+        let text = try Dataset(columns: [.int("firm", [1]), .factor("year", labels: ["2000"]), .double("x", [1])])
+        #expect(throws: PanelDataError.wrongColumnType(column: "year", expected: "numeric time (int)", found: "text")) {
+            _ = try text.lag("x", unit: "firm", time: "year")
         }
         #expect(throws: PanelDataError.unknownColumn(name: "xx", suggestion: "x")) {
-            _ = try data.lag("xx", unit: "firm", time: "year")
+            _ = try whole.lag("xx", unit: "firm", time: "year")
         }
     }
 
