@@ -1,3 +1,5 @@
+import PanelData
+
 /// One `[[estimate]]` table: an estimation to run on every simulated panel (DESIGN.md,
 /// "Scenario files"). The formula is kept as written; the Estimation target parses it.
 ///
@@ -36,6 +38,12 @@ public struct EstimationRequest: Sendable, Equatable {
     /// `data = "products"`: estimate on one of the model's other simulated panels (see
     /// `ModelDescriptor.additionalPanels`); ``PanelSelection/main`` without `data`.
     public let data: PanelSelection
+    /// `panel = ["firm", "year"]`: the unit and time columns, for the panel operators `l()`, `f()`, `d()`,
+    /// the panel HAC covariances and the panel estimators; `nil` when not written.
+    public let panel: PanelDeclaration?
+    /// `weights = "w"`: a column of non-negative observation weights (rows with weight 0 are dropped);
+    /// `nil` for an unweighted estimation.
+    public let weights: String?
 
     public struct Recovery: Sendable, Equatable {
         public let coefficient: String
@@ -47,7 +55,8 @@ public struct EstimationRequest: Sendable, Equatable {
     }
 
     public init(name: String, method: EstimationMethod = .ols, formula: String, vcov: Vcov? = nil, recover: [Recovery] = [],
-                split: String? = nil, sample: String? = nil, standardize: Bool = false, data: PanelSelection = .main) {
+                split: String? = nil, sample: String? = nil, standardize: Bool = false, data: PanelSelection = .main,
+                panel: PanelDeclaration? = nil, weights: String? = nil) {
         self.method = method
         self.name = name
         self.formula = formula
@@ -57,5 +66,7 @@ public struct EstimationRequest: Sendable, Equatable {
         self.sample = sample
         self.standardize = standardize
         self.data = data
+        self.panel = panel
+        self.weights = weights
     }
 }

@@ -51,6 +51,16 @@ enum EstimateValidation {
                     throw fail("sample", message: "'\(column)' is not a column of the simulated \(scenario.model.key) panel",
                                fix: Suggestion.fix(for: column, among: columns, noun: "columns"))
                 }
+                if let panel = request.panel {
+                    for column in [panel.unit, panel.time] where !columns.contains(column) {
+                        throw fail("panel", message: "'\(column)' is not a column of the simulated \(scenario.model.key) panel",
+                                   fix: Suggestion.fix(for: column, among: columns, noun: "columns"))
+                    }
+                }
+                if let weights = request.weights, !columns.contains(weights) {
+                    throw fail("weights", message: "'\(weights)' is not a column of the simulated \(scenario.model.key) panel",
+                               fix: Suggestion.fix(for: weights, among: columns, noun: "columns"))
+                }
                 if let split = request.split, !columns.contains(split) {
                     throw fail("split", message: "'\(split)' is not a column of the simulated \(scenario.model.key) panel",
                                fix: Suggestion.fix(for: split, among: columns, noun: "columns"))
