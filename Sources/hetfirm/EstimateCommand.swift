@@ -25,6 +25,9 @@ extension Hetfirm {
         @Option(help: "iid, hc1, or cluster=VAR[,VAR] (a VAR may be a^b).")
         var vcov: String?
 
+        @Option(help: "The panel's unit and time columns, ID,TIME: enables l(x, k), f(x, k) and d(x) in formulas (times must be whole numbers; a gap gives a missing lag).")
+        var panel: String?
+
         @Option(help: "Field separator: ',', ';', 'tab' or '|' (default: detected from the header; .tsv files are tab-separated).")
         var delimiter: String?
 
@@ -73,7 +76,7 @@ extension Hetfirm {
             do {
                 report = try DataEstimation.run(dataPath: data, formulas: formulas, vcov: vcov, fixedEffects: fixef, output: output,
                                                 degreesOfFreedom: dof, fixNonPositiveDefinite: !noPsdFix, split: sampleSplit,
-                                                smallSample: ssc, delimiter: delimiter)
+                                                smallSample: ssc, delimiter: delimiter, panel: panel)
             } catch let error as InvalidInput {
                 Console.error(error.description)
                 throw ExitStatus.badInput

@@ -18,6 +18,7 @@ public enum InstrumentalVariablesEstimator {
     /// Fits `formula`, which must have an IV part; `options` as for ``FixedEffectsOLS``.
     public static func fit(_ formula: Formula, data: Dataset, options: EstimationOptions = .init()) throws -> IVResult {
         guard let iv = formula.instrumentSpecification else { throw IVError.notInstrumental(formula: formula.source) }
+        let data = try PanelOperatorColumns.adding(to: data, for: [formula], panel: options.panel)
         let exogenousNames = formula.regressors.map(\.description)
         let endogenousNames = iv.endogenous.map(\.description)
         let instrumentNames = iv.instruments.map(\.description)

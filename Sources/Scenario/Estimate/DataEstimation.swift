@@ -55,12 +55,14 @@ public enum DataEstimation {
                            output: EstimationOutput, degreesOfFreedom: String = "fixest",
                            fixNonPositiveDefinite: Bool = true, split: SampleSplit? = nil,
                            smallSample: String = SmallSampleConvention.finiteSample.rawValue,
-                           delimiter: String? = nil) throws -> EstimationReport {
+                           delimiter: String? = nil, panel panelText: String? = nil) throws -> EstimationReport {
         guard !texts.isEmpty else { throw InvalidInput(description: "error: give at least one formula") }
+        let panel = try panelText.map(PanelDeclaration.parsingOption)
         let formulas: [Formula]
         do { formulas = try texts.flatMap(FormulaParser.expand) } catch { throw InvalidInput(description: "\(error)") }
         let options = EstimationOptions(vcov: try vcov.map(Self.vcov))
         var withFixedEffects = options
+        withFixedEffects.panel = panel
         withFixedEffects.recoverFixedEffects = fixedEffects
         withFixedEffects.smallSample.fixNonPositiveDefinite = fixNonPositiveDefinite
         switch degreesOfFreedom {
@@ -77,7 +79,16 @@ public enum DataEstimation {
         let readingStart = clock.now
         // Integer fixed-effect and cluster columns stay integers: encoding them is cheaper than labels.
         let file = try UserDataFile.read(path: dataPath, delimiter: delimiter)
-        let data = file.data
+        let data: Dataset
+        do {
+            // Lags refer to the whole file, before a split and before rows with missing values are dropped.
+            if let panel { _ = try PanelStructure(file.data, panel: panel) }
+            data = try PanelOperatorColumns.adding(to: file.data, for: formulas, panel: panel)
+        } catch let error as TermEvaluationError {
+            throw InvalidInput(description: "error: \(error)")
+        } catch {
+            throw InvalidInput(description: file.message(for: error))
+        }
         let readingSeconds = seconds(clock.now - readingStart)
         let estimationStart = clock.now
         var results: [RegressionResult] = []

@@ -29,7 +29,12 @@ enum EstimateValidation {
                 throw fail("method", message: "method = \"iv\" needs instruments, and the formula names none",
                            fix: "write the instruments after a third part, e.g. \"y ~ x | fe | endo ~ z1 + z2\", or use method = \"ols\"")
             }
+            if request.panel == nil, let formula = models.first(where: \.usesPanelOperator) {
+                throw fail("formula", message: "\(formula.source) shifts variables in time (l(), f() or d()), which needs the panel's unit and time columns",
+                           fix: "add panel = [\"unit\", \"time\"] to this [[estimate]], naming the simulated panel's columns")
+            }
             var used: [String] = []
+            if let panel = request.panel { used += [panel.unit, panel.time] }
             for formula in models {
                 used += formula.variables + formula.fixedEffects.flatMap(\.variables)
                 if request.standardize, let term = (formula.regressors + [formula.dependent]).first(where: { $0.description.contains(":") }) {
