@@ -31,9 +31,8 @@ public enum ResolvedScenarioWriter {
             lines.append("formula = " + TOMLText.basicString(estimation.formula))
             switch estimation.vcov {
             case nil: break
-            case .iid?: lines.append("vcov    = \"iid\"")
-            case .hetero?: lines.append("vcov    = \"hetero\"")
             case .cluster(let names)?: lines.append("vcov    = { cluster = \(TOMLText.stringArray(names)) }")
+            case let vcov?: lines.append("vcov    = " + TOMLText.basicString(vcov.text ?? ""))
             }
             lines.append("method  = " + TOMLText.basicString(estimation.method.rawValue))
             if let split = estimation.split { lines.append("split   = " + TOMLText.basicString(split)) }
@@ -59,9 +58,8 @@ public enum ResolvedScenarioWriter {
             if !mediation.fixedEffects.isEmpty { lines.append("fe        = " + TOMLText.stringArray(mediation.fixedEffects)) }
             switch mediation.vcov {
             case nil: break
-            case .iid?: lines.append("vcov      = \"iid\"")
-            case .hetero?: lines.append("vcov      = \"hetero\"")
             case .cluster(let names)?: lines.append("vcov      = { cluster = \(TOMLText.stringArray(names)) }")
+            case let vcov?: lines.append("vcov      = " + TOMLText.basicString(vcov.text ?? ""))
             }
             lines.append("bootstrap = \(mediation.bootstrapReplications)")
             if mediation.joint { lines.append("joint     = true") }

@@ -31,7 +31,8 @@ public enum InstrumentalVariablesEstimator {
             regressors: formula.regressors + iv.endogenous + iv.instruments, fixedEffects: formula.fixedEffects,
             instrumentSpecification: nil, hasIntercept: formula.hasIntercept)
         let sample = try EstimationSample.build(formula: combined, dataset: data, clusterNames: clusterNames,
-                                                removeSingletons: options.removeSingletons, defaultClustering: options.vcov == nil)
+                                                removeSingletons: options.removeSingletons, defaultClustering: options.vcov == nil,
+                                                panel: try options.panelStructure(for: vcov, data: data))
         let n = sample.rows.count
         var warnings: [String] = []
 

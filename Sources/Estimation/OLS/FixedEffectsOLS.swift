@@ -15,7 +15,8 @@ public enum FixedEffectsOLS {
         let data = try PanelOperatorColumns.adding(to: data, for: [formula], panel: options.panel)
         let vcov = options.resolvedVcov(for: formula), clusterNames = vcov.clusterNames
         let sample = try EstimationSample.build(formula: formula, dataset: data, clusterNames: clusterNames,
-                                                removeSingletons: options.removeSingletons, defaultClustering: options.vcov == nil)
+                                                removeSingletons: options.removeSingletons, defaultClustering: options.vcov == nil,
+                                                panel: try options.panelStructure(for: vcov, data: data))
         let n = sample.rows.count
         var warnings: [String] = []
 

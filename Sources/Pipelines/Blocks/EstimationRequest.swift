@@ -17,6 +17,21 @@ public struct EstimationRequest: Sendable, Equatable {
         case hetero
         /// `vcov = { cluster = ["city^dest"] }`
         case cluster([String])
+        /// `vcov = "nw"` or `"nw=2"`: panel Newey–West (needs `panel`); nil lags use ⌊T^{1/4}⌋.
+        case neweyWest(lags: Int?)
+        /// `vcov = "dk"` or `"dk=2"`: Driscoll–Kraay (needs `panel`); nil lags use ⌊T^{1/4}⌋.
+        case driscollKraay(lags: Int?)
+
+        /// The setting as `vcov = "…"` text, for the resolved scenario (cluster lists are written as a table).
+        public var text: String? {
+            switch self {
+            case .iid: return "iid"
+            case .hetero: return "hetero"
+            case .cluster: return nil
+            case .neweyWest(let lags): return "nw" + (lags.map { "=\($0)" } ?? "")
+            case .driscollKraay(let lags): return "dk" + (lags.map { "=\($0)" } ?? "")
+            }
+        }
     }
 
     public let name: String

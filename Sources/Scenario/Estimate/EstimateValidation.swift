@@ -33,6 +33,10 @@ enum EstimateValidation {
                 throw fail("formula", message: "\(formula.source) shifts variables in time (l(), f() or d()), which needs the panel's unit and time columns",
                            fix: "add panel = [\"unit\", \"time\"] to this [[estimate]], naming the simulated panel's columns")
             }
+            if request.panel == nil, let vcov = request.vcov?.vcovType, vcov.needsPanel {
+                throw fail("vcov", message: "\(vcov) standard errors need the panel's unit and time columns",
+                           fix: "add panel = [\"unit\", \"time\"] to this [[estimate]], naming the simulated panel's columns")
+            }
             var used: [String] = []
             if let panel = request.panel { used += [panel.unit, panel.time] }
             for formula in models {
