@@ -9,4 +9,5 @@ python3 validation/fixest_datasets.py      # Tests/Fixtures/pyfixest/data/*.csv
 python3 validation/pyfixest_feols.py       # Tests/Fixtures/pyfixest/*.json (asserts the dummy-lstsq cross-check)
 python3 validation/pyfixest_numerics.py    # Tests/Fixtures/pyfixest/numerics_*.json (exact rational cross-check)
 python3 validation/pyfixest_text_ids.py    # Tests/Fixtures/pyfixest/data/text_ids.{csv,tsv} and text_ids.json
+python3 validation/pyfixest_panel.py       # Tests/Fixtures/pyfixest/panel_{unbalanced,gaps}.json and data (panel operators, weights, NW/DK)
 Rscript validation/plm_within.R            # Tests/Fixtures/plm/*.json

@@ -25,6 +25,9 @@ extension Hetfirm {
         @Option(help: "iid, hc1, cluster=VAR[,VAR] (a VAR may be a^b), nw (panel Newey-West) or dk (Driscoll-Kraay); nw and dk need --panel.")
         var vcov: String?
 
+        @Option(help: "A column of analytic weights (fixest/pyfixest weights, Stata aweight): rows with weight 0 are left out; a missing or negative weight is an error.")
+        var weights: String?
+
         @Option(help: "Bandwidth L of --vcov nw or dk (Bartlett weights 1 - j/(L+1); default floor(T^(1/4)) over the T periods).")
         var lags: Int?
 
@@ -79,7 +82,7 @@ extension Hetfirm {
             do {
                 report = try DataEstimation.run(dataPath: data, formulas: formulas, vcov: vcov, fixedEffects: fixef, output: output,
                                                 degreesOfFreedom: dof, fixNonPositiveDefinite: !noPsdFix, split: sampleSplit,
-                                                smallSample: ssc, delimiter: delimiter, panel: panel, lags: lags)
+                                                smallSample: ssc, delimiter: delimiter, panel: panel, lags: lags, weights: weights)
             } catch let error as InvalidInput {
                 Console.error(error.description)
                 throw ExitStatus.badInput

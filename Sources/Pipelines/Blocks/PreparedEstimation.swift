@@ -22,10 +22,8 @@ package struct PreparedEstimation: Sendable {
         formulas = try FormulaParser.expand(request.formula)
         var options = EstimationOptions(vcov: request.vcov?.vcovType)
         options.panel = request.panel
+        options.weights = request.weights
         self.options = options
-        if request.weights != nil {
-            throw EstimationError.degenerate(estimator: request.name, reason: "weights are not supported by this block yet")
-        }
         split = request.split.map { SampleSplit(column: $0) }
     }
 

@@ -77,7 +77,7 @@ public enum DataEstimation {
                            output: EstimationOutput, degreesOfFreedom: String = "fixest",
                            fixNonPositiveDefinite: Bool = true, split: SampleSplit? = nil,
                            smallSample: String = SmallSampleConvention.finiteSample.rawValue,
-                           delimiter: String? = nil, panel panelText: String? = nil, lags: Int? = nil) throws -> EstimationReport {
+                           delimiter: String? = nil, panel panelText: String? = nil, lags: Int? = nil, weights: String? = nil) throws -> EstimationReport {
         guard !texts.isEmpty else { throw InvalidInput(description: "error: give at least one formula") }
         let panel = try panelText.map(PanelDeclaration.parsingOption)
         let formulas: [Formula]
@@ -85,6 +85,7 @@ public enum DataEstimation {
         let options = EstimationOptions(vcov: try Self.vcov(vcov, lags: lags, panel: panel))
         var withFixedEffects = options
         withFixedEffects.panel = panel
+        withFixedEffects.weights = weights
         withFixedEffects.recoverFixedEffects = fixedEffects
         withFixedEffects.smallSample.fixNonPositiveDefinite = fixNonPositiveDefinite
         switch degreesOfFreedom {
