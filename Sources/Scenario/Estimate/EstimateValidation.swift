@@ -38,7 +38,6 @@ enum EstimateValidation {
                            fix: "add panel = [\"unit\", \"time\"] to this [[estimate]], naming the simulated panel's columns")
             }
             var used: [String] = []
-            if let panel = request.panel { used += [panel.unit, panel.time] }
             for formula in models {
                 used += formula.variables + formula.fixedEffects.flatMap(\.variables)
                 if request.standardize, let term = (formula.regressors + [formula.dependent]).first(where: { $0.description.contains(":") }) {
