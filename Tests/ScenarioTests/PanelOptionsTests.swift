@@ -120,3 +120,41 @@ struct PanelOptionsTests {
         #expect(report.results.first?.observationCount == 3)
     }
 }
+
+/// `convergence = { … }` in `[[estimate]]` and `--convergence` on the command line.
+@Suite("convergence in scenarios and the CLI")
+struct ConvergenceOptionsTests {
+    @Test func decodedValidatedAndWrittenBack() throws {
+        let scenario = try PanelOptionsTests.scenario("""
+            formula = "log(employment) ~ m + m:I + I"
+            convergence = { coefficient = "m", horizon = 2, growth = "per-period", at = { "m:I" = 0.5 } }
+            recover = { speed = "0.1", "half-life" = "7" }
+            """)
+        let convergence = try #require(scenario.estimations.first?.convergence)
+        #expect(convergence == ConvergenceSpecification(coefficient: "m", at: [.init(coefficient: "m:I", value: 0.5)],
+                                                        horizon: 2, form: .perPeriod))
+        let reread = try ScenarioLoader.parse(text: ResolvedScenarioWriter.toml(scenario), fileName: "scenario.toml")
+        #expect(reread.estimations == scenario.estimations)
+        let notCoefficient = try PanelOptionsTests.error("formula = \"log(employment) ~ m\"\nconvergence = { coefficient = \"n\" }")
+        #expect(notCoefficient.keyPath == "estimate[0].convergence")
+        #expect(notCoefficient.fix.contains("'m'"))
+        let badGrowth = try PanelOptionsTests.error("formula = \"log(employment) ~ m\"\nconvergence = { coefficient = \"m\", growth = \"annual\" }")
+        #expect(badGrowth.keyPath == "estimate[0].convergence.growth")
+        let speedWithout = try PanelOptionsTests.error("formula = \"log(employment) ~ m\"\nrecover = { speed = \"0.1\" }")
+        #expect(speedWithout.keyPath == "estimate[0].recover.speed")
+    }
+
+    @Test func commandLine() throws {
+        #expect(throws: InvalidInput.self) { try ConvergenceOptions(horizon: 2).specification() }
+        #expect(throws: InvalidInput.self) { try ConvergenceOptions(coefficient: "b", horizon: -1).specification() }
+        #expect(throws: InvalidInput.self) { try ConvergenceOptions(coefficient: "b", growth: "annual").specification() }
+        #expect(throws: InvalidInput.self) { try ConvergenceOptions(coefficient: "b", at: ["b:z"]).specification() }
+        #expect(try ConvergenceOptions(coefficient: "b", at: ["b:z = 0.5"]).specification()?.at
+            == [.init(coefficient: "b:z", value: 0.5)])
+        let path = Repository.path(PanelOptionsTests.panelFile)
+        let report = try DataEstimation.run(dataPath: path, formulas: ["d(y) ~ l(y) | year"], vcov: "iid", fixedEffects: false,
+                                            output: .text, panel: "firm,year", convergence: ConvergenceOptions(coefficient: "l(y, 1)"))
+        #expect(report.text.contains("Convergence: β = l(y, 1), horizon T = 1 (total growth)"))
+        #expect(report.text.contains("speed λ = "))
+    }
+}
