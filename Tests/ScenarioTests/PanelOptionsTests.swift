@@ -158,3 +158,25 @@ struct ConvergenceOptionsTests {
         #expect(report.text.contains("speed λ = "))
     }
 }
+
+/// A Monte Carlo whose `[[estimate]]` is weighted, declares the panel and uses Driscoll–Kraay: replication 0's
+/// estimate and standard error equal the estimator run directly on the written panel.
+@Suite("weights and panel HAC in a Monte Carlo", .serialized)
+struct PanelOptionsMonteCarloTests {
+    @Test func weightedDriscollKraayMatchesTheDirectFit() throws {
+        let formula = "log(employment) ~ log(phi0) + m | region"
+        let text = ScenarioEstimateOptionsTests.scenario(
+            formula: formula, recover: "{ \"log(phi0)\" = \"truth.sigma_minus_one\" }",
+            extra: "panel = [\"firm\", \"year\"]\nweights = \"domestic_sales\"").replacingOccurrences(of: "vcov = \"hetero\"", with: "vcov = \"dk=1\"")
+        let (row, panel) = try ScenarioEstimateOptionsTests.runOnce(text)
+        var options = EstimationOptions(vcov: .driscollKraay(lags: 1))
+        options.panel = PanelDeclaration(unit: "firm", time: "year")
+        options.weights = "domestic_sales"
+        let direct = try FixedEffectsOLS.fit(FormulaParser.parse(formula), data: panel, options: options)
+        #expect(direct.covariance.type == .driscollKraay(lags: 1))
+        #expect(abs(row.meanEstimate - direct.coefficients[0]) <= 1e-9 * abs(direct.coefficients[0]))
+        #expect(abs(row.meanStandardError - direct.standardErrors[0]) <= 1e-9 * direct.standardErrors[0])
+        let unweighted = try FixedEffectsOLS.fit(FormulaParser.parse(formula), data: panel, options: EstimationOptions(vcov: .iid))
+        #expect(abs(unweighted.coefficients[0] - direct.coefficients[0]) > 1e-6, "the weights must change the estimate")
+    }
+}
