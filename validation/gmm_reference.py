@@ -89,8 +89,13 @@ def plm_inverse(matrix):
     return np.linalg.inv(matrix), False
 
 
-def build(panel, spec, transformation, effect, collapse):
-    """Per-unit stacked y (n_rows), X (n_rows x K), Z (n_rows x L) and H (n_rows x n_rows)."""
+def build(panel, spec, transformation, effect, collapse, convention="plm"):
+    """Per-unit stacked y (n_rows), X (n_rows x K), Z (n_rows x L) and H (n_rows x n_rows).
+
+    convention "pydynpd" changes system GMM only: a constant always (0 in the differenced rows, 1 in
+    the level rows, last regressor), time dummies of the differenced periods in both equations, and
+    every IV-style instrument (standard instruments, dummies) as ONE column stacked over both
+    equations (differences above, levels below) plus a constant instrument in the level rows."""
     T, N = panel.T, panel.N
     regressor_columns = [(name, lag) for name, lags in spec["regressors"] for lag in lags]
     main_max_lag = max(lag for _, lag in regressor_columns)
@@ -176,7 +181,22 @@ def build(panel, spec, transformation, effect, collapse):
                         block[:, r, t - 3] = dv[:, t - 3]
             level_blocks.append(block)
         Wl = np.concatenate(level_blocks, axis=2)
-        if effect == "twoways":
+        if convention == "pydynpd":
+            dummy_periods = diff_periods if effect == "twoways" else np.arange(0)
+            k = len(dummy_periods)
+            Dd = np.zeros((nd, k + 1))
+            Dl = np.zeros((nl, k + 1))
+            for c, p in enumerate(dummy_periods):
+                for r, t in enumerate(diff_periods):
+                    Dd[r, c] = float(t == p) - float(t - 1 == p)
+                Dl[level_periods == p, c] = 1.0
+            Dl[:, k] = 1.0
+            Xd = np.concatenate([Xd, np.broadcast_to(Dd, (N,) + Dd.shape)], axis=2)
+            Xl = np.concatenate([Xl, np.broadcast_to(Dl, (N,) + Dl.shape)], axis=2)
+            Zd = np.concatenate([Zd, np.broadcast_to(Dd, (N,) + Dd.shape)], axis=2)
+            Zl = np.concatenate([Zl, np.broadcast_to(Dl, (N,) + Dl.shape)], axis=2)
+            time_names = [str(int(panel.times[p - 1])) for p in dummy_periods] + ["(Intercept)"]
+        elif effect == "twoways":
             dummy_periods = np.arange(TL2 + 2, T + 1)
             V2 = np.zeros((nl, 1 + len(dummy_periods)))
             V2[:, 0] = 1.0
@@ -222,7 +242,10 @@ def build(panel, spec, transformation, effect, collapse):
         out[:, A.shape[1]:, A.shape[2]:] = B
         return out
 
-    Z = np.concatenate([block_diag(Wd, Wl), block_diag(Zd, Zl)], axis=2)
+    if convention == "pydynpd":
+        Z = np.concatenate([block_diag(Wd, Wl), np.concatenate([Zd, Zl], axis=1)], axis=2)
+    else:
+        Z = np.concatenate([block_diag(Wd, Wl), block_diag(Zd, Zl)], axis=2)
     H = np.zeros((nd + nl, nd + nl))
     H[:nd, :nd] = Gd
     H[nd:, nd:] = np.eye(nl)
@@ -247,10 +270,11 @@ def estimate(data, two_step):
     S1 = Ze1.T @ Ze1                               # sum Z_i'e_i e_i'Z_i
     A2, g2 = plm_inverse(S1)
     out = dict(A1=A1, A2=A2, B1=B1, b1=b1, e1=e1, ZX=ZX, S1=S1, general_inverse=g1 or g2)
+    B2 = np.linalg.inv(ZX.T @ A2 @ ZX)
+    b2 = B2 @ (ZX.T @ A2 @ Zy)
+    e2 = y - np.einsum("itk,k->it", X, b2)
+    out["e_two_step"] = e2
     if two_step:
-        B2 = np.linalg.inv(ZX.T @ A2 @ ZX)
-        b2 = B2 @ (ZX.T @ A2 @ Zy)
-        e2 = y - np.einsum("itk,k->it", X, b2)
         out.update(b=b2, e=e2, vcov=B2, A=A2)
     else:
         out.update(b=b1, e=e1, vcov=B1, A=A1)
@@ -283,8 +307,11 @@ def robust_vcov(data, fit, two_step):
     return B2 + D @ B2 + (D @ B2).T + D @ V1r @ D.T
 
 
-def ar_test(data, fit, order, vcov):
-    """mtest.pgmm: AR(order) in the differenced residuals."""
+def ar_test(data, fit, order, vcov, convention="plm"):
+    """mtest.pgmm: AR(order) in the differenced residuals.
+
+    convention "pydynpd": the middle term's sum_i Z_i'u_i (w_i'e_i) uses the full residual vector u_i
+    (level rows included) of the two-step fit, also for a one-step model."""
     nd = data["n_diff"]
     e = fit["e"][:, :nd]                          # differenced residuals (level rows excluded)
     el = np.zeros_like(e)
@@ -295,7 +322,10 @@ def ar_test(data, fit, order, vcov):
     num = per_unit.sum()
     EVE = np.sum(per_unit ** 2)
     EX = np.einsum("it,itk->k", el, X)
-    ZVE = np.einsum("itl,it,i->l", Z, e, per_unit)
+    if convention == "pydynpd":
+        ZVE = np.einsum("itl,it,i->l", data["Z"], fit["e_two_step"], per_unit)
+    else:
+        ZVE = np.einsum("itl,it,i->l", Z, e, per_unit)
     middle = EX @ fit["vcov"] @ fit["ZX"].T @ fit["A"] @ ZVE
     denom = EVE - 2.0 * middle + EX @ vcov @ EX
     stat = num / math.sqrt(denom)
@@ -383,6 +413,28 @@ def run_case(panel, case):
     return diffs, fit["general_inverse"]
 
 
+def run_pydynpd_case(panel, case, pd_case):
+    """The same case under pydynpd's conventions, against pydynpd's own numbers (positional order)."""
+    spec = SPECS[case["id"].split("_")[0]]
+    data = build(panel, spec, case["transformation"], case["effect"], case["collapse"], convention="pydynpd")
+    two = case["model"] == "twosteps"
+    fit = estimate(data, two)
+    names = pd_case["coefficient_names"]
+    b_pd = [pd_case["coefficients"][n] for n in names]
+    se_pd = [pd_case["standard_errors"][n] for n in names]
+    z = np.einsum("itl,it->l", data["Z"], fit["e_two_step"])
+    hansen = float(z @ fit["A2"] @ z)
+    Vr = fit["vcov_robust"]
+    return {
+        "coefficients": rel(fit["b"], b_pd),
+        "se_robust": rel(np.sqrt(np.diag(Vr)), se_pd),
+        "hansen": rel(hansen, pd_case["hansen"]["statistic"]),
+        "ar1": rel(ar_test(data, fit, 1, Vr, "pydynpd")[0], pd_case["ar1"]["statistic"]),
+        "ar2": rel(ar_test(data, fit, 2, Vr, "pydynpd")[0], pd_case["ar2"]["statistic"]),
+        "n_instruments": data["Z"].shape[2] == pd_case["n_instruments"],
+    }
+
+
 def main():
     quiet = "--quiet" in sys.argv
     with open(os.path.join(REPO, "Tests", "Fixtures", "plm", "gmm_empluk.json")) as handle:
@@ -400,6 +452,19 @@ def main():
         if not quiet:
             print("    " + "  ".join(f"{k} {v:.1e}" for k, v in diffs.items()))
     print(f"max relative difference vs plm: coefficients {worst_coef:.2e}, SEs and statistics {worst_other:.2e}")
+    pd_path = os.path.join(REPO, "Tests", "Fixtures", "pydynpd", "gmm_empluk.json")
+    if os.path.exists(pd_path):
+        with open(pd_path) as handle:
+            pd_cases = {c["id"]: c for c in json.load(handle)["cases"]}
+        print("pydynpd conventions (constant and stacked IV-style instruments in system GMM, one-step "
+              "Hansen/AR from the two-step residuals) vs pydynpd's numbers:")
+        worst_pd = 0.0
+        for case in fixture["cases"]:
+            d = run_pydynpd_case(panel, case, pd_cases[case["id"]])
+            worst_pd = max(worst_pd, max(v for k, v in d.items() if k != "n_instruments"))
+            print(f"  {case['id']:38s} " + "  ".join(f"{k} {v:.1e}" if k != "n_instruments" else f"{k} {v}"
+                                                     for k, v in d.items()))
+        print(f"max relative difference vs pydynpd under its conventions: {worst_pd:.2e}")
     return 1 if failed else 0
 
 
