@@ -45,13 +45,14 @@ public struct LinearGMM: Sendable {
         }
         let szx = blocks.instrumentRegressorCross()
         let szy = blocks.instrumentCross(blocks.dependent)
-        let (inverseGram, general1) = try Self.plmInverse(blocks.weightedInstrumentGram(), what: "Σ Z′HZ")
-        let a1 = Double(n) * inverseGram
-        let (beta1, b1) = try Self.estimate(szx: szx, szy: szy, weighting: a1)
+        let whitening1 = try Whitening(blocks.weightedInstrumentGram(), scale: Double(n), what: "Σ Z′HZ")
+        let a1 = whitening1.weighting, general1 = whitening1.general
+        let (beta1, b1) = try Self.estimate(szx: szx, szy: szy, whitening: whitening1)
         let e1 = blocks.residuals(beta1)
         let ze1 = blocks.unitInstrumentCross(e1)
         let omega = GMMBlocks.outerProductSum(ze1, ze1, units: n, size: l)
-        let (a2, general2) = try Self.plmInverse(omega, what: "Σ Z′êê′Z")
+        let whitening2 = try Whitening(omega, scale: 1, what: "Σ Z′êê′Z")
+        let a2 = whitening2.weighting, general2 = whitening2.general
         let middle1 = try b1 * szx.transposed * a1  // k × L
         let robust1 = Self.symmetrized(try middle1 * omega * middle1.transposed)
         self.twoSteps = twoSteps
@@ -68,7 +69,7 @@ public struct LinearGMM: Sendable {
             weighting = a1
             return
         }
-        let (beta2, b2) = try Self.estimate(szx: szx, szy: szy, weighting: a2)
+        let (beta2, b2) = try Self.estimate(szx: szx, szy: szy, whitening: whitening2)
         let e2 = blocks.residuals(beta2)
         let g2 = blocks.instrumentCross(e2)
         let left = try b2 * szx.transposed * a2  // k × L
@@ -88,35 +89,28 @@ public struct LinearGMM: Sendable {
         weighting = a2
     }
 
-    /// β(A) and (S′AS)⁻¹.
-    static func estimate(szx: Matrix, szy: [Double], weighting: Matrix) throws -> (beta: [Double], bread: Matrix) {
-        let sa = try szx.transposed * weighting  // k × L
-        let bread: Matrix
-        do { bread = Self.symmetrized(try (try sa * szx).inverse()) } catch {
+    /// β(A) and (S′AS)⁻¹ from the whitened moments: with A = P′P, β minimizes ‖Ps − PSβ‖ (Householder QR), and
+    /// (S′AS)⁻¹ = R⁻¹R⁻ᵀ from the QR's triangle. The accuracy then depends on the condition of PS, not on that of
+    /// S′AS times that of the instrument cross-product (both near 10⁶ for system GMM on EmplUK).
+    static func estimate(szx: Matrix, szy: [Double], whitening: Whitening) throws -> (beta: [Double], bread: Matrix) {
+        let k = szx.columns
+        do {
+            let design = try whitening.root * szx
+            let target = try whitening.root * szy
+            let beta = try design.solveLeastSquares(target)
+            let triangle = try design.householderTriangle()
+            var rInverse = Matrix(rows: k, columns: k)
+            for column in 0..<k {
+                for i in stride(from: column, through: 0, by: -1) {
+                    var sum = i == column ? 1.0 : 0.0
+                    for j in (i + 1)..<(column + 1) { sum -= triangle[i, j] * rInverse[j, column] }
+                    rInverse[i, column] = sum / triangle[i, i]
+                }
+            }
+            return (beta, symmetrized(try rInverse * rInverse.transposed))
+        } catch {
             throw EstimationError.degenerate(estimator: "GMM", reason: "the instruments do not identify the regressors (S′AS is singular)")
         }
-        return (try bread * (try sa * szy), bread)
-    }
-
-    /// pgmm's inverse: `solve` unless the smallest eigenvalue is below 1e-9, then MASS::ginv.
-    static func plmInverse(_ matrix: Matrix, what: String) throws -> (inverse: Matrix, general: Bool) {
-        let symmetric = symmetrized(matrix)
-        let (values, vectors) = try symmetric.symmetricEigen()
-        guard let smallest = values.first, let largest = values.map(abs).max(), largest > 0 else {
-            throw EstimationError.degenerate(estimator: "GMM", reason: "\(what) is zero: no instrument varies")
-        }
-        if smallest >= 1e-9, let inverse = try? symmetric.inverse() { return (symmetrized(inverse), false) }
-        let cutoff = Double.ulpOfOne.squareRoot() * largest
-        let size = symmetric.rows
-        var result = Matrix(rows: size, columns: size)
-        for (index, value) in values.enumerated() where abs(value) > cutoff {
-            for a in 0..<size {
-                let scaled = vectors[a, index] / value
-                if scaled == 0 { continue }
-                for b in 0..<size { result.elements[a * size + b] += scaled * vectors[b, index] }
-            }
-        }
-        return (symmetrized(result), true)
     }
 
     /// g′Ag.
@@ -135,5 +129,48 @@ public struct LinearGMM: Sendable {
             }
         }
         return result
+    }
+}
+
+/// A weighting matrix A = scale · M⁻¹ of a symmetric positive semi-definite M, inverted as pgmm does (`solve`
+/// unless the smallest eigenvalue of M is below 1e-9, then MASS::ginv, dropping singular values below √ε times
+/// the largest), kept with a root P (A = P′P) so that estimates come from least squares on PS and Ps.
+struct Whitening {
+    let weighting: Matrix
+    let root: Matrix
+    let general: Bool
+
+    init(_ matrix: Matrix, scale: Double, what: String) throws {
+        let symmetric = LinearGMM.symmetrized(matrix)
+        let n = symmetric.rows
+        let (values, vectors) = try symmetric.symmetricEigen()
+        guard let smallest = values.first, let largest = values.map(abs).max(), largest > 0 else {
+            throw EstimationError.degenerate(estimator: "GMM", reason: "\(what) is zero: no instrument varies")
+        }
+        if smallest >= 1e-9, let lower = try? symmetric.choleskyFactor() {
+            // P = √scale · L⁻¹, by forward substitution on the columns of the identity.
+            var inverse = Matrix(rows: n, columns: n)
+            for column in 0..<n {
+                for i in column..<n {
+                    var sum = i == column ? 1.0 : 0.0
+                    for j in column..<i { sum -= lower[i, j] * inverse[j, column] }
+                    inverse[i, column] = sum / lower[i, i]
+                }
+            }
+            root = scale.squareRoot() * inverse
+            weighting = LinearGMM.symmetrized(try root.transposed * root)
+            general = false
+            return
+        }
+        let cutoff = Double.ulpOfOne.squareRoot() * largest
+        let kept = values.indices.filter { values[$0] > cutoff }
+        var rootMatrix = Matrix(rows: kept.count, columns: n)
+        for (row, index) in kept.enumerated() {
+            let factor = (scale / values[index]).squareRoot()
+            for column in 0..<n { rootMatrix[row, column] = factor * vectors[column, index] }
+        }
+        root = rootMatrix
+        weighting = LinearGMM.symmetrized(try rootMatrix.transposed * rootMatrix)
+        general = true
     }
 }
