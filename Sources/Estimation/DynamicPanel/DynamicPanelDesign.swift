@@ -26,6 +26,11 @@ struct DynamicPanelDesign {
     let instrumentCount: Int
     let groupCount: Int
 
+    /// The most instrument columns (the L × L weighting matrices are inverted by an eigen decomposition).
+    static let maximumInstruments = 3000
+    /// The most values of the stacked y, X and Z (8 bytes each).
+    static let maximumDesignCells = 500_000_000
+
     static func build(_ formula: DynamicPanelFormula, data: Dataset, panel: PanelDeclaration,
                       options: DynamicPanelOptions) throws -> DynamicPanelDesign {
         let grid = try DynamicPanelGrid(data, panel: panel)
@@ -44,7 +49,9 @@ struct DynamicPanelDesign {
         let diffPeriods = Array((tl1 + 1)...max(tl1 + 1, t)).filter { $0 <= t }
         let levelPeriods = system ? Array((tl2 + 1)...max(tl2 + 1, t)).filter { $0 <= t } : []
         guard !diffPeriods.isEmpty else {
-            throw EstimationError.insufficientData(estimator: "GMM", observations: t, needed: tl1 + 1)
+            throw EstimationError.degenerate(estimator: "GMM", reason: "the panel has \(t) period\(t == 1 ? "" : "s"); with regressors "
+                + "lagged up to \(mainLag) period\(mainLag == 1 ? "" : "s") and GMM instruments from lag \(gmmLag), the differenced "
+                + "equations start at period \(tl1 + 1), so at least \(tl1 + 1) periods are needed")
         }
         for family in formula.families where family.maximumLag < family.minimumLag || family.minimumLag < 1 {
             throw EstimationError.degenerate(estimator: "GMM", reason: "the GMM instrument lags of \(family.variable) must be ≥ 1")
@@ -80,6 +87,16 @@ struct DynamicPanelDesign {
         let dummyPeriods: [Int] = !twoways ? [] : system ? Array((tl2 + 2)..<(t + 1)) : diffPeriods
         let timeColumns = twoways ? (system ? 1 + dummyPeriods.count : dummyPeriods.count) : 0
         let l = gmmDiffWidth + gmmLevelWidth + standardWidth + timeColumns
+        guard l <= Self.maximumInstruments else {
+            throw EstimationError.degenerate(estimator: "GMM", reason: "\(l) instruments exceed the \(Self.maximumInstruments) hetfirm handles "
+                + "(and far exceed what the Hansen test can bear): use --collapse or shorter lag ranges such as l(y, 2:4)")
+        }
+        let (cells, overflow) = (n * (nd + nl)).multipliedReportingOverflow(by: l + formula.regressors.count + 2)
+        guard !overflow, cells <= Self.maximumDesignCells else {
+            throw EstimationError.degenerate(estimator: "GMM", reason: "the stacked instruments would hold \(overflow ? "too many" : "\(cells)") "
+                + "values (\(n) units × \(nd + nl) equations × \(l) instruments), more than \(Self.maximumDesignCells) (4 GB): "
+                + "collapse the instruments or shorten the lag ranges")
+        }
         let k = formula.regressors.count + timeColumns
         let standardStart = gmmDiffWidth + gmmLevelWidth, timeStart = standardStart + standardWidth
 

@@ -11,6 +11,11 @@ public struct DynamicPanelResult: Sendable {
         public let statistic: Double
         public let degreesOfFreedom: Int?
 
+        public init(statistic: Double, degreesOfFreedom: Int?) {
+            self.statistic = statistic
+            self.degreesOfFreedom = degreesOfFreedom
+        }
+
         /// Two-sided normal p-value, or the χ² upper tail.
         public var pValue: Double {
             guard statistic.isFinite else { return .nan }

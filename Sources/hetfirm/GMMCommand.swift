@@ -1,0 +1,53 @@
+import ArgumentParser
+import Foundation
+import Scenario
+
+extension Hetfirm {
+    struct GMM: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "gmm",
+            abstract: "Arellano–Bond difference GMM and Blundell–Bond system GMM on a CSV panel (plm pgmm conventions).",
+            discussion: """
+                Example: hetfirm gmm empluk.csv "log(emp) ~ l(log(emp), 1:2) + l(log(wage), 0:1) + log(capital) | l(log(emp), 2:99)" --panel firm,year
+                The formula has plm's parts: the equation | GMM-style instruments l(v, a:b) | optional standard instruments.
+                Reports the robust (one-step) or Windmeijer-corrected (two-step) standard errors, AR(1)/AR(2), Hansen J,
+                Sargan and Wald tests, and the instrument count beside the number of groups. See docs/estimators/gmm.md.
+                """)
+
+        @Argument(help: "A CSV file with a header row (NA or empty = missing).") var data: String
+        @Argument(help: "y ~ regressors | GMM instruments [| standard instruments], with l(), f(), d() and log().") var formula: String
+        @Option(help: "The panel's unit and time columns, ID,TIME.") var panel: String
+        @Option(help: "difference (Arellano–Bond) or system (Blundell–Bond).") var transformation = "difference"
+        @Option(help: "one or two (two-step efficient GMM with the Windmeijer correction).") var steps = "two"
+        @Option(help: "individual, or twoways (period dummies).") var effect = "twoways"
+        @Flag(help: "One instrument column per lag instead of per lag and period (Roodman 2009).") var collapse = false
+        @Flag(help: "Print the result as JSON.") var json = false
+        @Option(help: "Field separator: ',', ';', 'tab' or '|' (default: detected).") var delimiter: String?
+
+        func run() throws {
+            var request = DataGMM.Request(dataPath: data, formula: formula, panel: panel)
+            request.transformation = transformation
+            request.steps = steps
+            request.effect = effect
+            request.collapse = collapse
+            request.json = json
+            request.delimiter = delimiter
+            let outcome: (text: String, warnings: [String])
+            do {
+                let run = try DataGMM.run(request)
+                outcome = (run.text, run.warnings)
+            } catch let error as InvalidInput {
+                Console.error(error.description)
+                throw ExitStatus.badInput
+            } catch {
+                Console.error("error: \(UserFacingError.message(for: error))")
+                throw ExitStatus.runFailed
+            }
+            print(outcome.text, terminator: "")
+            if !outcome.warnings.isEmpty {
+                for warning in outcome.warnings { Console.error("warning: \(warning)") }
+                throw ExitStatus.warnings
+            }
+        }
+    }
+}
