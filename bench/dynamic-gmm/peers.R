@@ -36,7 +36,7 @@ if (!is.null(out)) {
     coefficient_names = names(b),
     coefficients = structure(paste0("[", paste(sprintf("%.17g", b), collapse = ","), "]"), class = "json"),
     standard_errors = structure(paste0("[", paste(sprintf("%.17g", sqrt(diag(V))), collapse = ","), "]"), class = "json"),
-    ar1 = unname(m1$statistic), ar2 = unname(m2$statistic), sargan = unname(s$statistic),
-    sargan_df = unname(s$parameter), n_instruments = ncol(model$W[[1]])
+    ar1 = as.numeric(m1$statistic), ar2 = as.numeric(m2$statistic), sargan = as.numeric(s$statistic),
+    sargan_df = as.integer(s$parameter), n_instruments = ncol(model$W[[1]])
   ), auto_unbox = TRUE, json_verbatim = TRUE, digits = NA), out)
 }
