@@ -115,90 +115,110 @@ htest <- function(h) {
   out
 }
 
-results <- list()
-for (case in cases) {
-  plm_formula <- formulas[[case$spec]][1]
-  call_text <- sprintf('pgmm(%s, data, index = c("firm", "year"), effect = "%s", model = "%s", transformation = "%s", collapse = %s)',
-                       plm_formula, case$effect, case$model, case$transformation, if (case$collapse) "TRUE" else "FALSE")
-  warnings_seen <- character(0)
-  model <- withCallingHandlers(
-    pgmm(as.formula(plm_formula), data = data, index = c("firm", "year"), effect = case$effect,
-         model = case$model, transformation = case$transformation, collapse = case$collapse),
-    warning = function(w) {
-      warnings_seen <<- c(warnings_seen, conditionMessage(w))
-      invokeRestart("muffleWarning")
-    })
-  b <- coef(model)
-  nm <- names(b)
-  V <- vcov(model)
-  Vr <- vcovHC(model)
-  s <- summary(model, robust = TRUE)
-  m1_default <- mtest(model, order = 1)
-  m2_default <- mtest(model, order = 2)
-  m1_robust <- mtest(model, order = 1, vcov = Vr)
-  m2_robust <- mtest(model, order = 2, vcov = Vr)
-  sargan_two <- sargan(model, weights = "twosteps")
-  sargan_one <- sargan(model, weights = "onestep")
-  pdim_model <- attr(model, "pdim")
-  entry <- list(
-    id = case$id,
-    formula = formulas[[case$spec]][2],
-    plm_formula = plm_formula,
-    call = call_text,
-    transformation = case$transformation,
-    transformation_name = if (case$transformation == "d") "difference" else "system",
-    model = case$model,
-    steps = if (case$model == "onestep") "one" else "two",
-    effect = case$effect,
-    collapse = case$collapse,
-    plm_warnings = warnings_seen,
-    coefficient_names = nm,
-    coefficients = named(b, nm),
-    first_step_coefficients = if (case$model == "twosteps") named(model$coefficients[[1L]], nm) else NULL,
-    standard_errors_nonrobust = named(sqrt(diag(V)), nm),
-    vcov_nonrobust = vec(as.numeric(t(V))),
-    standard_errors_robust = named(sqrt(diag(Vr)), nm),
-    vcov_robust = vec(as.numeric(t(Vr))),
-    robust_kind = if (case$model == "onestep") "one-step sandwich (vcovHC.pgmm)" else "Windmeijer (2005) corrected two-step (vcovHC.pgmm)",
-    summary_standard_errors = named(s$coefficients[, "Std. Error"], rownames(s$coefficients)),
-    ar1 = htest(m1_robust),
-    ar2 = htest(m2_robust),
-    ar_vcov = "vcovHC(model) (as summary.pgmm prints)",
-    ar1_default_vcov = htest(m1_default),
-    ar2_default_vcov = htest(m2_default),
-    sargan = htest(sargan_two),
-    sargan_weights = "twosteps (A2, as summary.pgmm prints; Hansen J)",
-    sargan_onestep_weights = htest(sargan_one),
-    wald_coef = htest(s$wald.coef),
-    wald_time = if (case$effect == "twoways") htest(s$wald.td) else NULL,
-    n_instruments = ncol(model$W[[1L]]),
-    n_groups = length(model$W),
-    n_periods = unname(pdim_model$nT$T),
-    n_rows_in_data = unname(pdim_model$nT$N),
-    rows_per_group = nrow(model$W[[1L]]),
-    nobs = nobs(model),
-    time_dummy_names = model$args$namest
+run_fixture <- function(data, csv_path, relative_csv, cases, name, data_note) {
+  results <- list()
+  for (case in cases) {
+    plm_formula <- formulas[[case$spec]][1]
+    call_text <- sprintf('pgmm(%s, data, index = c("firm", "year"), effect = "%s", model = "%s", transformation = "%s", collapse = %s)',
+                         plm_formula, case$effect, case$model, case$transformation, if (case$collapse) "TRUE" else "FALSE")
+    warnings_seen <- character(0)
+    model <- withCallingHandlers(
+      pgmm(as.formula(plm_formula), data = data, index = c("firm", "year"), effect = case$effect,
+           model = case$model, transformation = case$transformation, collapse = case$collapse),
+      warning = function(w) {
+        warnings_seen <<- c(warnings_seen, conditionMessage(w))
+        invokeRestart("muffleWarning")
+      })
+    b <- coef(model)
+    nm <- names(b)
+    V <- vcov(model)
+    Vr <- vcovHC(model)
+    s <- summary(model, robust = TRUE)
+    m1_default <- mtest(model, order = 1)
+    m2_default <- mtest(model, order = 2)
+    m1_robust <- mtest(model, order = 1, vcov = Vr)
+    m2_robust <- mtest(model, order = 2, vcov = Vr)
+    sargan_two <- sargan(model, weights = "twosteps")
+    sargan_one <- sargan(model, weights = "onestep")
+    pdim_model <- attr(model, "pdim")
+    entry <- list(
+      id = case$id,
+      formula = formulas[[case$spec]][2],
+      plm_formula = plm_formula,
+      call = call_text,
+      transformation = case$transformation,
+      transformation_name = if (case$transformation == "d") "difference" else "system",
+      model = case$model,
+      steps = if (case$model == "onestep") "one" else "two",
+      effect = case$effect,
+      collapse = case$collapse,
+      plm_warnings = warnings_seen,
+      coefficient_names = nm,
+      coefficients = named(b, nm),
+      first_step_coefficients = if (case$model == "twosteps") named(model$coefficients[[1L]], nm) else NULL,
+      standard_errors_nonrobust = named(sqrt(diag(V)), nm),
+      vcov_nonrobust = vec(as.numeric(t(V))),
+      standard_errors_robust = named(sqrt(diag(Vr)), nm),
+      vcov_robust = vec(as.numeric(t(Vr))),
+      robust_kind = if (case$model == "onestep") "one-step sandwich (vcovHC.pgmm)" else "Windmeijer (2005) corrected two-step (vcovHC.pgmm)",
+      summary_standard_errors = named(s$coefficients[, "Std. Error"], rownames(s$coefficients)),
+      ar1 = htest(m1_robust),
+      ar2 = htest(m2_robust),
+      ar_vcov = "vcovHC(model) (as summary.pgmm prints)",
+      ar1_default_vcov = htest(m1_default),
+      ar2_default_vcov = htest(m2_default),
+      sargan = htest(sargan_two),
+      sargan_weights = "twosteps (A2, as summary.pgmm prints; Hansen J)",
+      sargan_onestep_weights = htest(sargan_one),
+      wald_coef = htest(s$wald.coef),
+      wald_time = if (case$effect == "twoways") htest(s$wald.td) else NULL,
+      n_instruments = ncol(model$W[[1L]]),
+      n_groups = length(model$W),
+      n_periods = unname(pdim_model$nT$T),
+      n_rows_in_data = unname(pdim_model$nT$N),
+      rows_per_group = nrow(model$W[[1L]]),
+      nobs = nobs(model),
+      time_dummy_names = model$args$namest
+    )
+    entry <- entry[!vapply(entry, is.null, logical(1))]
+    results[[length(results) + 1L]] <- entry
+    cat(sprintf("%-38s K=%2d L=%2d nobs=%d  b1=%.6f\n", case$id, length(b), ncol(model$W[[1L]]), nobs(model), b[1]))
+  }
+
+  fixture <- list(
+    provenance = list(
+      package = "plm",
+      version = as.character(packageVersion("plm")),
+      r = R.version.string,
+      script = "validation/plm_gmm.R",
+      data = data_note,
+      data_sha256 = sha256(csv_path)
+    ),
+    csv = relative_csv,
+    data_sha256_of = "bytes of the csv file",
+    index = c("firm", "year"),
+    matrix_layout = "vcov matrices row-major in coefficient_names order",
+    cases = results
   )
-  entry <- entry[!vapply(entry, is.null, logical(1))]
-  results[[length(results) + 1L]] <- entry
-  cat(sprintf("%-38s K=%2d L=%2d nobs=%d  b1=%.6f\n", case$id, length(b), ncol(model$W[[1L]]), nobs(model), b[1]))
+  out_path <- file.path(repo, "Tests", "Fixtures", "plm", paste0(name, ".json"))
+  writeLines(toJSON(fixture, auto_unbox = TRUE, json_verbatim = TRUE, pretty = TRUE, null = "null"), out_path)
+  cat("wrote", file.path("Tests", "Fixtures", "plm", paste0(name, ".json")), "\n")
 }
 
-fixture <- list(
-  provenance = list(
-    package = "plm",
-    version = as.character(packageVersion("plm")),
-    r = R.version.string,
-    script = "validation/plm_gmm.R",
-    data = "plm data(EmplUK), written by this script",
-    data_sha256 = sha256(csv_path)
-  ),
-  csv = relative_csv,
-  data_sha256_of = "bytes of the csv file",
-  index = c("firm", "year"),
-  matrix_layout = "vcov matrices row-major in coefficient_names order",
-  cases = results
-)
-out_path <- file.path(repo, "Tests", "Fixtures", "plm", "gmm_empluk.json")
-writeLines(toJSON(fixture, auto_unbox = TRUE, json_verbatim = TRUE, pretty = TRUE, null = "null"), out_path)
-cat("wrote", file.path("Tests", "Fixtures", "plm", "gmm_empluk.json"), "\n")
+run_fixture(data, csv_path, relative_csv, cases, "gmm_empluk", "plm data(EmplUK), written by this script")
+
+# ---- gaps: the same data with years removed inside some firms' spans --------------------------------
+# firms 1-5 lose 1980, firms 10-12 lose 1982, firm 20 loses 1979 and 1980: differences and lags that
+# touch a missing year are missing (rows zeroed), instruments from missing years are zeros.
+gap <- (data$firm %in% 1:5 & data$year == 1980) | (data$firm %in% 10:12 & data$year == 1982) |
+  (data$firm == 20 & data$year %in% c(1979, 1980))
+relative_gaps <- file.path("Tests", "Fixtures", "plm", "data", "empluk_gaps.csv")
+gaps_path <- file.path(repo, relative_gaps)
+write.csv(out[!gap, ], gaps_path, row.names = FALSE, quote = FALSE)
+cat("wrote", relative_gaps, "\n")
+gaps_data <- read.csv(gaps_path)
+gap_ids <- c("ab_d_twoways_twosteps", "ab_ld_twoways_twosteps", "ab_d_individual_onestep_collapse",
+             "small_ld_individual_onestep", "small_d_twoways_twosteps")
+gap_cases <- Filter(function(case) case$id %in% gap_ids, cases)
+run_fixture(gaps_data, gaps_path, relative_gaps, gap_cases, "gmm_empluk_gaps",
+            "plm data(EmplUK) without firms 1-5 in 1980, 10-12 in 1982, 20 in 1979-1980 (written by this script)")
