@@ -12,11 +12,12 @@ import TestSupport
 struct PlmGMMOracleTests {
     static func relative(_ a: Double, _ b: Double) -> Double { abs(a - b) / max(abs(b), 1e-300) }
 
-    @Test func everyCase() throws {
-        let fixture = try OracleFixture(oracle: "plm", name: "gmm_empluk")
+    @Test(arguments: [("gmm_empluk", 17), ("gmm_empluk_gaps", 5)])
+    func everyCase(_ name: String, _ count: Int) throws {
+        let fixture = try OracleFixture(oracle: "plm", name: name)
         let data = try CSVReader.read(path: fixture.csvPath())
         let cases = try fixture.cases()
-        #expect(cases.count == 17)
+        #expect(cases.count == count)
         for entry in cases { try check(entry, data: data) }
     }
 
