@@ -1,0 +1,131 @@
+import Estimation
+import Foundation
+import PanelData
+import Reporting
+
+/// `hetfirm granger DATA.csv --panel ID,TIME --y Y --x X --lags K`: the Dumitrescu–Hurlin panel
+/// Granger non-causality test on a user's CSV.
+public enum DataGranger {
+    public struct Request: Sendable {
+        public var dataPath: String
+        /// `--panel ID,TIME` as given.
+        public var panel: String
+        /// y (the effect) and x (the cause).
+        public var effect: String
+        public var cause: String
+        /// `--lags K`; nil with a lag selection.
+        public var lags: Int?
+        /// `--lag-selection aic|bic` and `--max-lags M`.
+        public var lagSelection: String?
+        public var maximumLags: Int?
+        public var json = false
+        /// `--delimiter` (`,` `;` `tab` `|`); nil detects it from the file.
+        public var delimiter: String?
+
+        public init(dataPath: String, panel: String, effect: String, cause: String) {
+            self.dataPath = dataPath
+            self.panel = panel
+            self.effect = effect
+            self.cause = cause
+        }
+    }
+
+    /// `--panel ID,TIME`: exactly two column names.
+    public static func panelColumns(_ text: String) throws -> (unit: String, time: String) {
+        let names = text.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        guard names.count == 2, !names[0].isEmpty, !names[1].isEmpty else {
+            throw InvalidInput(description: "error: --panel must name the unit and the time column, separated by a comma "
+                + "(e.g. --panel firm,year), not '\(text)'")
+        }
+        guard names[0] != names[1] else {
+            throw InvalidInput(description: "error: --panel names '\(names[0])' as both the unit and the time column")
+        }
+        return (names[0], names[1])
+    }
+
+    /// The options from `--lags`, `--lag-selection` and `--max-lags`.
+    public static func options(_ request: Request) throws -> GrangerOptions {
+        guard let selection = request.lagSelection else {
+            guard request.maximumLags == nil else {
+                throw InvalidInput(description: "error: --max-lags goes with --lag-selection aic or bic")
+            }
+            guard let lags = request.lags else {
+                throw InvalidInput(description: "error: give the lag order with --lags K, or --lag-selection aic|bic --max-lags M")
+            }
+            guard lags >= 1 else { throw InvalidInput(description: "error: --lags must be at least 1, not \(lags)") }
+            return GrangerOptions(lags: lags)
+        }
+        guard let criterion = InformationCriterion(rawValue: selection.lowercased()) else {
+            throw InvalidInput(description: "error: --lag-selection must be aic or bic, not '\(selection)'")
+        }
+        guard request.lags == nil else {
+            throw InvalidInput(description: "error: give --lags K or --lag-selection with --max-lags, not both")
+        }
+        guard let maximum = request.maximumLags else {
+            throw InvalidInput(description: "error: --lag-selection \(criterion.rawValue) needs --max-lags M (the largest order tried)")
+        }
+        guard maximum >= 1 else { throw InvalidInput(description: "error: --max-lags must be at least 1, not \(maximum)") }
+        return GrangerOptions(lags: 1, lagSelection: .informationCriterion(criterion, maximumLags: maximum))
+    }
+
+    /// The summary (text or JSON), the test's result and the warnings (units left out).
+    public static func run(_ request: Request) throws -> (text: String, result: DumitrescuHurlinResult, warnings: [String]) {
+        let (unit, time) = try panelColumns(request.panel)
+        let options = try options(request)
+        if request.effect == request.cause {
+            throw InvalidInput(description: "error: --y and --x are both '\(request.effect)': the test needs two variables")
+        }
+        let file = try UserDataFile.read(path: request.dataPath, delimiter: request.delimiter)
+        let data = file.data
+        do {
+            for name in [unit, time, request.effect, request.cause] { _ = try data.column(named: name) }
+            try file.checkTime(time)
+            let panel = try PanelStructure(data, unit: unit, time: time)
+            let result = try DumitrescuHurlin.test(data, panel: panel, effect: request.effect, cause: request.cause, options: options)
+            let text = request.json ? try GrangerSummary.json(result) : GrangerSummary.text(result)
+            return (text, result, GrangerSummary.warnings(result))
+        } catch let error as PanelDataError {
+            if case .duplicatePanelKey(let row, let unitLabel, let timeLabel) = error {
+                throw InvalidInput(description: "\(file.location(row: row, column: time)): error: unit '\(unitLabel)' "
+                    + "has time \(timeLabel) twice in --panel \(unit),\(time) (this row and an earlier one): a panel has one row per "
+                    + "unit and period")
+            }
+            throw InvalidInput(description: file.message(for: error))
+        } catch EstimationError.notNumeric(let variable, let row, let value) {
+            var message = "\(file.location(row: row, column: variable)): error: '\(EstimationError.shortened(value))' is not a "
+                + "number, so column '\(variable)' is read as text: --y and --x must be numeric (a missing value is an empty cell or NA)"
+            if UserDataFile.hasDecimalComma(value) { message += ". Decimal commas are not read: write a decimal point" }
+            throw InvalidInput(description: message)
+        } catch let error as EstimationError {
+            throw InvalidInput(description: file.message(for: error))
+        } catch let error as GrangerError {
+            throw InvalidInput(description: "error: \(error)")
+        }
+    }
+}
+
+extension UserDataFile {
+    /// `FILE:LINE:COLUMN (column 'NAME')` for a 0-based dataset row, or `FILE (column 'NAME')`.
+    func location(row: Int, column name: String) -> String {
+        let column = (data.columnNames.firstIndex(of: name) ?? 0) + 1
+        let line = (try? CSVReader.line(ofDataRow: row, path: path, options: options)) ?? nil
+        return line.map { "\(path):\($0):\(column) (column '\(name)')" } ?? "\(path) (column '\(name)')"
+    }
+
+    /// Throws a located message when the time column holds text or a number that is not whole.
+    func checkTime(_ name: String) throws {
+        let column = try data.column(named: name)
+        let advice = "the time column of --panel must hold whole numbers (years, or periods numbered 1, 2, …)"
+        if let cell = column.firstTextCell() {
+            throw InvalidInput(description: "\(location(row: cell.row, column: name)): error: '\(EstimationError.shortened(cell.text))' "
+                + "is not a number: \(advice). A date such as 2004-01 must be turned into a period number first")
+        }
+        if case .factor = column.storage {
+            throw InvalidInput(description: "error: column '\(name)' is text: \(advice)")
+        }
+        guard case .double(let values) = column.storage else { return }
+        for row in values.indices where !column.isMissing(row) && !values[row].isNaN && Int(exactly: values[row]) == nil {
+            throw InvalidInput(description: "\(location(row: row, column: name)): error: time \(values[row]) is not a whole number: \(advice)")
+        }
+    }
+}
