@@ -1,3 +1,4 @@
+import Estimation
 import Models
 
 /// Writes a scenario back as TOML with every section and every default filled in, one
@@ -41,6 +42,13 @@ public enum ResolvedScenarioWriter {
             if case .named(let data) = estimation.data { lines.append("data    = " + TOMLText.basicString(data)) }
             if let panel = estimation.panel { lines.append("panel   = " + TOMLText.stringArray([panel.unit, panel.time])) }
             if let weights = estimation.weights { lines.append("weights = " + TOMLText.basicString(weights)) }
+            switch estimation.grangerLags?.lagSelection {
+            case nil: break
+            case .fixed?: lines.append("lags    = \(estimation.grangerLags?.lags ?? 1)")
+            case .informationCriterion(let criterion, let maximum)?:
+                lines.append("lag_selection = " + TOMLText.basicString(criterion.rawValue))
+                lines.append("max_lags = \(maximum)")
+            }
             if !estimation.recover.isEmpty {
                 let pairs = estimation.recover.map { "\(KeyPath.quoted($0.coefficient)) = \(TOMLText.basicString($0.truth.text))" }
                 lines.append("recover = { " + pairs.joined(separator: ", ") + " }")

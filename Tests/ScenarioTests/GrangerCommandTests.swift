@@ -60,12 +60,12 @@ struct GrangerCommandTests {
     @Test("Bad input: located messages for the time column, repeated keys, text in x; --panel and lag options")
     func badInput() throws {
         let text = try Self.file("id,year,y,x\na,2001,1,2\na,2002,2,3\na,2x03,3,1\n")
-        #expect(Self.failure(text) == "\(text):4:2 (column 'year'): error: '2x03' is not a number: the time column of --panel "
-            + "must hold whole numbers (years, or periods numbered 1, 2, …). A date such as 2004-01 must be turned into a period number first")
+        #expect(Self.failure(text) == "\(text):4:2 (column 'year'): error: the time column 'year' holds '2x03'; panel times must be "
+            + "whole numbers (years, periods)")
         let fractional = try Self.file("id,year,y,x\na,2001,1,2\na,2002,2,3\na,2002.5,3,1\n")
-        #expect(Self.failure(fractional)?.hasPrefix("\(fractional):4:2 (column 'year'): error: time 2002.5 is not a whole number") == true)
+        #expect(Self.failure(fractional)?.hasPrefix("\(fractional):4:2 (column 'year'): error: the time column 'year' holds '2002.5'") == true)
         let duplicate = try Self.file("id,year,y,x\na,2001,1,2\na,2002,2,3\na,2002,3,1\n")
-        #expect(Self.failure(duplicate)?.hasPrefix("\(duplicate):4:2 (column 'year'): error: unit 'a' has time 2002 twice") == true)
+        #expect(Self.failure(duplicate)?.hasPrefix("\(duplicate):4: error: unit 'a' has more than one row at time 2002") == true)
         let textX = try Self.file("id,year,y,x\na,2001,1,2\na,2002,2,3\nb,2001,1,2\nb,2002,2,\"1,5\"\n")
         #expect(Self.failure(textX) == "\(textX):5:4 (column 'x'): error: '1,5' is not a number, so column 'x' is read as text: "
             + "--y and --x must be numeric (a missing value is an empty cell or NA). Decimal commas are not read: write a decimal point")
@@ -75,7 +75,7 @@ struct GrangerCommandTests {
         #expect(Self.failure(short)?.contains("no unit can be tested with 1 lag") == true)
         #expect(Self.failure(short, panel: "id")?.hasPrefix("error: --panel must name the unit and the time column") == true)
         #expect(Self.failure(short, panel: "id,year,y")?.hasPrefix("error: --panel must name") == true)
-        #expect(Self.failure(short, panel: "id,id") == "error: --panel names 'id' as both the unit and the time column")
+        #expect(Self.failure(short, panel: "id,id")?.hasPrefix("error: --panel must name") == true)
         #expect(Self.failure(short, panel: "id,yeer")?.hasPrefix("error: no column 'yeer' (did you mean 'year'?)") == true)
         #expect(Self.failure(short, lags: nil)?.hasPrefix("error: give the lag order") == true)
         #expect(Self.failure(short, lags: 0) == "error: --lags must be at least 1, not 0")

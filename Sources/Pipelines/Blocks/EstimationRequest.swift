@@ -1,3 +1,4 @@
+import Estimation
 import PanelData
 
 /// One `[[estimate]]` table: an estimation to run on every simulated panel (DESIGN.md,
@@ -59,6 +60,9 @@ public struct EstimationRequest: Sendable, Equatable {
     /// `weights = "w"`: a column of non-negative observation weights (rows with weight 0 are dropped);
     /// `nil` for an unweighted estimation.
     public let weights: String?
+    /// `lags = K`, or `lag_selection = "aic"|"bic"` with `max_lags = M`: the lag order of
+    /// `method = "granger"`; nil for the other methods.
+    public let grangerLags: GrangerOptions?
 
     public struct Recovery: Sendable, Equatable {
         public let coefficient: String
@@ -71,7 +75,7 @@ public struct EstimationRequest: Sendable, Equatable {
 
     public init(name: String, method: EstimationMethod = .ols, formula: String, vcov: Vcov? = nil, recover: [Recovery] = [],
                 split: String? = nil, sample: String? = nil, standardize: Bool = false, data: PanelSelection = .main,
-                panel: PanelDeclaration? = nil, weights: String? = nil) {
+                panel: PanelDeclaration? = nil, weights: String? = nil, grangerLags: GrangerOptions? = nil) {
         self.method = method
         self.name = name
         self.formula = formula
@@ -83,5 +87,6 @@ public struct EstimationRequest: Sendable, Equatable {
         self.data = data
         self.panel = panel
         self.weights = weights
+        self.grangerLags = grangerLags
     }
 }

@@ -30,19 +30,6 @@ public enum DataGranger {
         }
     }
 
-    /// `--panel ID,TIME`: exactly two column names.
-    public static func panelColumns(_ text: String) throws -> (unit: String, time: String) {
-        let names = text.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
-        guard names.count == 2, !names[0].isEmpty, !names[1].isEmpty else {
-            throw InvalidInput(description: "error: --panel must name the unit and the time column, separated by a comma "
-                + "(e.g. --panel firm,year), not '\(text)'")
-        }
-        guard names[0] != names[1] else {
-            throw InvalidInput(description: "error: --panel names '\(names[0])' as both the unit and the time column")
-        }
-        return (names[0], names[1])
-    }
-
     /// The options from `--lags`, `--lag-selection` and `--max-lags`.
     public static func options(_ request: Request) throws -> GrangerOptions {
         guard let selection = request.lagSelection else {
@@ -70,7 +57,8 @@ public enum DataGranger {
 
     /// The summary (text or JSON), the test's result and the warnings (units left out).
     public static func run(_ request: Request) throws -> (text: String, result: DumitrescuHurlinResult, warnings: [String]) {
-        let (unit, time) = try panelColumns(request.panel)
+        let panel = try PanelDeclaration.parsingOption(request.panel)
+        let (unit, time) = (panel.unit, panel.time)
         let options = try options(request)
         if request.effect == request.cause {
             throw InvalidInput(description: "error: --y and --x are both '\(request.effect)': the test needs two variables")
@@ -79,20 +67,14 @@ public enum DataGranger {
         let data = file.data
         do {
             for name in [unit, time, request.effect, request.cause] { _ = try data.column(named: name) }
-            try file.checkTime(time)
-            let panel = try PanelStructure(data, unit: unit, time: time)
-            let result = try DumitrescuHurlin.test(data, panel: panel, effect: request.effect, cause: request.cause, options: options)
+            let structure = try PanelStructure(data, panel: panel)
+            let result = try DumitrescuHurlin.test(data, panel: structure, effect: request.effect, cause: request.cause, options: options)
             let text = request.json ? try GrangerSummary.json(result) : GrangerSummary.text(result)
             return (text, result, GrangerSummary.warnings(result))
         } catch let error as PanelDataError {
-            if case .duplicatePanelKey(let row, let unitLabel, let timeLabel) = error {
-                throw InvalidInput(description: "\(file.location(row: row, column: time)): error: unit '\(unitLabel)' "
-                    + "has time \(timeLabel) twice in --panel \(unit),\(time) (this row and an earlier one): a panel has one row per "
-                    + "unit and period")
-            }
             throw InvalidInput(description: file.message(for: error))
         } catch EstimationError.notNumeric(let variable, let row, let value) {
-            var message = "\(file.location(row: row, column: variable)): error: '\(EstimationError.shortened(value))' is not a "
+            var message = "\(file.location(ofDataRow: row, column: variable)): error: '\(EstimationError.shortened(value))' is not a "
                 + "number, so column '\(variable)' is read as text: --y and --x must be numeric (a missing value is an empty cell or NA)"
             if UserDataFile.hasDecimalComma(value) { message += ". Decimal commas are not read: write a decimal point" }
             throw InvalidInput(description: message)
@@ -100,32 +82,6 @@ public enum DataGranger {
             throw InvalidInput(description: file.message(for: error))
         } catch let error as GrangerError {
             throw InvalidInput(description: "error: \(error)")
-        }
-    }
-}
-
-extension UserDataFile {
-    /// `FILE:LINE:COLUMN (column 'NAME')` for a 0-based dataset row, or `FILE (column 'NAME')`.
-    func location(row: Int, column name: String) -> String {
-        let column = (data.columnNames.firstIndex(of: name) ?? 0) + 1
-        let line = (try? CSVReader.line(ofDataRow: row, path: path, options: options)) ?? nil
-        return line.map { "\(path):\($0):\(column) (column '\(name)')" } ?? "\(path) (column '\(name)')"
-    }
-
-    /// Throws a located message when the time column holds text or a number that is not whole.
-    func checkTime(_ name: String) throws {
-        let column = try data.column(named: name)
-        let advice = "the time column of --panel must hold whole numbers (years, or periods numbered 1, 2, …)"
-        if let cell = column.firstTextCell() {
-            throw InvalidInput(description: "\(location(row: cell.row, column: name)): error: '\(EstimationError.shortened(cell.text))' "
-                + "is not a number: \(advice). A date such as 2004-01 must be turned into a period number first")
-        }
-        if case .factor = column.storage {
-            throw InvalidInput(description: "error: column '\(name)' is text: \(advice)")
-        }
-        guard case .double(let values) = column.storage else { return }
-        for row in values.indices where !column.isMissing(row) && !values[row].isNaN && Int(exactly: values[row]) == nil {
-            throw InvalidInput(description: "\(location(row: row, column: name)): error: time \(values[row]) is not a whole number: \(advice)")
         }
     }
 }

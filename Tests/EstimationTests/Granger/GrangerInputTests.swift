@@ -58,17 +58,17 @@ struct GrangerInputTests {
         #expect(result.zTilde != nil, "n = 11 > 2K + 5 = 7")
     }
 
-    @Test("Time that is text or not a whole number is a typed column error")
+    @Test("Time that is text or not a whole number is a typed error naming the row")
     func nonNumericTime() throws {
         let data = try Self.panel(units: 2, periods: 10)
         let textTime = try Dataset(columns: data.columns.map { $0.name == "year" ? .factor("year", labels: (0..<20).map { "y\($0)" }) : $0 })
-        #expect(throws: PanelDataError.wrongColumnType(column: "year", expected: "numeric time (int)", found: "text")) {
+        #expect(throws: PanelDataError.invalidTime(column: "year", row: 0, value: "y0")) {
             try Self.test(textTime)
         }
         let fractional = try Dataset(columns: data.columns.map {
             $0.name == "year" ? .double("year", (0..<20).map { Double($0 % 10) + ($0 == 13 ? 0.5 : 0) }) : $0
         })
-        #expect(throws: PanelDataError.wrongColumnType(column: "year", expected: "whole-number time", found: "3.5 at data row 14")) {
+        #expect(throws: PanelDataError.invalidTime(column: "year", row: 13, value: "3.5")) {
             try Self.test(fractional)
         }
     }
