@@ -26,6 +26,7 @@ extension Hetfirm {
         @Option(help: "Field separator: ',', ';', 'tab' or '|' (default: detected from the header; .tsv files are tab-separated).")
         var delimiter: String?
         @Flag(help: "Print the result as JSON, with every unit's Wald statistic.") var json = false
+        @Flag(help: "Report the seconds spent reading the CSV and testing, on standard error.") var timing = false
 
         func run() throws {
             var request = DataGranger.Request(dataPath: data, panel: panel, effect: y, cause: x)
@@ -34,10 +35,9 @@ extension Hetfirm {
             request.maximumLags = maxLags
             request.json = json
             request.delimiter = delimiter
-            let outcome: (text: String, warnings: [String])
+            let outcome: DataGranger.Report
             do {
-                let run = try DataGranger.run(request)
-                outcome = (run.text, run.warnings)
+                outcome = try DataGranger.run(request)
             } catch let error as InvalidInput {
                 Console.error(error.description)
                 throw ExitStatus.badInput
@@ -46,6 +46,9 @@ extension Hetfirm {
                 throw ExitStatus.runFailed
             }
             print(outcome.text, terminator: "")
+            if timing {
+                Console.error(String(format: "timing: reading %.3f s, test %.3f s", outcome.readingSeconds, outcome.testSeconds))
+            }
             if !outcome.warnings.isEmpty {
                 for warning in outcome.warnings { Console.error("warning: \(warning)") }
                 throw ExitStatus.warnings

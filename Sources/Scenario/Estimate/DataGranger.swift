@@ -55,22 +55,38 @@ public enum DataGranger {
         return GrangerOptions(lags: 1, lagSelection: .informationCriterion(criterion, maximumLags: maximum))
     }
 
+    /// What `hetfirm granger` prints, with the seconds spent reading the file and testing.
+    public struct Report: Sendable {
+        public let text: String
+        public let result: DumitrescuHurlinResult
+        /// Units left out (exit code 3).
+        public let warnings: [String]
+        public let readingSeconds: Double
+        public let testSeconds: Double
+    }
+
     /// The summary (text or JSON), the test's result and the warnings (units left out).
-    public static func run(_ request: Request) throws -> (text: String, result: DumitrescuHurlinResult, warnings: [String]) {
+    public static func run(_ request: Request) throws -> Report {
         let panel = try PanelDeclaration.parsingOption(request.panel)
         let (unit, time) = (panel.unit, panel.time)
         let options = try options(request)
         if request.effect == request.cause {
             throw InvalidInput(description: "error: --y and --x are both '\(request.effect)': the test needs two variables")
         }
+        let clock = ContinuousClock()
+        let readingStart = clock.now
         let file = try UserDataFile.read(path: request.dataPath, delimiter: request.delimiter)
         let data = file.data
+        let readingSeconds = seconds(clock.now - readingStart)
         do {
+            let testStart = clock.now
             for name in [unit, time, request.effect, request.cause] { _ = try data.column(named: name) }
             let structure = try PanelStructure(data, panel: panel)
             let result = try DumitrescuHurlin.test(data, panel: structure, effect: request.effect, cause: request.cause, options: options)
+            let testSeconds = seconds(clock.now - testStart)
             let text = request.json ? try GrangerSummary.json(result) : GrangerSummary.text(result)
-            return (text, result, GrangerSummary.warnings(result))
+            return Report(text: text, result: result, warnings: GrangerSummary.warnings(result), readingSeconds: readingSeconds,
+                          testSeconds: testSeconds)
         } catch let error as PanelDataError {
             throw InvalidInput(description: file.message(for: error))
         } catch EstimationError.notNumeric(let variable, let row, let value) {
@@ -84,4 +100,8 @@ public enum DataGranger {
             throw InvalidInput(description: "error: \(error)")
         }
     }
+}
+
+private func seconds(_ duration: Duration) -> Double {
+    Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
 }
