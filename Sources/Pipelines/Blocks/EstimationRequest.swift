@@ -60,6 +60,9 @@ public struct EstimationRequest: Sendable, Equatable {
     /// `weights = "w"`: a column of non-negative observation weights (rows with weight 0 are dropped);
     /// `nil` for an unweighted estimation.
     public let weights: String?
+    /// `convergence = { coefficient = "l(log(y), 1)", horizon = 1, growth = "total", at = { … } }`: also report
+    /// the speed and half-life of convergence; `recover` may then name `speed` and `half-life`.
+    public let convergence: ConvergenceSpecification?
     /// `lags = K`, or `lag_selection = "aic"|"bic"` with `max_lags = M`: the lag order of
     /// `method = "granger"`; nil for the other methods.
     public let grangerLags: GrangerOptions?
@@ -75,7 +78,8 @@ public struct EstimationRequest: Sendable, Equatable {
 
     public init(name: String, method: EstimationMethod = .ols, formula: String, vcov: Vcov? = nil, recover: [Recovery] = [],
                 split: String? = nil, sample: String? = nil, standardize: Bool = false, data: PanelSelection = .main,
-                panel: PanelDeclaration? = nil, weights: String? = nil, grangerLags: GrangerOptions? = nil) {
+                panel: PanelDeclaration? = nil, weights: String? = nil, convergence: ConvergenceSpecification? = nil,
+                grangerLags: GrangerOptions? = nil) {
         self.method = method
         self.name = name
         self.formula = formula
@@ -87,6 +91,7 @@ public struct EstimationRequest: Sendable, Equatable {
         self.data = data
         self.panel = panel
         self.weights = weights
+        self.convergence = convergence
         self.grangerLags = grangerLags
     }
 }
