@@ -4,7 +4,7 @@ import Pipelines
 
 /// Checks an `[[estimate]]` block with `method = "granger"` before anything runs: `formula = "y ~ x"` with
 /// two columns of the simulated panel, `panel = ["unit", "time"]` naming two more, and none of the keys
-/// that belong to regressions (`vcov`, `recover`, `split`, `sample`, `standardize`, `weights`). The lag
+/// that belong to regressions (`vcov`, `recover`, `split`, `sample`, `standardize`, `weights`, `convergence`). The lag
 /// keys were checked when the scenario was decoded.
 enum GrangerValidation {
     static func check(_ request: EstimationRequest, at path: String, columns: [String], scenario: Scenario) throws(ScenarioError) {
@@ -21,6 +21,7 @@ enum GrangerValidation {
         let regressionKeys: [(key: String, given: Bool)] = [
             ("vcov", request.vcov != nil), ("recover", !request.recover.isEmpty), ("split", request.split != nil),
             ("sample", request.sample != nil), ("standardize", request.standardize), ("weights", request.weights != nil),
+            ("convergence", request.convergence != nil),
         ]
         if let key = regressionKeys.first(where: \.given)?.key {
             throw fail(key, message: "\(key) does not apply to method = \"granger\"",
