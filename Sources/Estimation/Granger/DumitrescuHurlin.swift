@@ -34,9 +34,15 @@ public enum DumitrescuHurlin {
     }
 
     /// The test on a panel structure already built from `data`.
+    ///
+    /// - Throws: as above, and `PanelDataError.lengthMismatch` when `panel` was built from data with
+    ///   another number of rows.
     public static func test(_ data: Dataset, panel: PanelStructure, effect: String, cause: String,
                             options: GrangerOptions) throws -> DumitrescuHurlinResult {
         try validate(effect: effect, cause: cause, options: options)
+        guard panel.rowCount == data.rowCount else {
+            throw PanelDataError.lengthMismatch(column: panel.unitColumn, expected: data.rowCount, found: panel.rowCount)
+        }
         let y = try numeric(data, effect), x = try numeric(data, cause)
         guard panel.unitCount > 0 else { throw GrangerError.noUnits(unitColumn: panel.unitColumn, timeColumn: panel.timeColumn) }
         if (0..<panel.unitCount).allSatisfy({ panel.rows(ofUnit: $0).count <= 1 }) {

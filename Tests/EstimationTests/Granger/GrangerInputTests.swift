@@ -93,6 +93,10 @@ struct GrangerInputTests {
                                       options: GrangerOptions(lags: 1, lagSelection: .informationCriterion(.bic, maximumLags: 0)))
         }
         #expect(throws: PanelDataError.unknownColumn(name: "yeer", suggestion: "year")) { try Self.test(data, time: "yeer") }
+        let otherPanel = try PanelStructure(try Self.panel(units: 3, periods: 10), unit: "id", time: "year")
+        #expect(throws: PanelDataError.lengthMismatch(column: "id", expected: 20, found: 30)) {
+            try DumitrescuHurlin.test(data, panel: otherPanel, effect: "y", cause: "x", options: GrangerOptions(lags: 1))
+        }
     }
 
     @Test("Z-tilde needs n_i > 2K + 5 in every unit, else it is absent with the reason (plm stops)")
