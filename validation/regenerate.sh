@@ -21,3 +21,4 @@ else
   echo "PYDYNPD_PYTHON not set: pydynpd cross-check skipped (Tests/Fixtures/pydynpd/gmm_empluk.json kept)"
 fi
 python3 validation/gmm_reference.py --quiet  # exits non-zero unless plm (and pydynpd) are reproduced
+Rscript validation/plm_granger.R           # Tests/Fixtures/plm/data/granger_*.csv and Tests/Fixtures/plm/granger_*.json

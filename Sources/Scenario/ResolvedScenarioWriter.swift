@@ -1,3 +1,4 @@
+import Estimation
 import Models
 
 /// Writes a scenario back as TOML with every section and every default filled in, one
@@ -48,6 +49,13 @@ public enum ResolvedScenarioWriter {
                     fields.append("at = { " + convergence.at.map { "\(KeyPath.quoted($0.coefficient)) = \($0.value)" }.joined(separator: ", ") + " }")
                 }
                 lines.append("convergence = { " + fields.joined(separator: ", ") + " }")
+            }
+            switch estimation.grangerLags?.lagSelection {
+            case nil: break
+            case .fixed?: lines.append("lags    = \(estimation.grangerLags?.lags ?? 1)")
+            case .informationCriterion(let criterion, let maximum)?:
+                lines.append("lag_selection = " + TOMLText.basicString(criterion.rawValue))
+                lines.append("max_lags = \(maximum)")
             }
             if !estimation.recover.isEmpty {
                 let pairs = estimation.recover.map { "\(KeyPath.quoted($0.coefficient)) = \(TOMLText.basicString($0.truth.text))" }

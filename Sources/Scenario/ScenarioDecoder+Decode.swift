@@ -255,7 +255,7 @@ extension ScenarioDecoder {
         let label = "[[estimate]]"
         let before = errors.count
         rejectUnknownKeys(table, at: path, in: label, allowed: ["name", "method", "formula", "vcov", "recover", "split", "sample", "standardize", "data",
-                                   "panel", "weights", "convergence"])
+                                   "panel", "weights", "convergence"] + Self.grangerKeys)
         var name: String?, formula: String?, vcov: EstimationRequest.Vcov?, split: String?, sample: String?
         var standardize = false
         var data = PanelSelection.main
@@ -331,9 +331,11 @@ extension ScenarioDecoder {
                        fix: planned + Suggestion.fix(for: text, among: available, quote: { "\"\($0)\"" }, noun: "methods"))
             }
         }
+        let grangerLags = decodeGrangerLags(table, at: path, method: method)
         guard errors.count == before, let name, let formula else { return nil }
         return EstimationRequest(name: name, method: method, formula: formula, vcov: vcov, recover: recover, split: split,
-                                 sample: sample, standardize: standardize, data: data, panel: panel, weights: weights, convergence: convergence)
+                                 sample: sample, standardize: standardize, data: data, panel: panel, weights: weights, convergence: convergence,
+                                 grangerLags: grangerLags)
     }
 }
 

@@ -8,9 +8,12 @@ public enum EstimationMethod: String, Sendable, CaseIterable, Equatable {
     case ols
     /// Two-stage least squares: every model of the formula must name its instruments.
     case iv
+    /// The Dumitrescu–Hurlin panel Granger non-causality test of `formula = "y ~ x"` (x causes y?), with
+    /// `panel`, and `lags` or `lag_selection` + `max_lags` (``PreparedGranger``).
+    case granger
 
     /// Methods DESIGN.md plans that no block implements yet, for the error message.
-    public static let planned = ["gmm", "fmols", "granger", "spatial", "ppml"]
+    public static let planned = ["gmm", "fmols", "spatial", "ppml"]
 }
 
 /// The block kind of every estimation method: how a decoded `[[estimate]]` request becomes an
@@ -21,6 +24,7 @@ public enum EstimatorBlockKinds {
     public static func block(for request: EstimationRequest, noiselessOutcomes: [String: String]) throws -> any EstimatorBlock {
         switch request.method {
         case .ols, .iv: return try PreparedEstimation(request, noiselessOutcomes: noiselessOutcomes)
+        case .granger: return try PreparedGranger(request)
         }
     }
 }

@@ -63,6 +63,9 @@ public struct EstimationRequest: Sendable, Equatable {
     /// `convergence = { coefficient = "l(log(y), 1)", horizon = 1, growth = "total", at = { … } }`: also report
     /// the speed and half-life of convergence; `recover` may then name `speed` and `half-life`.
     public let convergence: ConvergenceSpecification?
+    /// `lags = K`, or `lag_selection = "aic"|"bic"` with `max_lags = M`: the lag order of
+    /// `method = "granger"`; nil for the other methods.
+    public let grangerLags: GrangerOptions?
 
     public struct Recovery: Sendable, Equatable {
         public let coefficient: String
@@ -75,7 +78,8 @@ public struct EstimationRequest: Sendable, Equatable {
 
     public init(name: String, method: EstimationMethod = .ols, formula: String, vcov: Vcov? = nil, recover: [Recovery] = [],
                 split: String? = nil, sample: String? = nil, standardize: Bool = false, data: PanelSelection = .main,
-                panel: PanelDeclaration? = nil, weights: String? = nil, convergence: ConvergenceSpecification? = nil) {
+                panel: PanelDeclaration? = nil, weights: String? = nil, convergence: ConvergenceSpecification? = nil,
+                grangerLags: GrangerOptions? = nil) {
         self.method = method
         self.name = name
         self.formula = formula
@@ -88,5 +92,6 @@ public struct EstimationRequest: Sendable, Equatable {
         self.panel = panel
         self.weights = weights
         self.convergence = convergence
+        self.grangerLags = grangerLags
     }
 }

@@ -21,6 +21,10 @@ enum EstimateValidation {
             case .main: columns = scenario.model.panelColumns
             case .named(let name): columns = scenario.model.additionalPanels[name] ?? []
             }
+            if request.method == .granger {
+                try GrangerValidation.check(request, at: path, columns: columns, scenario: scenario)
+                continue
+            }
             let models: [Formula]
             do { models = try FormulaParser.expand(request.formula) } catch {
                 throw fail("formula", message: "the formula does not parse: \(error)", fix: "write fixest syntax, e.g. \"log(y) ~ x | fe1 + fe2^fe3\"")
