@@ -10,3 +10,4 @@ python3 validation/pyfixest_feols.py       # Tests/Fixtures/pyfixest/*.json (ass
 python3 validation/pyfixest_numerics.py    # Tests/Fixtures/pyfixest/numerics_*.json (exact rational cross-check)
 python3 validation/pyfixest_text_ids.py    # Tests/Fixtures/pyfixest/data/text_ids.{csv,tsv} and text_ids.json
 Rscript validation/plm_within.R            # Tests/Fixtures/plm/*.json
+python3 validation/arch_fmols.py           # Tests/Fixtures/arch/data/fmols_*.csv and fmols_*.json (asserts the numpy reference = arch)
