@@ -35,6 +35,9 @@ public struct CovarianceInput: Sendable {
     public let clusters: [[Int32]]
     /// Analytic weights, or nil for unweighted.
     public let weights: [Double]?
+    /// Unit and time of every observation, for ``VcovType/neweyWest(lags:)`` and
+    /// ``VcovType/driscollKraay(lags:)``; nil otherwise.
+    public let panel: PanelCodes?
     /// Number of non-empty clusters per dimension.
     public let clusterCounts: [Int]
     /// 1 + the largest code per dimension (buffer size for per-cluster sums).
@@ -43,7 +46,7 @@ public struct CovarianceInput: Sendable {
     /// Validates sizes, codes and weights; throws ``CovarianceError``.
     public init(regressors: Matrix, residuals: [Double], bread: Matrix, observationCount: Int,
                 absorbedParameters: Int, absorbedParametersNestedInClusters: Int, clusters: [[Int32]],
-                weights: [Double]? = nil) throws {
+                weights: [Double]? = nil, panel: PanelCodes? = nil) throws {
         let n = observationCount
         let k = regressors.columns
         guard regressors.elements.count == regressors.rows * k else {
@@ -80,6 +83,9 @@ public struct CovarianceInput: Sendable {
         guard clusters.isEmpty || n <= Int(Int32.max) else {
             throw CovarianceError.invalidInput("clustering supports at most \(Int32.max) observations, got \(n)")
         }
+        if let panel, panel.units.count != n {
+            throw CovarianceError.dimensionMismatch("panel codes for \(panel.units.count) observations, expected \(n)")
+        }
         var counts: [Int] = []
         var strides: [Int] = []
         for (dimension, codes) in clusters.enumerated() {
@@ -112,6 +118,7 @@ public struct CovarianceInput: Sendable {
         self.absorbedParametersNestedInClusters = absorbedParametersNestedInClusters
         self.clusters = clusters
         self.weights = weights
+        self.panel = panel
         self.clusterCounts = counts
         self.codeStrides = strides
     }

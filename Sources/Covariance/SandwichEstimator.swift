@@ -23,6 +23,9 @@ import Numerical
 ///   entry is negative and ``SmallSampleOptions/fixNonPositiveDefinite`` is on, the eigenvalue fix.
 ///   pyfixest implements only two-way (`run_crv_loop`, signs [1, 1, −1]); fixest up to four
 ///   (`vcov_cluster_internal`); this implementation any number.
+/// - **Panel HAC** (Newey–West by unit, Driscoll–Kraay by period; ``Meat``): V = (n − 1)/(n − K) ·
+///   T/(T − 1) · B M B, T the number of distinct periods in the sample, t df = T − 1 (pyfixest
+///   `get_ssc` with `vcov_type = "HAC"` and G = T). Default bandwidth ⌊T^{1/4}⌋.
 /// - **t df**: n − K without clusters; with clusters G_min − 1 (``TDegrees/minimum``) or n − K.
 /// - **Asymptotic** (``SmallSampleConvention/asymptotic``): iid RSS/n · B, HC0 B M B, clustered
 ///   B (Σ_S (−1)^{|S|+1} M_S) B with every factor 1; the t df are still recorded but
@@ -59,6 +62,7 @@ public enum SandwichEstimator {
             ? (nDouble - 1) / (nDouble - Double(parameterCount)) : 1
 
         var matrix: Matrix
+        var reportedType = type
         let factor: Double
         var clusterCounts: [Int] = []
         var tDegrees = n - parameterCount
@@ -106,6 +110,22 @@ public enum SandwichEstimator {
                 for index in 0..<(k * k) { meat.elements[index] += termFactor * term.elements[index] }
             }
             matrix = factor * (try sandwich(input.bread, meat))
+        case .neweyWest(let lags), .driscollKraay(let lags):
+            guard let panel = input.panel else { throw CovarianceError.invalidInput("\(type) needs the panel's units and times") }
+            let bandwidth = lags ?? panel.defaultLags
+            guard bandwidth >= 0 else { throw CovarianceError.invalidInput("the number of lags must be ≥ 0, got \(bandwidth)") }
+            let periods = panel.distinctTimes.count
+            guard periods >= 2 else { throw CovarianceError.tooFewClusters(dimension: 0, count: periods) }
+            clusterCounts = [periods]
+            if options.tDegrees == .minimum { tDegrees = periods - 1 }
+            let periodFactor = options.clusterAdjustment && !asymptotic ? Double(periods) / Double(periods - 1) : 1
+            factor = parameterFactor * periodFactor
+            let isDriscollKraay = type == .driscollKraay(lags: lags)
+            reportedType = isDriscollKraay ? .driscollKraay(lags: bandwidth) : .neweyWest(lags: bandwidth)
+            let meat = isDriscollKraay
+                ? Meat.driscollKraay(input, panel: panel, lags: bandwidth)
+                : Meat.neweyWest(input, panel: panel, lags: bandwidth)
+            matrix = factor * (try sandwich(input.bread, meat))
         }
         if let transform {
             do {
@@ -129,7 +149,7 @@ public enum SandwichEstimator {
             }
         }
         return CovarianceMatrix(
-            matrix: matrix, type: type, smallSampleFactor: factor, parameterCount: parameterCount,
+            matrix: matrix, type: reportedType, smallSampleFactor: factor, parameterCount: parameterCount,
             clusterCounts: clusterCounts, tDegreesOfFreedom: tDegrees, options: options, warnings: warnings)
     }
 

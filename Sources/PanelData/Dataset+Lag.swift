@@ -12,7 +12,7 @@ extension Dataset {
     /// - Parameters:
     ///   - unit: the panel unit column (any kind).
     ///   - time: the time column: `int`, or `double` holding whole numbers.
-    /// - Throws: `unknownColumn`; `wrongColumnType` for a text time or a fractional time;
+    /// - Throws: `unknownColumn`; `invalidTime` for a text time or a fractional time;
     ///   `duplicatePanelKey` naming the 0-based row where a (unit, time) pair repeats.
     public func lag(_ name: String, unit: String, time: String, by lag: Int = 1) throws -> Column {
         let source = try column(named: name)

@@ -22,6 +22,8 @@ extension PanelDataError: CustomStringConvertible {
             return "column '\(column)' is \(found), expected \(expected)"
         case let .duplicatePanelKey(row, unit, time):
             return "duplicate panel key at row \(row): unit '\(unit)', time '\(time)' already appears in an earlier row"
+        case let .invalidTime(column, row, value):
+            return "the time column '\(column)' must hold whole numbers (years, periods), but row \(row) holds '\(value)'"
         case let .missingValue(column, row):
             return "column '\(column)' has a missing value at row \(row)"
         }

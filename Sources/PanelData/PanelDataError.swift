@@ -19,6 +19,9 @@ public enum PanelDataError: Error, Equatable, Sendable {
     /// Two rows share the same (unit, time) panel key; `row` is the 0-based dataset row
     /// of the second occurrence.
     case duplicatePanelKey(row: Int, unit: String, time: String)
+    /// A panel's time column holds a value that is not a whole number (text, or a fraction);
+    /// `row` is the 0-based dataset row of the first such value.
+    case invalidTime(column: String, row: Int, value: String)
     /// A value is missing where the operation cannot accept one; `row` is the 0-based
     /// dataset row of the first missing value.
     case missingValue(column: String, row: Int)

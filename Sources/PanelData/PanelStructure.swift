@@ -33,8 +33,8 @@ public struct PanelStructure: Sendable, Equatable {
 
     /// Builds the structure of `dataset` for the unit column `unit` and time column `time`.
     ///
-    /// - Throws: `unknownColumn`; `wrongColumnType` when `time` is text or holds a value that is
-    ///   not a whole number (named with the row in the message's `found`); `duplicatePanelKey`
+    /// - Throws: `unknownColumn`; `invalidTime` naming the first row whose time is text or not a
+    ///   whole number; `duplicatePanelKey`
     ///   naming the 0-based row where a (unit, time) pair repeats.
     public init(_ dataset: Dataset, unit: String, time: String) throws {
         let unitValues = try dataset.column(named: unit)
@@ -135,14 +135,13 @@ public struct PanelStructure: Sendable, Equatable {
             return try values.indices.map { row in
                 if column.isMissing(row) || values[row].isNaN { return nil }
                 guard let whole = Int(exactly: values[row]) else {
-                    throw PanelDataError.wrongColumnType(
-                        column: name, expected: "whole-number time",
-                        found: "\(values[row]) at data row \(row + 1)")
+                    throw PanelDataError.invalidTime(column: name, row: row, value: "\(values[row])")
                 }
                 return whole
             }
         case .factor:
-            throw PanelDataError.wrongColumnType(column: name, expected: "numeric time (int)", found: "text")
+            let cell = column.firstTextCell() ?? (row: 0, text: column.text(atRow: 0) ?? "")
+            throw PanelDataError.invalidTime(column: name, row: cell.row, value: cell.text)
         }
     }
 }

@@ -31,15 +31,16 @@ public enum ResolvedScenarioWriter {
             lines.append("formula = " + TOMLText.basicString(estimation.formula))
             switch estimation.vcov {
             case nil: break
-            case .iid?: lines.append("vcov    = \"iid\"")
-            case .hetero?: lines.append("vcov    = \"hetero\"")
             case .cluster(let names)?: lines.append("vcov    = { cluster = \(TOMLText.stringArray(names)) }")
+            case let vcov?: lines.append("vcov    = " + TOMLText.basicString(vcov.text ?? ""))
             }
             lines.append("method  = " + TOMLText.basicString(estimation.method.rawValue))
             if let split = estimation.split { lines.append("split   = " + TOMLText.basicString(split)) }
             if let sample = estimation.sample { lines.append("sample  = " + TOMLText.basicString(sample)) }
             if estimation.standardize { lines.append("standardize = true") }
             if case .named(let data) = estimation.data { lines.append("data    = " + TOMLText.basicString(data)) }
+            if let panel = estimation.panel { lines.append("panel   = " + TOMLText.stringArray([panel.unit, panel.time])) }
+            if let weights = estimation.weights { lines.append("weights = " + TOMLText.basicString(weights)) }
             if !estimation.recover.isEmpty {
                 let pairs = estimation.recover.map { "\(KeyPath.quoted($0.coefficient)) = \(TOMLText.basicString($0.truth.text))" }
                 lines.append("recover = { " + pairs.joined(separator: ", ") + " }")
@@ -57,9 +58,8 @@ public enum ResolvedScenarioWriter {
             if !mediation.fixedEffects.isEmpty { lines.append("fe        = " + TOMLText.stringArray(mediation.fixedEffects)) }
             switch mediation.vcov {
             case nil: break
-            case .iid?: lines.append("vcov      = \"iid\"")
-            case .hetero?: lines.append("vcov      = \"hetero\"")
             case .cluster(let names)?: lines.append("vcov      = { cluster = \(TOMLText.stringArray(names)) }")
+            case let vcov?: lines.append("vcov      = " + TOMLText.basicString(vcov.text ?? ""))
             }
             lines.append("bootstrap = \(mediation.bootstrapReplications)")
             if mediation.joint { lines.append("joint     = true") }

@@ -1,4 +1,5 @@
 import Models
+import PanelData
 import Pipelines
 import Reporting
 
@@ -252,7 +253,8 @@ extension ScenarioDecoder {
                                          descriptor: ModelDescriptor) -> EstimationRequest? {
         let label = "[[estimate]]"
         let before = errors.count
-        rejectUnknownKeys(table, at: path, in: label, allowed: ["name", "method", "formula", "vcov", "recover", "split", "sample", "standardize", "data"])
+        rejectUnknownKeys(table, at: path, in: label, allowed: ["name", "method", "formula", "vcov", "recover", "split", "sample", "standardize", "data",
+                                   "panel", "weights"])
         var name: String?, formula: String?, vcov: EstimationRequest.Vcov?, split: String?, sample: String?
         var standardize = false
         var data = PanelSelection.main
@@ -308,6 +310,14 @@ extension ScenarioDecoder {
            let selection = panelSelection(name, at: KeyPath.join(path, "data"), descriptor: descriptor) {
             data = selection
         }
+        let panel = table["panel"].flatMap { panelDeclaration($0, at: KeyPath.join(path, "panel")) }
+        var weights: String?
+        if let node = table["weights"] {
+            weights = string(node, at: KeyPath.join(path, "weights"), example: "\"w\"")
+            if weights?.isEmpty == true {
+                report(.outOfDomain, KeyPath.join(path, "weights"), "weights is empty", fix: "name the weight column, e.g. weights = \"w\"")
+            }
+        }
         var method = EstimationMethod.ols
         if let node = table["method"], let text = string(node, at: KeyPath.join(path, "method"), example: "\"ols\"") {
             if let known = EstimationMethod(rawValue: text) {
@@ -321,6 +331,30 @@ extension ScenarioDecoder {
         }
         guard errors.count == before, let name, let formula else { return nil }
         return EstimationRequest(name: name, method: method, formula: formula, vcov: vcov, recover: recover, split: split,
-                                 sample: sample, standardize: standardize, data: data)
+                                 sample: sample, standardize: standardize, data: data, panel: panel, weights: weights)
+    }
+}
+
+extension ScenarioDecoder {
+    /// `panel = ["unit", "time"]`: exactly two different, non-empty column names.
+    mutating func panelDeclaration(_ node: TOMLNode, at path: String) -> PanelDeclaration? {
+        let fix = "write panel = [\"firm\", \"year\"] (the unit column, then the integer time column)"
+        guard case .array(let elements) = node else {
+            report(.wrongType, path, "panel must be an array of two column names, not \(node.described)", fix: fix)
+            return nil
+        }
+        let names = elements.compactMap { element -> String? in
+            if case .string(let name) = element, !name.isEmpty { return name }
+            return nil
+        }
+        guard names.count == 2, elements.count == 2 else {
+            report(.wrongType, path, "panel must name two columns (unit and time), found \(node.rendered)", fix: fix)
+            return nil
+        }
+        guard names[0] != names[1] else {
+            report(.outOfDomain, path, "panel names '\(names[0])' as both unit and time", fix: fix)
+            return nil
+        }
+        return PanelDeclaration(unit: names[0], time: names[1])
     }
 }

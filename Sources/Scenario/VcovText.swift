@@ -10,7 +10,7 @@ import Foundation
 /// `a^b`; variable names keep their case).
 enum VcovText {
     /// The spellings, for messages.
-    static let accepted = "iid, hc1 (or hetero), or cluster=VAR[,VAR]"
+    static let accepted = "iid, hc1 (or hetero), cluster=VAR[,VAR], nw[=LAGS] (panel Newey-West) or dk[=LAGS] (Driscoll-Kraay)"
 
     /// Why a text is not a covariance setting (without a prefix naming where it was written).
     struct Failure: Error, Sendable, Equatable {
@@ -25,6 +25,7 @@ enum VcovText {
         case "hc1", "hetero", "heteroskedastic": return .success(.hetero)
         default: break
         }
+        if let hac = hac(trimmed) { return hac }
         let prefix = "cluster="
         guard trimmed.lowercased().hasPrefix(prefix) else {
             return .failure(Failure(message: "'\(text)' is not \(accepted)"))
@@ -36,4 +37,24 @@ enum VcovText {
         }
         return .success(.cluster(names))
     }
+
+    /// `nw`, `nw=L`, `dk`, `dk=L` (also `newey-west`, `driscoll-kraay`), or nil for another spelling.
+    static func hac(_ text: String) -> Result<EstimationRequest.Vcov, Failure>? {
+        let parts = text.lowercased().split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+        let kind: (Int?) -> EstimationRequest.Vcov
+        switch parts[0] {
+        case "nw", "newey-west", "neweywest": kind = { .neweyWest(lags: $0) }
+        case "dk", "driscoll-kraay", "driscollkraay": kind = { .driscollKraay(lags: $0) }
+        default: return nil
+        }
+        guard parts.count == 2 else { return .success(kind(nil)) }
+        guard let lags = Int(parts[1]), (0...maximumLags).contains(lags) else {
+            return .failure(Failure(message: "'\(text)': the number of lags must be an integer from 0 to \(maximumLags)"))
+        }
+        return .success(kind(lags))
+    }
+
+    /// The largest HAC bandwidth accepted (a bound on the work; panels have far fewer periods).
+    static let maximumLags = 10_000
 }

@@ -22,8 +22,14 @@ extension Hetfirm {
         @Argument(help: "One or more fixest formulas: \"y ~ x1 + x2:x3 + log(z) | fe1 + fe2^fe3\". Several are shown side by side.")
         var formulas: [String] = []
 
-        @Option(help: "iid, hc1, or cluster=VAR[,VAR] (a VAR may be a^b).")
+        @Option(help: "iid, hc1, cluster=VAR[,VAR] (a VAR may be a^b), nw (panel Newey-West) or dk (Driscoll-Kraay); nw and dk need --panel.")
         var vcov: String?
+
+        @Option(help: "Bandwidth L of --vcov nw or dk (Bartlett weights 1 - j/(L+1); default floor(T^(1/4)) over the T periods).")
+        var lags: Int?
+
+        @Option(help: "The panel's unit and time columns, ID,TIME: enables l(x, k), f(x, k) and d(x) in formulas (times must be whole numbers; a gap gives a missing lag).")
+        var panel: String?
 
         @Option(help: "Field separator: ',', ';', 'tab' or '|' (default: detected from the header; .tsv files are tab-separated).")
         var delimiter: String?
@@ -73,7 +79,7 @@ extension Hetfirm {
             do {
                 report = try DataEstimation.run(dataPath: data, formulas: formulas, vcov: vcov, fixedEffects: fixef, output: output,
                                                 degreesOfFreedom: dof, fixNonPositiveDefinite: !noPsdFix, split: sampleSplit,
-                                                smallSample: ssc, delimiter: delimiter)
+                                                smallSample: ssc, delimiter: delimiter, panel: panel, lags: lags)
             } catch let error as InvalidInput {
                 Console.error(error.description)
                 throw ExitStatus.badInput

@@ -66,11 +66,11 @@ import Testing
         let whole = try Dataset(columns: [.int("firm", [1, 1]), .double("year", [2000, 2001]), .double("x", [1, 2])])
         #expect(try whole.lag("x", unit: "firm", time: "year").missing == [true, false])
         let fractional = try Dataset(columns: [.int("firm", [1, 1]), .double("year", [2000, 2000.5]), .double("x", [1, 2])])
-        #expect(throws: PanelDataError.wrongColumnType(column: "year", expected: "whole-number time", found: "2000.5 at data row 2")) {
+        #expect(throws: PanelDataError.invalidTime(column: "year", row: 1, value: "2000.5")) {
             _ = try fractional.lag("x", unit: "firm", time: "year")
         }
         let text = try Dataset(columns: [.int("firm", [1]), .factor("year", labels: ["2000"]), .double("x", [1])])
-        #expect(throws: PanelDataError.wrongColumnType(column: "year", expected: "numeric time (int)", found: "text")) {
+        #expect(throws: PanelDataError.invalidTime(column: "year", row: 0, value: "2000")) {
             _ = try text.lag("x", unit: "firm", time: "year")
         }
         #expect(throws: PanelDataError.unknownColumn(name: "xx", suggestion: "x")) {

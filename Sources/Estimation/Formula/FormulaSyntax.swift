@@ -18,7 +18,7 @@ struct FormulaSyntax {
 
     /// Functions fixest offers that this parser recognises but does not support yet.
     static let unsupportedFunctions: Set<String> = [
-        "i", "mvsw", "poly", "factor", "as.factor", "f", "l", "d",
+        "i", "mvsw", "poly", "factor", "as.factor",
     ]
 
     let source: String
@@ -85,6 +85,8 @@ struct FormulaSyntax {
                 }
             } else if negated {
                 throw error(at: current, "only '-1' (drop the intercept) can follow '-'")
+            } else if let expanded = try parsePanelOperatorRange() {
+                result.terms += expanded
             } else {
                 result.terms += try parseProduct(after: separator)
             }
@@ -161,13 +163,21 @@ struct FormulaSyntax {
         if name == "I" {
             return try parsePower(name: token)
         }
+        if PanelOperator(rawValue: name) != nil {
+            let terms = try parsePanelOperator()
+            guard terms.count == 1 else {
+                throw error(at: token, "a range of periods makes several regressors, so '\(name)(…, a:b)' must be a term "
+                    + "of its own (joined by '+'), not inside a function or an interaction")
+            }
+            return terms[0]
+        }
         if MultipleEstimationCall.Function.names.contains(name) {
             throw error(at: token, "'\(name)()' makes several models and cannot be used here")
         }
         if Self.unsupportedFunctions.contains(name) {
             throw error(at: token, "'\(name)()' is not supported yet")
         }
-        throw error(at: token, "unknown function '\(name)'; expected log, exp, sqrt, abs or I")
+        throw error(at: token, "unknown function '\(name)'; expected log, exp, sqrt, abs, I, or the panel operators l, f, d")
     }
 
     /// `I(base^n)` with an integer `n` other than 0; `current` is the `I`.

@@ -12,6 +12,11 @@ public indirect enum Term: Sendable, Equatable, Hashable, CustomStringConvertibl
     case function(name: String, argument: Term)
     /// An integer power, written only inside `I(...)`: `I(x^2)`.
     case power(Term, Int)
+    /// The term's value `periods` earlier in the same panel unit (fixest `l(x, k)`); a negative
+    /// `periods` is a lead, written `f(x, −k)`. Needs a panel declaration (`--panel ID,TIME`).
+    case lag(Term, periods: Int)
+    /// The term minus its lag by `periods` (fixest `d(x, k)`; `d(x)` is the first difference).
+    case difference(Term, periods: Int)
 
     /// The functions a term may apply, in the order error messages list them.
     public static let supportedFunctions = ["log", "exp", "sqrt", "abs"]
@@ -27,6 +32,21 @@ public indirect enum Term: Sendable, Equatable, Hashable, CustomStringConvertibl
             return "\(name)(\(argument.description))"
         case .power(let base, let exponent):
             return "I(\(base.description)^\(exponent))"
+        case .lag(let argument, let periods):
+            return periods >= 0 ? "l(\(argument.description), \(periods))" : "f(\(argument.description), \(-periods))"
+        case .difference(let argument, let periods):
+            return periods == 1 ? "d(\(argument.description))" : "d(\(argument.description), \(periods))"
+        }
+    }
+
+    /// Whether the term shifts a variable in time (`l()`, `f()`, `d()` anywhere inside it), so that
+    /// evaluating it needs the panel's structure.
+    public var usesPanelOperator: Bool {
+        switch self {
+        case .variable: return false
+        case .interaction(let factors): return factors.contains(where: \.usesPanelOperator)
+        case .function(_, let argument), .power(let argument, _): return argument.usesPanelOperator
+        case .lag, .difference: return true
         }
     }
 
@@ -49,6 +69,8 @@ public indirect enum Term: Sendable, Equatable, Hashable, CustomStringConvertibl
             argument.collectVariables(into: &names, seen: &seen)
         case .power(let base, _):
             base.collectVariables(into: &names, seen: &seen)
+        case .lag(let argument, _), .difference(let argument, _):
+            argument.collectVariables(into: &names, seen: &seen)
         }
     }
 
@@ -64,6 +86,10 @@ public indirect enum Term: Sendable, Equatable, Hashable, CustomStringConvertibl
             return .function(name: name, argument: argument.canonical)
         case .power(let base, let exponent):
             return .power(base.canonical, exponent)
+        case .lag(let argument, let periods):
+            return periods == 0 ? argument.canonical : .lag(argument.canonical, periods: periods)
+        case .difference(let argument, let periods):
+            return .difference(argument.canonical, periods: periods)
         }
     }
 

@@ -118,7 +118,8 @@ struct IVDiagnosticsBuilder {
     func hansenJ(_ full: LeastSquaresFit) throws -> IVTestStatistic? {
         let groups: [Int32]?
         switch context.vcov {
-        case .iid: return nil
+        // Hansen J is reported for robust and one-way clustered moments; not for iid or panel HAC.
+        case .iid, .neweyWest, .driscollKraay: return nil
         case .heteroskedastic: groups = nil
         case .cluster(let names):
             guard names.count == 1, let codes = context.sample.clusters.first?.codes else { return nil }

@@ -18,6 +18,7 @@ public enum InstrumentalVariablesEstimator {
     /// Fits `formula`, which must have an IV part; `options` as for ``FixedEffectsOLS``.
     public static func fit(_ formula: Formula, data: Dataset, options: EstimationOptions = .init()) throws -> IVResult {
         guard let iv = formula.instrumentSpecification else { throw IVError.notInstrumental(formula: formula.source) }
+        let data = try PanelOperatorColumns.adding(to: data, for: [formula], panel: options.panel)
         let exogenousNames = formula.regressors.map(\.description)
         let endogenousNames = iv.endogenous.map(\.description)
         let instrumentNames = iv.instruments.map(\.description)
@@ -30,7 +31,8 @@ public enum InstrumentalVariablesEstimator {
             regressors: formula.regressors + iv.endogenous + iv.instruments, fixedEffects: formula.fixedEffects,
             instrumentSpecification: nil, hasIntercept: formula.hasIntercept)
         let sample = try EstimationSample.build(formula: combined, dataset: data, clusterNames: clusterNames,
-                                                removeSingletons: options.removeSingletons, defaultClustering: options.vcov == nil)
+                                                removeSingletons: options.removeSingletons, defaultClustering: options.vcov == nil,
+                                                panel: try options.panelStructure(for: vcov, data: data))
         let n = sample.rows.count
         var warnings: [String] = []
 

@@ -1,5 +1,6 @@
 import Covariance
 import FixedEffects
+import PanelData
 
 /// Everything about an estimation that is not in the formula.
 public struct EstimationOptions: Sendable, Equatable {
@@ -19,6 +20,9 @@ public struct EstimationOptions: Sendable, Equatable {
     public var recoverFixedEffects = false
     /// How many parameters the fixed effects absorb, for K in the small-sample corrections.
     public var absorbedParameterRule = AbsorbedParameterRule.fixest
+    /// The panel's unit and time columns, for `l()`, `f()`, `d()` in the formula and the panel HAC
+    /// covariances; `nil` when the data are not declared a panel.
+    public var panel: PanelDeclaration?
 
     public init(vcov: VcovType? = nil) { self.vcov = vcov }
 

@@ -1,3 +1,4 @@
+import Covariance
 import FixedEffects
 import PanelData
 
@@ -16,11 +17,15 @@ struct EstimationSample {
     let clusters: [FactorCodes]
     let droppedMissing: Int
     let droppedSingletons: Int
+    /// Unit and time of every sample row, for the panel HAC covariances (nil unless asked for).
+    var panelCodes: PanelCodes? = nil
 
     /// - Parameter defaultClustering: the cluster variable is the first fixed effect because no
     ///   covariance was given (only changes the message when it has fewer than two levels).
+    /// - Parameter panel: with a panel structure (of `dataset`), rows outside any unit (missing unit or
+    ///   time) are left out and the sample keeps each row's unit and time (``panelCodes``).
     static func build(formula: Formula, dataset: Dataset, clusterNames: [String], removeSingletons: Bool,
-                      defaultClustering: Bool = false) throws -> EstimationSample {
+                      defaultClustering: Bool = false, panel: PanelStructure? = nil) throws -> EstimationSample {
         let dependent = try numeric(formula.dependent, in: dataset)
         var names: [String] = [], columns: [[Double]] = []
         if formula.hasIntercept {
@@ -41,6 +46,7 @@ struct EstimationSample {
             if fixedEffects.contains(where: { $0.codes[row] < 0 }) || clusters.contains(where: { $0.codes[row] < 0 }) {
                 keep[row] = false
             }
+            if let panel, panel.unitOfRow[row] < 0 { keep[row] = false }
         }
         var rows = keep.indices.filter { keep[$0] }
         let droppedMissing = dataset.rowCount - rows.count
@@ -65,10 +71,18 @@ struct EstimationSample {
             }
         }
         try checkClusterCounts(clusters, defaultClustering: defaultClustering)
-        return EstimationSample(
+        var sample = EstimationSample(
             rows: rows, dependent: rows.map { dependent[$0] }, regressors: columns.map { column in rows.map { column[$0] } },
             regressorNames: names, fixedEffects: fixedEffects, clusters: clusters,
             droppedMissing: droppedMissing, droppedSingletons: droppedSingletons)
+        if let panel {
+            do {
+                sample.panelCodes = try PanelCodes(units: rows.map { panel.unitOfRow[$0] }, times: rows.map { panel.timeOfRow[$0] })
+            } catch {
+                throw EstimationError.covariance("\(error)")
+            }
+        }
+        return sample
     }
 
     /// A term's values, with a located error when a column it reads holds text: the error names the
@@ -90,5 +104,19 @@ struct EstimationSample {
             throw EstimationError.tooFewClusters(
                 variable: cluster.name, count: cluster.levelCount, isDefault: defaultClustering)
         }
+    }
+}
+
+extension EstimationOptions {
+    /// The panel structure of `data` when `vcov` needs it (panel HAC), else nil.
+    /// - Throws: ``EstimationError/covariance(_:)`` when the covariance needs a panel and none was declared;
+    ///   `PanelDataError` for a duplicate (unit, time) pair or a time that is not a whole number.
+    func panelStructure(for vcov: VcovType, data: Dataset) throws -> PanelStructure? {
+        guard vcov.needsPanel else { return nil }
+        guard let panel else {
+            throw EstimationError.covariance("\(vcov) standard errors need the panel's unit and time columns: "
+                + "give --panel ID,TIME (in a scenario: panel = [\"id\", \"year\"])")
+        }
+        return try PanelStructure(data, panel: panel)
     }
 }

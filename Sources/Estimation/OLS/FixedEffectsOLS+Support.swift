@@ -60,7 +60,7 @@ extension FixedEffectsOLS {
             let input = try CovarianceInput(
                 regressors: Matrix(rows: n, columns: k, elements: elements), residuals: residuals, bread: bread,
                 observationCount: n, absorbedParameters: absorbed, absorbedParametersNestedInClusters: nested,
-                clusters: sample.clusters.map(\.codes))
+                clusters: sample.clusters.map(\.codes), panel: sample.panelCodes)
             return try SandwichEstimator.covariance(input, type: vcov, options: options.smallSample, transform: transform)
         } catch {
             throw EstimationError.covariance("\(error)")

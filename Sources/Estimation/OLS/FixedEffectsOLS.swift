@@ -12,9 +12,11 @@ import PanelData
 /// `RegressionResult`. See docs/estimators/ols-fixed-effects.md.
 public enum FixedEffectsOLS {
     public static func fit(_ formula: Formula, data: Dataset, options: EstimationOptions = .init()) throws -> RegressionResult {
+        let data = try PanelOperatorColumns.adding(to: data, for: [formula], panel: options.panel)
         let vcov = options.resolvedVcov(for: formula), clusterNames = vcov.clusterNames
         let sample = try EstimationSample.build(formula: formula, dataset: data, clusterNames: clusterNames,
-                                                removeSingletons: options.removeSingletons, defaultClustering: options.vcov == nil)
+                                                removeSingletons: options.removeSingletons, defaultClustering: options.vcov == nil,
+                                                panel: try options.panelStructure(for: vcov, data: data))
         let n = sample.rows.count
         var warnings: [String] = []
 

@@ -7,6 +7,8 @@ extension EstimationRequest.Vcov {
         case .iid: return .iid
         case .hetero: return .heteroskedastic
         case .cluster(let names): return .cluster(names)
+        case .neweyWest(let lags): return .neweyWest(lags: lags)
+        case .driscollKraay(let lags): return .driscollKraay(lags: lags)
         }
     }
 }

@@ -1,3 +1,5 @@
+import PanelData
+
 /// One `[[estimate]]` table: an estimation to run on every simulated panel (DESIGN.md,
 /// "Scenario files"). The formula is kept as written; the Estimation target parses it.
 ///
@@ -15,6 +17,21 @@ public struct EstimationRequest: Sendable, Equatable {
         case hetero
         /// `vcov = { cluster = ["city^dest"] }`
         case cluster([String])
+        /// `vcov = "nw"` or `"nw=2"`: panel Newey–West (needs `panel`); nil lags use ⌊T^{1/4}⌋.
+        case neweyWest(lags: Int?)
+        /// `vcov = "dk"` or `"dk=2"`: Driscoll–Kraay (needs `panel`); nil lags use ⌊T^{1/4}⌋.
+        case driscollKraay(lags: Int?)
+
+        /// The setting as `vcov = "…"` text, for the resolved scenario (cluster lists are written as a table).
+        public var text: String? {
+            switch self {
+            case .iid: return "iid"
+            case .hetero: return "hetero"
+            case .cluster: return nil
+            case .neweyWest(let lags): return "nw" + (lags.map { "=\($0)" } ?? "")
+            case .driscollKraay(let lags): return "dk" + (lags.map { "=\($0)" } ?? "")
+            }
+        }
     }
 
     public let name: String
@@ -36,6 +53,12 @@ public struct EstimationRequest: Sendable, Equatable {
     /// `data = "products"`: estimate on one of the model's other simulated panels (see
     /// `ModelDescriptor.additionalPanels`); ``PanelSelection/main`` without `data`.
     public let data: PanelSelection
+    /// `panel = ["firm", "year"]`: the unit and time columns, for the panel operators `l()`, `f()`, `d()`,
+    /// the panel HAC covariances and the panel estimators; `nil` when not written.
+    public let panel: PanelDeclaration?
+    /// `weights = "w"`: a column of non-negative observation weights (rows with weight 0 are dropped);
+    /// `nil` for an unweighted estimation.
+    public let weights: String?
 
     public struct Recovery: Sendable, Equatable {
         public let coefficient: String
@@ -47,7 +70,8 @@ public struct EstimationRequest: Sendable, Equatable {
     }
 
     public init(name: String, method: EstimationMethod = .ols, formula: String, vcov: Vcov? = nil, recover: [Recovery] = [],
-                split: String? = nil, sample: String? = nil, standardize: Bool = false, data: PanelSelection = .main) {
+                split: String? = nil, sample: String? = nil, standardize: Bool = false, data: PanelSelection = .main,
+                panel: PanelDeclaration? = nil, weights: String? = nil) {
         self.method = method
         self.name = name
         self.formula = formula
@@ -57,5 +81,7 @@ public struct EstimationRequest: Sendable, Equatable {
         self.sample = sample
         self.standardize = standardize
         self.data = data
+        self.panel = panel
+        self.weights = weights
     }
 }

@@ -20,7 +20,12 @@ package struct PreparedEstimation: Sendable {
         self.request = request
         self.noiselessOutcomes = noiselessOutcomes
         formulas = try FormulaParser.expand(request.formula)
-        options = EstimationOptions(vcov: request.vcov?.vcovType)
+        var options = EstimationOptions(vcov: request.vcov?.vcovType)
+        options.panel = request.panel
+        self.options = options
+        if request.weights != nil {
+            throw EstimationError.degenerate(estimator: request.name, reason: "weights are not supported by this block yet")
+        }
         split = request.split.map { SampleSplit(column: $0) }
     }
 
@@ -75,7 +80,8 @@ package struct PreparedEstimation: Sendable {
     /// Every (sample, model) estimation of the block on `data` (after its `sample` filter and, with
     /// `standardize`, on z-scored variables). With `onlyRecovered`, models without a `recover` coefficient are skipped.
     func fits(on data: Dataset, onlyRecovered: Bool = false) throws -> [RegressionFit] {
-        let filtered = try filteredData(data)
+        // Lags refer to the whole simulated panel, before the sample filter and the split.
+        let filtered = try filteredData(try PanelOperatorColumns.adding(to: data, for: formulas, panel: request.panel))
         let samples = try split?.samples(of: filtered) ?? [SampleSplit.Sample(label: "", rows: nil)]
         var fits: [RegressionFit] = []
         for sample in samples {

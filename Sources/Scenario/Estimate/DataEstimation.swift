@@ -46,6 +46,28 @@ public enum DataEstimation {
         }
     }
 
+    /// `--vcov` with `--lags` folded into a Newey–West or Driscoll–Kraay setting; those need `--panel`.
+    static func vcov(_ text: String?, lags: Int?, panel: PanelDeclaration?) throws -> VcovType? {
+        var type = try text.map(vcov)
+        if let lags {
+            guard (0...VcovText.maximumLags).contains(lags) else {
+                throw InvalidInput(description: "error: --lags must be from 0 to \(VcovText.maximumLags), not \(lags)")
+            }
+            switch type {
+            case .neweyWest(nil)?: type = .neweyWest(lags: lags)
+            case .driscollKraay(nil)?: type = .driscollKraay(lags: lags)
+            case .neweyWest?, .driscollKraay?:
+                throw InvalidInput(description: "error: give the lags once: --vcov \(text ?? "") or --lags \(lags), not both")
+            default:
+                throw InvalidInput(description: "error: --lags sets the bandwidth of --vcov nw or --vcov dk")
+            }
+        }
+        if let type, type.needsPanel, panel == nil {
+            throw InvalidInput(description: "error: --vcov \(text ?? "") needs the panel's unit and time columns: give --panel ID,TIME")
+        }
+        return type
+    }
+
     /// Reads `dataPath` once and estimates every formula on it.
     ///
     /// Each formula may stand for several models (`sw()`, `csw0()`, `c(y1, y2) ~`, see
@@ -55,12 +77,14 @@ public enum DataEstimation {
                            output: EstimationOutput, degreesOfFreedom: String = "fixest",
                            fixNonPositiveDefinite: Bool = true, split: SampleSplit? = nil,
                            smallSample: String = SmallSampleConvention.finiteSample.rawValue,
-                           delimiter: String? = nil) throws -> EstimationReport {
+                           delimiter: String? = nil, panel panelText: String? = nil, lags: Int? = nil) throws -> EstimationReport {
         guard !texts.isEmpty else { throw InvalidInput(description: "error: give at least one formula") }
+        let panel = try panelText.map(PanelDeclaration.parsingOption)
         let formulas: [Formula]
         do { formulas = try texts.flatMap(FormulaParser.expand) } catch { throw InvalidInput(description: "\(error)") }
-        let options = EstimationOptions(vcov: try vcov.map(Self.vcov))
+        let options = EstimationOptions(vcov: try Self.vcov(vcov, lags: lags, panel: panel))
         var withFixedEffects = options
+        withFixedEffects.panel = panel
         withFixedEffects.recoverFixedEffects = fixedEffects
         withFixedEffects.smallSample.fixNonPositiveDefinite = fixNonPositiveDefinite
         switch degreesOfFreedom {
@@ -77,7 +101,16 @@ public enum DataEstimation {
         let readingStart = clock.now
         // Integer fixed-effect and cluster columns stay integers: encoding them is cheaper than labels.
         let file = try UserDataFile.read(path: dataPath, delimiter: delimiter)
-        let data = file.data
+        let data: Dataset
+        do {
+            // Lags refer to the whole file, before a split and before rows with missing values are dropped.
+            if let panel { _ = try PanelStructure(file.data, panel: panel) }
+            data = try PanelOperatorColumns.adding(to: file.data, for: formulas, panel: panel)
+        } catch let error as TermEvaluationError {
+            throw InvalidInput(description: "error: \(error)")
+        } catch {
+            throw InvalidInput(description: file.message(for: error))
+        }
         let readingSeconds = seconds(clock.now - readingStart)
         let estimationStart = clock.now
         var results: [RegressionResult] = []

@@ -34,7 +34,11 @@ public enum DataMediation {
         guard request.bootstrapReplications >= 0 else {
             throw InvalidInput(description: "error: --bootstrap must be ≥ 0 (0 turns the bootstrap off)")
         }
-        var options = MediationOptions(estimation: EstimationOptions(vcov: try request.vcov.map(DataEstimation.vcov)))
+        let vcov = try request.vcov.map(DataEstimation.vcov)
+        if let vcov, vcov.needsPanel {
+            throw InvalidInput(description: "error: --vcov \(vcov) is not available for mediation; use iid, hc1 or cluster=VAR")
+        }
+        var options = MediationOptions(estimation: EstimationOptions(vcov: vcov))
         options.bootstrapReplications = request.bootstrapReplications
         options.seed = request.seed
         let file = try UserDataFile.read(path: request.dataPath, delimiter: request.delimiter)

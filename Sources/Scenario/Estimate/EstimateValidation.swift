@@ -29,7 +29,16 @@ enum EstimateValidation {
                 throw fail("method", message: "method = \"iv\" needs instruments, and the formula names none",
                            fix: "write the instruments after a third part, e.g. \"y ~ x | fe | endo ~ z1 + z2\", or use method = \"ols\"")
             }
+            if request.panel == nil, let formula = models.first(where: \.usesPanelOperator) {
+                throw fail("formula", message: "\(formula.source) shifts variables in time (l(), f() or d()), which needs the panel's unit and time columns",
+                           fix: "add panel = [\"unit\", \"time\"] to this [[estimate]], naming the simulated panel's columns")
+            }
+            if request.panel == nil, let vcov = request.vcov?.vcovType, vcov.needsPanel {
+                throw fail("vcov", message: "\(vcov) standard errors need the panel's unit and time columns",
+                           fix: "add panel = [\"unit\", \"time\"] to this [[estimate]], naming the simulated panel's columns")
+            }
             var used: [String] = []
+            if let panel = request.panel { used += [panel.unit, panel.time] }
             for formula in models {
                 used += formula.variables + formula.fixedEffects.flatMap(\.variables)
                 if request.standardize, let term = (formula.regressors + [formula.dependent]).first(where: { $0.description.contains(":") }) {
@@ -50,6 +59,16 @@ enum EstimateValidation {
                 for column in filterColumns where !columns.contains(column) {
                     throw fail("sample", message: "'\(column)' is not a column of the simulated \(scenario.model.key) panel",
                                fix: Suggestion.fix(for: column, among: columns, noun: "columns"))
+                }
+                if let panel = request.panel {
+                    for column in [panel.unit, panel.time] where !columns.contains(column) {
+                        throw fail("panel", message: "'\(column)' is not a column of the simulated \(scenario.model.key) panel",
+                                   fix: Suggestion.fix(for: column, among: columns, noun: "columns"))
+                    }
+                }
+                if let weights = request.weights, !columns.contains(weights) {
+                    throw fail("weights", message: "'\(weights)' is not a column of the simulated \(scenario.model.key) panel",
+                               fix: Suggestion.fix(for: weights, among: columns, noun: "columns"))
                 }
                 if let split = request.split, !columns.contains(split) {
                     throw fail("split", message: "'\(split)' is not a column of the simulated \(scenario.model.key) panel",

@@ -56,6 +56,10 @@ enum MediationValidation {
             if case .cluster(let names)? = request.vcov {
                 try requireColumns(names.flatMap { $0.split(separator: "^").map(String.init) }, key: "vcov")
             }
+            if let vcov = request.vcov?.vcovType, vcov.needsPanel {
+                throw fail("vcov", message: "\(vcov) standard errors are not available for mediation (it has no panel declaration)",
+                           fix: "use vcov = \"iid\", \"hetero\" or { cluster = [\"…\"] }")
+            }
         }
     }
 }

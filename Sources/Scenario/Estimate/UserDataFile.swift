@@ -58,6 +58,12 @@ struct UserDataFile: Sendable {
                                    value: value)
         case PanelDataError.unknownColumn:
             return "error: \(error) \(columnsNote())"
+        case PanelDataError.duplicatePanelKey(let row, let unit, let time):
+            return "\(location(ofDataRow: row)): error: unit '\(unit)' has more than one row at time \(time); "
+                + "a panel (--panel ID,TIME) needs each (unit, time) pair once"
+        case PanelDataError.invalidTime(let column, let row, let value):
+            return "\(location(ofDataRow: row, column: column)): error: the time column '\(column)' holds "
+                + "'\(EstimationError.shortened(value))'; panel times must be whole numbers (years, periods)"
         case EstimationError.tooFewClusters(_, _, true):
             return "error: \(error) (--vcov iid, --vcov hc1 or --vcov cluster=VAR)"
         default:
@@ -90,6 +96,14 @@ struct UserDataFile: Sendable {
         return message
     }
 
+    /// `FILE:LINE` (or `FILE:LINE:COLUMN (column 'NAME')`) for a 0-based dataset row.
+    func location(ofDataRow row: Int, column name: String? = nil) -> String {
+        let line = (try? CSVReader.line(ofDataRow: row, path: path, options: options)) ?? nil
+        var text = path + (line.map { ":\($0)" } ?? " (data row \(row + 1))")
+        if let name, let index = data.columnNames.firstIndex(of: name) { text += (line == nil ? "" : ":\(index + 1)") + " (column '\(name)')" }
+        return text
+    }
+
     /// How the file was split into columns, for an unknown-column message.
     func columnsNote() -> String {
         let names = data.columnNames
@@ -112,4 +126,14 @@ struct UserDataFile: Sendable {
 
 private extension Character {
     var isASCIIDigitCharacter: Bool { isASCII && isNumber }
+}
+
+extension PanelDeclaration {
+    /// The declaration written as `--panel ID,TIME`, or the bad-input error that says how to write it.
+    static func parsingOption(_ text: String) throws -> PanelDeclaration {
+        guard let declaration = PanelDeclaration(parsing: text), declaration.unit != declaration.time else {
+            throw InvalidInput(description: "error: --panel must name the unit and the time column, ID,TIME (e.g. --panel firm,year), not '\(text)'")
+        }
+        return declaration
+    }
 }
