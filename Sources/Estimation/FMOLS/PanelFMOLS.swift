@@ -7,8 +7,10 @@ import PanelData
 ///
 /// Each unit has its own intercept and its own long-run covariances. Units with fewer than
 /// k + 3 periods, or whose design or Ω₂₂ is singular, are dropped and counted; a gap in a unit's
-/// times or a missing value in a unit's series is an error naming the row. Rows whose unit or
-/// time is missing belong to no unit and are ignored.
+/// times or a missing value inside a unit's series is an error naming the row (missing values at
+/// the start or end of a unit's series, such as the first period of `l(x, 1)`, are trimmed and
+/// the unit's periods counted without them). Rows whose unit or time is missing belong to no unit
+/// and are ignored.
 public enum PanelFMOLS {
     /// Estimates `dependent ~ regressors` on `data` with the units and times of `panel`.
     ///
@@ -22,15 +24,21 @@ public enum PanelFMOLS {
         }
         let k = regressors.count
         let names = [dependent.description] + regressors.map(\.description)
-        let columns = try ([dependent] + regressors).map { try $0.evaluate(in: data) }
+        let columns = try ([dependent] + regressors).map { try $0.evaluate(in: data, panel: panel) }
         let minimum = FMOLSOptions.minimumPeriods(regressors: k)
         let longest = (0..<panel.unitCount).map { panel.rows(ofUnit: $0).count }.max() ?? 0
         if longest <= 1 { throw FMOLSError.onePeriod(timeColumn: panel.timeColumn, units: panel.unitCount) }
 
         var units = [UnitFMOLSResult](), dropped = [DroppedFMOLSUnit]()
         for unit in 0..<panel.unitCount {
-            let rows = panel.rows(ofUnit: unit)
             let label = panel.unitLabels[unit]
+            // Leading and trailing periods with a missing value (e.g. the first period of l(x, 1)) are
+            // trimmed; a missing value inside the series is an error below.
+            let allRows = panel.rows(ofUnit: unit)
+            let complete = { (row: Int) in columns.allSatisfy { $0[row].isFinite } }
+            let first = allRows.firstIndex(where: complete) ?? allRows.endIndex
+            let last = allRows.lastIndex(where: complete).map { $0 + 1 } ?? allRows.endIndex
+            let rows = first < last ? allRows[first..<last] : allRows[allRows.endIndex...]
             guard rows.count >= minimum else {
                 dropped.append(DroppedFMOLSUnit(unit: label, periods: rows.count, reason: .tooFewPeriods))
                 continue

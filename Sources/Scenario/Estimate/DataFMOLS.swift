@@ -26,16 +26,6 @@ public enum DataFMOLS {
         }
     }
 
-    /// `--panel ID,TIME`: exactly two column names.
-    public static func panelColumns(_ text: String) throws -> (unit: String, time: String) {
-        let names = text.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
-        guard names.count == 2, !names[0].isEmpty, !names[1].isEmpty, names[0] != names[1] else {
-            throw InvalidInput(description: "error: --panel takes two different column names, the unit and the time, "
-                + "separated by a comma (e.g. --panel firm,year), not '\(text)'")
-        }
-        return (names[0], names[1])
-    }
-
     /// The options from `--method`, `--kernel` and `--bandwidth`.
     public static func options(method: String, kernel: String, bandwidth: String) throws -> FMOLSOptions {
         guard let chosenMethod = FMOLSMethod(rawValue: method.lowercased()) else {
@@ -58,7 +48,7 @@ public enum DataFMOLS {
 
     /// The report (text or JSON).
     public static func run(_ request: Request) throws -> String {
-        let (unit, time) = try panelColumns(request.panel)
+        let declaration = try PanelDeclaration.parsingOption(request.panel)
         let options = try options(method: request.method, kernel: request.kernel, bandwidth: request.bandwidth)
         let formula: Formula
         do {
@@ -70,8 +60,7 @@ public enum DataFMOLS {
         let file = try UserDataFile.read(path: request.dataPath, delimiter: request.delimiter)
         try file.checkNumeric(formula)
         do {
-            try checkTimes(file, time: time, unit: unit)
-            let panel = try PanelStructure(file.data, unit: unit, time: time)
+            let panel = try PanelStructure(file.data, panel: declaration)
             let result = try PanelFMOLS.estimate(file.data, dependent: formula.dependent, regressors: formula.regressors,
                                                  panel: panel, options: options)
             return request.json ? try FMOLSReport.json(result, formula: formula)
@@ -79,12 +68,9 @@ public enum DataFMOLS {
         } catch let error as FMOLSError {
             guard let row = error.row else { throw InvalidInput(description: "error: \(error)") }
             var column: String?
-            if case .gap = error { column = time }
-            if case .missingValue(let variable, _, _, _) = error, file.data.columnNames.contains(variable) { column = variable }
-            throw InvalidInput(description: file.located(row: row, column: column, message: error.description))
-        } catch PanelDataError.duplicatePanelKey(let row, let unitLabel, let timeValue) {
-            throw InvalidInput(description: file.located(row: row, column: time,
-                message: "unit '\(unitLabel)' has two rows for \(time) = \(timeValue): each (unit, time) pair must appear once"))
+            if case .gap = error { column = declaration.time }
+            if case .missingValue(let variable, _, _, _) = error { column = variable }
+            throw InvalidInput(description: "\(file.location(ofDataRow: row, column: column)): error: \(error)")
         } catch let error as PanelDataError {
             throw InvalidInput(description: file.message(for: error))
         } catch let error as EstimationError {
@@ -92,35 +78,5 @@ public enum DataFMOLS {
         } catch let error as TermEvaluationError {
             throw InvalidInput(description: "error: \(error)")
         }
-    }
-
-    /// The time column must hold whole numbers: the first text cell or fractional value is located.
-    static func checkTimes(_ file: UserDataFile, time: String, unit: String) throws {
-        _ = try file.data.column(named: unit)
-        let column = try file.data.column(named: time)
-        if let cell = column.firstTextCell() {
-            throw InvalidInput(description: file.located(row: cell.row, column: time,
-                message: "'\(EstimationError.shortened(cell.text))' is not a number: the time column '\(time)' must hold "
-                    + "whole numbers (years, or periods numbered 1, 2, …)"))
-        }
-        if case .factor = column.storage {
-            throw InvalidInput(description: "error: the time column '\(time)' must hold whole numbers, not text")
-        }
-        if case .double(let values) = column.storage,
-           let row = values.indices.first(where: { !column.isMissing($0) && values[$0].isFinite && values[$0] != values[$0].rounded() }) {
-            throw InvalidInput(description: file.located(row: row, column: time,
-                message: "\(values[row]) is not a whole number: the time column '\(time)' must hold whole numbers"))
-        }
-    }
-}
-
-extension UserDataFile {
-    /// `FILE:LINE[:COLUMN]: error: message` for a dataset row (and a column, when known).
-    func located(row: Int, column name: String?, message: String) -> String {
-        let line = (try? CSVReader.line(ofDataRow: row, path: path, options: options)) ?? nil
-        let columnNumber = name.flatMap { data.columnNames.firstIndex(of: $0) }.map { ":\($0 + 1)" } ?? ""
-        let columnNote = name.map { " (column '\($0)')" } ?? ""
-        guard let line else { return "\(path) (data row \(row + 1))\(columnNote): error: \(message)" }
-        return "\(path):\(line)\(columnNumber)\(columnNote): error: \(message)"
     }
 }
