@@ -41,6 +41,7 @@ public enum ResolvedScenarioWriter {
             if case .named(let data) = estimation.data { lines.append("data    = " + TOMLText.basicString(data)) }
             if let panel = estimation.panel { lines.append("panel   = " + TOMLText.stringArray([panel.unit, panel.time])) }
             if let weights = estimation.weights { lines.append("weights = " + TOMLText.basicString(weights)) }
+            if estimation.method == .fmols { lines += estimation.fmols.tomlLines }
             if !estimation.recover.isEmpty {
                 let pairs = estimation.recover.map { "\(KeyPath.quoted($0.coefficient)) = \(TOMLText.basicString($0.truth.text))" }
                 lines.append("recover = { " + pairs.joined(separator: ", ") + " }")

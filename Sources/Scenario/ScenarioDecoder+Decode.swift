@@ -254,7 +254,7 @@ extension ScenarioDecoder {
         let label = "[[estimate]]"
         let before = errors.count
         rejectUnknownKeys(table, at: path, in: label, allowed: ["name", "method", "formula", "vcov", "recover", "split", "sample", "standardize", "data",
-                                   "panel", "weights"])
+                                   "panel", "weights"] + Self.fmolsKeys)
         var name: String?, formula: String?, vcov: EstimationRequest.Vcov?, split: String?, sample: String?
         var standardize = false
         var data = PanelSelection.main
@@ -329,9 +329,11 @@ extension ScenarioDecoder {
                        fix: planned + Suggestion.fix(for: text, among: available, quote: { "\"\($0)\"" }, noun: "methods"))
             }
         }
+        let fmols = decodeFMOLSSettings(table, at: path, method: method)
         guard errors.count == before, let name, let formula else { return nil }
         return EstimationRequest(name: name, method: method, formula: formula, vcov: vcov, recover: recover, split: split,
-                                 sample: sample, standardize: standardize, data: data, panel: panel, weights: weights)
+                                 sample: sample, standardize: standardize, data: data, panel: panel, weights: weights,
+                                 fmols: fmols)
     }
 }
 

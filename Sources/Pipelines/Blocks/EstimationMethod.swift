@@ -8,9 +8,11 @@ public enum EstimationMethod: String, Sendable, CaseIterable, Equatable {
     case ols
     /// Two-stage least squares: every model of the formula must name its instruments.
     case iv
+    /// Panel fully modified OLS (``PreparedFMOLS``): Pedroni's group mean or the pooled estimator.
+    case fmols
 
     /// Methods DESIGN.md plans that no block implements yet, for the error message.
-    public static let planned = ["gmm", "fmols", "granger", "spatial", "ppml"]
+    public static let planned = ["gmm", "granger", "spatial", "ppml"]
 }
 
 /// The block kind of every estimation method: how a decoded `[[estimate]]` request becomes an
@@ -21,6 +23,7 @@ public enum EstimatorBlockKinds {
     public static func block(for request: EstimationRequest, noiselessOutcomes: [String: String]) throws -> any EstimatorBlock {
         switch request.method {
         case .ols, .iv: return try PreparedEstimation(request, noiselessOutcomes: noiselessOutcomes)
+        case .fmols: return try PreparedFMOLS(request)
         }
     }
 }

@@ -59,6 +59,8 @@ public struct EstimationRequest: Sendable, Equatable {
     /// `weights = "w"`: a column of non-negative observation weights (rows with weight 0 are dropped);
     /// `nil` for an unweighted estimation.
     public let weights: String?
+    /// `fmols`, `kernel`, `bandwidth`: the settings of `method = "fmols"` (defaults otherwise).
+    public let fmols: FMOLSSettings
 
     public struct Recovery: Sendable, Equatable {
         public let coefficient: String
@@ -71,7 +73,7 @@ public struct EstimationRequest: Sendable, Equatable {
 
     public init(name: String, method: EstimationMethod = .ols, formula: String, vcov: Vcov? = nil, recover: [Recovery] = [],
                 split: String? = nil, sample: String? = nil, standardize: Bool = false, data: PanelSelection = .main,
-                panel: PanelDeclaration? = nil, weights: String? = nil) {
+                panel: PanelDeclaration? = nil, weights: String? = nil, fmols: FMOLSSettings = .init()) {
         self.method = method
         self.name = name
         self.formula = formula
@@ -83,5 +85,6 @@ public struct EstimationRequest: Sendable, Equatable {
         self.data = data
         self.panel = panel
         self.weights = weights
+        self.fmols = fmols
     }
 }
