@@ -30,6 +30,8 @@ extension Hetfirm {
         var json = false
         @Flag(help: "Also print every unit's FMOLS estimates.")
         var units = false
+        @Flag(help: "Report the seconds spent reading the CSV and estimating, on standard error.")
+        var timing = false
         @Option(help: "Field separator: ',', ';', 'tab' or '|' (default: detected from the header; .tsv files are tab-separated).")
         var delimiter: String?
 
@@ -41,15 +43,18 @@ extension Hetfirm {
             request.json = json
             request.units = units
             request.delimiter = delimiter
-            let text: String
-            do { text = try DataFMOLS.run(request) } catch let error as InvalidInput {
+            let output: (text: String, readingSeconds: Double, estimationSeconds: Double)
+            do { output = try DataFMOLS.runTimed(request) } catch let error as InvalidInput {
                 Console.error(error.description)
                 throw ExitStatus.badInput
             } catch {
                 Console.error("error: \(UserFacingError.message(for: error))")
                 throw ExitStatus.runFailed
             }
-            print(text, terminator: "")
+            print(output.text, terminator: "")
+            if timing {
+                Console.error(String(format: "timing: reading %.3f s, estimation %.3f s", output.readingSeconds, output.estimationSeconds))
+            }
         }
     }
 }

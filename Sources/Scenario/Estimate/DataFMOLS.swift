@@ -47,7 +47,10 @@ public enum DataFMOLS {
     }
 
     /// The report (text or JSON).
-    public static func run(_ request: Request) throws -> String {
+    public static func run(_ request: Request) throws -> String { try runTimed(request).text }
+
+    /// The report, and the wall seconds spent reading the file and estimating (`--timing`).
+    public static func runTimed(_ request: Request) throws -> (text: String, readingSeconds: Double, estimationSeconds: Double) {
         let declaration = try PanelDeclaration.parsingOption(request.panel)
         let options = try options(method: request.method, kernel: request.kernel, bandwidth: request.bandwidth)
         let formula: Formula
@@ -57,14 +60,20 @@ public enum DataFMOLS {
         } catch let error as FormulaError {
             throw InvalidInput(description: error.description)
         }
+        let clock = ContinuousClock()
+        let readingStart = clock.now
         let file = try UserDataFile.read(path: request.dataPath, delimiter: request.delimiter)
+        let readingSeconds = seconds(clock.now - readingStart)
         try file.checkNumeric(formula)
         do {
+            let estimationStart = clock.now
             let panel = try PanelStructure(file.data, panel: declaration)
             let result = try PanelFMOLS.estimate(file.data, dependent: formula.dependent, regressors: formula.regressors,
                                                  panel: panel, options: options)
-            return request.json ? try FMOLSReport.json(result, formula: formula)
+            let estimationSeconds = seconds(clock.now - estimationStart)
+            let text = request.json ? try FMOLSReport.json(result, formula: formula)
                 : FMOLSReport.text(result, formula: formula, units: request.units)
+            return (text, readingSeconds, estimationSeconds)
         } catch let error as FMOLSError {
             guard let row = error.row else { throw InvalidInput(description: "error: \(error)") }
             var column: String?
@@ -78,5 +87,9 @@ public enum DataFMOLS {
         } catch let error as TermEvaluationError {
             throw InvalidInput(description: "error: \(error)")
         }
+    }
+
+    static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
     }
 }
