@@ -1,11 +1,11 @@
 import Estimation
 import Foundation
 import MonteCarlo
-import Numerical
 import PanelData
 @testable import Pipelines
 @testable import Scenario
 import Testing
+import TestSupport
 
 /// `[[estimate]] method = "fmols"`: decoding and the resolved scenario, located errors, a run of the
 /// block inside a model's Monte Carlo, and the recovery of a cointegrating slope by the block.
@@ -107,18 +107,18 @@ struct ScenarioFMOLSTests {
     /// the SEs are close to the sampling SD (at T = 50 and 200 the group mean undercovers, about 87% and
     /// 93%: docs/estimators/fmols.md).
     static func panel(replication: Int, units: Int = 8, periods: Int = 400, slope: Double) throws -> Dataset {
-        let stream = RandomStream(masterSeed: 20_261_207, replication: replication, purpose: "fmols-recovery")
-        let normal = try NormalDistribution(mean: 0, standardDeviation: 1)
+        // Seeds r·2³² apart: SplitMix64 streams whose seeds differ by a small multiple of its increment overlap.
+        var stream = SplitMix64(seed: 20_261_207 ^ (UInt64(replication) << 32))
         var ids = [Int](), years = [Int](), xs = [Double](), ys = [Double]()
         for unit in 0..<units {
             var x = 0.0
-            let intercept = normal.sample(stream)
+            let intercept = stream.normal()
             for period in 0..<periods {
-                x += normal.sample(stream)
+                x += stream.normal()
                 ids.append(unit)
                 years.append(period + 1)
                 xs.append(x)
-                ys.append(intercept + slope * x + normal.sample(stream))
+                ys.append(intercept + slope * x + stream.normal())
             }
         }
         return try Dataset(columns: [.int("id", ids), .int("t", years), .double("x", xs), .double("y", ys)])
