@@ -23,7 +23,8 @@ public enum LongRunKernel: String, Sendable, Equatable, CaseIterable, Codable {
         let lagLimit = max(observations, 1)
         switch self {
         case .bartlett, .parzen:
-            let count = min(Int(bandwidth) + 1, lagLimit)
+            // A bandwidth beyond the sample uses every lag (and never converts a huge Double to Int).
+            let count = bandwidth >= Double(lagLimit) ? lagLimit : min(Int(bandwidth) + 1, lagLimit)
             return (0..<count).map { lag in
                 let z = Double(lag) / (bandwidth + 1)
                 if self == .bartlett { return 1 - z }
@@ -60,7 +61,7 @@ public enum LongRunBandwidth: Sendable, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .fixed(let value): return value == value.rounded() ? String(Int(value)) : String(value)
+        case .fixed(let value): return value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
         case .automatic: return "auto"
         }
     }

@@ -95,6 +95,17 @@ struct FMOLSBadInputTests {
         }
     }
 
+    @Test("a bandwidth beyond the sample uses every lag and does not trap")
+    func hugeBandwidth() throws {
+        let data = try Self.panel([12, 15])
+        let result = try? PanelFMOLS.estimate(data, dependent: .variable("y"), regressors: [.variable("x")],
+                                              panel: try PanelStructure(data, unit: "id", time: "year"),
+                                              options: FMOLSOptions(bandwidth: .fixed(1e300)))
+        #expect(result.map { $0.units.allSatisfy { $0.bandwidth == 1e300 } } ?? true)
+        #expect(LongRunKernel.bartlett.weights(bandwidth: 1e300, observations: 11).count == 11)
+        #expect(LongRunBandwidth.fixed(1e300).description == "1e+300")
+    }
+
     @Test("a fixed-effect part in the formula is refused with a caret at '|'")
     func formulaWithFixedEffects() throws {
         let formula = try FormulaParser.parse("y ~ x | id")
