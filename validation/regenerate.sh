@@ -9,5 +9,16 @@ python3 validation/fixest_datasets.py      # Tests/Fixtures/pyfixest/data/*.csv
 python3 validation/pyfixest_feols.py       # Tests/Fixtures/pyfixest/*.json (asserts the dummy-lstsq cross-check)
 python3 validation/pyfixest_numerics.py    # Tests/Fixtures/pyfixest/numerics_*.json (exact rational cross-check)
 python3 validation/pyfixest_text_ids.py    # Tests/Fixtures/pyfixest/data/text_ids.{csv,tsv} and text_ids.json
+python3 validation/pyfixest_panel.py       # Tests/Fixtures/pyfixest/panel_{unbalanced,gaps}.json and data (panel operators, weights, NW/DK)
 Rscript validation/plm_within.R            # Tests/Fixtures/plm/*.json
+# Dynamic panel GMM (hetfirm gmm): plm pgmm oracle (also writes Tests/Fixtures/plm/data/empluk.csv),
+# pydynpd cross-check (own environment, numpy < 2: see validation/requirements-pydynpd.txt; set
+# PYDYNPD_PYTHON to that environment's python) and the numpy reference, which must reproduce both.
+Rscript validation/plm_gmm.R               # Tests/Fixtures/plm/gmm_empluk.json and data/empluk.csv
+if [ -n "${PYDYNPD_PYTHON:-}" ]; then
+  "$PYDYNPD_PYTHON" validation/pydynpd_gmm.py   # Tests/Fixtures/pydynpd/gmm_empluk.json
+else
+  echo "PYDYNPD_PYTHON not set: pydynpd cross-check skipped (Tests/Fixtures/pydynpd/gmm_empluk.json kept)"
+fi
+python3 validation/gmm_reference.py --quiet  # exits non-zero unless plm (and pydynpd) are reproduced
 python3 validation/arch_fmols.py           # Tests/Fixtures/arch/data/fmols_*.csv and fmols_*.json (asserts the numpy reference = arch)

@@ -16,6 +16,8 @@ public enum EstimationError: Error, Sendable, Equatable, CustomStringConvertible
     /// A cluster variable with fewer than two levels in the estimation sample; `isDefault` when it
     /// is the first fixed effect, which clusters the standard errors when no covariance is given.
     case tooFewClusters(variable: String, count: Int, isDefault: Bool)
+    /// A weight that is missing (NaN), negative or infinite; `row` is the 0-based dataset row.
+    case invalidWeight(variable: String, row: Int, value: Double)
     /// Every regressor was dropped as collinear.
     case allRegressorsCollinear(reasons: [String])
     /// The covariance could not be computed (e.g. one cluster).
@@ -41,6 +43,10 @@ public enum EstimationError: Error, Sendable, Equatable, CustomStringConvertible
             guard isDefault else { return "cannot cluster the standard errors by '\(variable)': it has \(levels)" }
             return "the standard errors are clustered by the first fixed effect, '\(variable)' (the default when no "
                 + "covariance is given), but it has \(levels): choose iid or hc1, or another cluster variable"
+        case .invalidWeight(let variable, let row, let value):
+            let what = value.isNaN ? "missing" : "\(value)"
+            return "the weight '\(variable)' is \(what) at data row \(row + 1): weights must be finite and ≥ 0 "
+                + "(a row with weight 0 is left out)"
         case .allRegressorsCollinear(let reasons):
             return "every regressor is collinear: " + reasons.joined(separator: "; ")
         case .covariance(let reason):

@@ -41,6 +41,14 @@ public enum ResolvedScenarioWriter {
             if case .named(let data) = estimation.data { lines.append("data    = " + TOMLText.basicString(data)) }
             if let panel = estimation.panel { lines.append("panel   = " + TOMLText.stringArray([panel.unit, panel.time])) }
             if let weights = estimation.weights { lines.append("weights = " + TOMLText.basicString(weights)) }
+            if let convergence = estimation.convergence {
+                var fields = ["coefficient = " + TOMLText.basicString(convergence.coefficient),
+                              "horizon = \(convergence.horizon)", "growth = " + TOMLText.basicString(convergence.form.rawValue)]
+                if !convergence.at.isEmpty {
+                    fields.append("at = { " + convergence.at.map { "\(KeyPath.quoted($0.coefficient)) = \($0.value)" }.joined(separator: ", ") + " }")
+                }
+                lines.append("convergence = { " + fields.joined(separator: ", ") + " }")
+            }
             if estimation.method == .fmols { lines += estimation.fmols.tomlLines }
             if !estimation.recover.isEmpty {
                 let pairs = estimation.recover.map { "\(KeyPath.quoted($0.coefficient)) = \(TOMLText.basicString($0.truth.text))" }

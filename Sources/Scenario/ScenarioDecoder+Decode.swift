@@ -1,3 +1,4 @@
+import Estimation
 import Models
 import PanelData
 import Pipelines
@@ -254,7 +255,7 @@ extension ScenarioDecoder {
         let label = "[[estimate]]"
         let before = errors.count
         rejectUnknownKeys(table, at: path, in: label, allowed: ["name", "method", "formula", "vcov", "recover", "split", "sample", "standardize", "data",
-                                   "panel", "weights"] + Self.fmolsKeys)
+                                   "panel", "weights", "convergence"] + Self.fmolsKeys)
         var name: String?, formula: String?, vcov: EstimationRequest.Vcov?, split: String?, sample: String?
         var standardize = false
         var data = PanelSelection.main
@@ -318,6 +319,7 @@ extension ScenarioDecoder {
                 report(.outOfDomain, KeyPath.join(path, "weights"), "weights is empty", fix: "name the weight column, e.g. weights = \"w\"")
             }
         }
+        let convergence = table["convergence"].flatMap { convergenceSpecification($0, at: KeyPath.join(path, "convergence")) }
         var method = EstimationMethod.ols
         if let node = table["method"], let text = string(node, at: KeyPath.join(path, "method"), example: "\"ols\"") {
             if let known = EstimationMethod(rawValue: text) {
@@ -332,7 +334,7 @@ extension ScenarioDecoder {
         let fmols = decodeFMOLSSettings(table, at: path, method: method)
         guard errors.count == before, let name, let formula else { return nil }
         return EstimationRequest(name: name, method: method, formula: formula, vcov: vcov, recover: recover, split: split,
-                                 sample: sample, standardize: standardize, data: data, panel: panel, weights: weights,
+                                 sample: sample, standardize: standardize, data: data, panel: panel, weights: weights, convergence: convergence,
                                  fmols: fmols)
     }
 }
@@ -358,5 +360,54 @@ extension ScenarioDecoder {
             return nil
         }
         return PanelDeclaration(unit: names[0], time: names[1])
+    }
+}
+
+extension ScenarioDecoder {
+    /// `convergence = { coefficient = "…", horizon = T, growth = "total" | "per-period", at = { "TERM" = z } }`.
+    mutating func convergenceSpecification(_ node: TOMLNode, at path: String) -> ConvergenceSpecification? {
+        let example = "convergence = { coefficient = \"l(log(y), 1)\", horizon = 1 }"
+        guard case .table(let table) = node else {
+            report(.wrongType, path, "convergence must be an inline table, not \(node.described)", fix: "write \(example)")
+            return nil
+        }
+        let before = errors.count
+        rejectUnknownKeys(table, at: path, in: "convergence", allowed: ["coefficient", "horizon", "growth", "at"])
+        var coefficient: String?
+        if let value = table["coefficient"] {
+            coefficient = string(value, at: KeyPath.join(path, "coefficient"), example: "\"l(log(y), 1)\"")
+        } else {
+            report(.missingKey, path, "convergence needs the coefficient on the initial log level", fix: "write \(example)")
+        }
+        var horizon = 1.0
+        if let value = table["horizon"], let number = number(value, at: KeyPath.join(path, "horizon"), example: "1") {
+            if number > 0 && number.isFinite { horizon = number } else {
+                report(.outOfDomain, KeyPath.join(path, "horizon"), "horizon = \(value.rendered) is not a positive number of periods",
+                       fix: "write the periods the growth is measured over, e.g. horizon = 1")
+            }
+        }
+        var form = ConvergenceSpeed.GrowthForm.total
+        if let value = table["growth"], let text = string(value, at: KeyPath.join(path, "growth"), example: "\"total\"") {
+            if let known = ConvergenceSpeed.GrowthForm(rawValue: text) { form = known } else {
+                report(.outOfDomain, KeyPath.join(path, "growth"), "growth = \(TOMLText.basicString(text)) is not \"total\" or \"per-period\"",
+                       fix: Suggestion.fix(for: text, among: ConvergenceSpeed.GrowthForm.allCases.map(\.rawValue), quote: { "\"\($0)\"" }, noun: "forms"))
+            }
+        }
+        var evaluations: [ConvergenceSpecification.Evaluation] = []
+        if let value = table["at"] {
+            let atPath = KeyPath.join(path, "at")
+            if case .table(let pairs) = value {
+                for term in orderedKeys(pairs, at: atPath) {
+                    if let node = pairs[term], let z = number(node, at: KeyPath.join(atPath, term), example: "0.5") {
+                        evaluations.append(.init(coefficient: term, value: z))
+                    }
+                }
+            } else {
+                report(.wrongType, atPath, "at must be an inline table of interaction terms and values, not \(value.described)",
+                       fix: "write at = { \"l(log(y), 1):z\" = 0.5 }")
+            }
+        }
+        guard errors.count == before, let coefficient else { return nil }
+        return ConvergenceSpecification(coefficient: coefficient, at: evaluations, horizon: horizon, form: form)
     }
 }

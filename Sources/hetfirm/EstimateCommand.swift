@@ -25,6 +25,21 @@ extension Hetfirm {
         @Option(help: "iid, hc1, cluster=VAR[,VAR] (a VAR may be a^b), nw (panel Newey-West) or dk (Driscoll-Kraay); nw and dk need --panel.")
         var vcov: String?
 
+        @Option(help: "A column of analytic weights (fixest/pyfixest weights, Stata aweight): rows with weight 0 are left out; a missing or negative weight is an error.")
+        var weights: String?
+
+        @Option(help: "Report the speed and half-life of convergence from the slope on this coefficient (the initial log level of a growth regression), e.g. \"l(log(gdp), 1)\".")
+        var convergence: String?
+
+        @Option(help: "Horizon T of the growth in --convergence (periods; default 1).")
+        var horizon: Double = 1
+
+        @Option(help: "How the dependent variable measures growth for --convergence: total (ln y_t - ln y_t-T, the default) or per-period (divided by T).")
+        var growth = "total"
+
+        @Option(help: "For conditional convergence: an interaction coefficient and the value of the interacted variable, TERM=VALUE (repeatable); the slope is then b + VALUE·b_TERM.")
+        var convergenceAt: [String] = []
+
         @Option(help: "Bandwidth L of --vcov nw or dk (Bartlett weights 1 - j/(L+1); default floor(T^(1/4)) over the T periods).")
         var lags: Int?
 
@@ -61,6 +76,11 @@ extension Hetfirm {
         @Flag(help: "Report the seconds spent reading the CSV and estimating, on standard error.")
         var timing = false
 
+        /// `--convergence`, `--horizon`, `--growth` and `--convergence-at` as written (checked by `DataEstimation`).
+        var convergenceOptions: ConvergenceOptions {
+            ConvergenceOptions(coefficient: convergence, horizon: horizon, growth: growth, at: convergenceAt)
+        }
+
         func run() throws {
             let output: EstimationOutput
             if json {
@@ -79,7 +99,8 @@ extension Hetfirm {
             do {
                 report = try DataEstimation.run(dataPath: data, formulas: formulas, vcov: vcov, fixedEffects: fixef, output: output,
                                                 degreesOfFreedom: dof, fixNonPositiveDefinite: !noPsdFix, split: sampleSplit,
-                                                smallSample: ssc, delimiter: delimiter, panel: panel, lags: lags)
+                                                smallSample: ssc, delimiter: delimiter, panel: panel, lags: lags, weights: weights,
+                                                convergence: convergenceOptions)
             } catch let error as InvalidInput {
                 Console.error(error.description)
                 throw ExitStatus.badInput

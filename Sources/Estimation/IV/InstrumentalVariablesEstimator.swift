@@ -32,7 +32,7 @@ public enum InstrumentalVariablesEstimator {
             instrumentSpecification: nil, hasIntercept: formula.hasIntercept)
         let sample = try EstimationSample.build(formula: combined, dataset: data, clusterNames: clusterNames,
                                                 removeSingletons: options.removeSingletons, defaultClustering: options.vcov == nil,
-                                                panel: try options.panelStructure(for: vcov, data: data))
+                                                panel: try options.panelStructure(for: vcov, data: data), weights: options.weights)
         let n = sample.rows.count
         var warnings: [String] = []
 

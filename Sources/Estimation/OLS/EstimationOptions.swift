@@ -23,6 +23,9 @@ public struct EstimationOptions: Sendable, Equatable {
     /// The panel's unit and time columns, for `l()`, `f()`, `d()` in the formula and the panel HAC
     /// covariances; `nil` when the data are not declared a panel.
     public var panel: PanelDeclaration?
+    /// The column of analytic weights (fixest/pyfixest `weights`, Stata `aweight`): β minimizes Σ wᵢ ûᵢ²;
+    /// rows with weight 0 are left out; a missing or negative weight is an error. nil: unweighted.
+    public var weights: String?
 
     public init(vcov: VcovType? = nil) { self.vcov = vcov }
 

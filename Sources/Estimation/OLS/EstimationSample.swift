@@ -17,6 +17,10 @@ struct EstimationSample {
     let clusters: [FactorCodes]
     let droppedMissing: Int
     let droppedSingletons: Int
+    /// Analytic weights of the sample rows (all > 0), nil when unweighted.
+    var weights: [Double]? = nil
+    /// Rows left out because their weight is 0.
+    var droppedZeroWeight = 0
     /// Unit and time of every sample row, for the panel HAC covariances (nil unless asked for).
     var panelCodes: PanelCodes? = nil
 
@@ -25,7 +29,9 @@ struct EstimationSample {
     /// - Parameter panel: with a panel structure (of `dataset`), rows outside any unit (missing unit or
     ///   time) are left out and the sample keeps each row's unit and time (``panelCodes``).
     static func build(formula: Formula, dataset: Dataset, clusterNames: [String], removeSingletons: Bool,
-                      defaultClustering: Bool = false, panel: PanelStructure? = nil) throws -> EstimationSample {
+                      defaultClustering: Bool = false, panel: PanelStructure? = nil,
+                      weights weightName: String? = nil) throws -> EstimationSample {
+        let weightValues = try weightName.map { try Self.weights($0, in: dataset) }
         let dependent = try numeric(formula.dependent, in: dataset)
         var names: [String] = [], columns: [[Double]] = []
         if formula.hasIntercept {
@@ -48,8 +54,15 @@ struct EstimationSample {
             }
             if let panel, panel.unitOfRow[row] < 0 { keep[row] = false }
         }
+        var droppedZeroWeight = 0
+        if let weightValues {
+            for row in keep.indices where keep[row] && weightValues[row] == 0 {
+                keep[row] = false
+                droppedZeroWeight += 1
+            }
+        }
         var rows = keep.indices.filter { keep[$0] }
-        let droppedMissing = dataset.rowCount - rows.count
+        let droppedMissing = dataset.rowCount - rows.count - droppedZeroWeight
         guard !rows.isEmpty else {
             throw EstimationError.emptySample(reason: "all \(dataset.rowCount) rows have a missing or undefined value in \(formula.variables.joined(separator: ", "))")
         }
@@ -75,6 +88,8 @@ struct EstimationSample {
             rows: rows, dependent: rows.map { dependent[$0] }, regressors: columns.map { column in rows.map { column[$0] } },
             regressorNames: names, fixedEffects: fixedEffects, clusters: clusters,
             droppedMissing: droppedMissing, droppedSingletons: droppedSingletons)
+        sample.droppedZeroWeight = droppedZeroWeight
+        sample.weights = weightValues.map { values in rows.map { values[$0] } }
         if let panel {
             do {
                 sample.panelCodes = try PanelCodes(units: rows.map { panel.unitOfRow[$0] }, times: rows.map { panel.timeOfRow[$0] })
@@ -95,6 +110,19 @@ struct EstimationSample {
             }
         }
         return try term.evaluate(in: dataset)
+    }
+
+    /// The weight column: numbers, none missing, none negative.
+    /// - Throws: ``EstimationError/notNumeric(variable:row:value:)`` for text, ``EstimationError/invalidWeight(variable:row:value:)``
+    ///   naming the first missing, negative or infinite weight.
+    static func weights(_ name: String, in dataset: Dataset) throws -> [Double] {
+        let column = try dataset.column(named: name)
+        if let cell = column.firstTextCell() { throw EstimationError.notNumeric(variable: name, row: cell.row, value: cell.text) }
+        let values = try dataset.doubles(name)
+        if let row = values.firstIndex(where: { !($0.isFinite && $0 >= 0) }) {
+            throw EstimationError.invalidWeight(variable: name, row: row, value: values[row])
+        }
+        return values
     }
 
     /// Throws when a cluster variable has fewer than two levels; `defaultClustering` when the only

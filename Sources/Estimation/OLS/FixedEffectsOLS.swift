@@ -16,7 +16,7 @@ public enum FixedEffectsOLS {
         let vcov = options.resolvedVcov(for: formula), clusterNames = vcov.clusterNames
         let sample = try EstimationSample.build(formula: formula, dataset: data, clusterNames: clusterNames,
                                                 removeSingletons: options.removeSingletons, defaultClustering: options.vcov == nil,
-                                                panel: try options.panelStructure(for: vcov, data: data))
+                                                panel: try options.panelStructure(for: vcov, data: data), weights: options.weights)
         let n = sample.rows.count
         var warnings: [String] = []
 
@@ -52,10 +52,13 @@ public enum FixedEffectsOLS {
         let absorbed = absorbedParameters(sample: sample, solver: solver, rule: options.absorbedParameterRule)
         let parameterCount = kept.count + absorbed
         let rss = squaredNorm(residuals)
-        let mean = sample.dependent.reduce(0, +) / Double(n)
-        let tss = sample.dependent.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
+        // With weights every sum is weighted: the mean, TSS, RSS (residuals are √w·û) and the within TSS.
+        let weights = sample.weights ?? [Double](repeating: 1, count: n)
+        let totalWeight = weights.reduce(0, +)
+        let mean = zip(weights, sample.dependent).reduce(0) { $0 + $1.0 * $1.1 } / totalWeight
+        let tss = zip(weights, sample.dependent).reduce(0) { $0 + $1.0 * ($1.1 - mean) * ($1.1 - mean) }
         let rSquared = 1 - rss / tss
-        let withinTotal = squaredNorm(y)
+        let withinTotal = squaredNorm(y)  // y is √w-scaled when weighted
         let explainedBase: Double, slopes: Int
         if solver != nil { (explainedBase, slopes) = (withinTotal, kept.count) }
         else if formula.hasIntercept { (explainedBase, slopes) = (tss, kept.count - 1) }
@@ -73,7 +76,8 @@ public enum FixedEffectsOLS {
             formula: formula.source, dependent: formula.dependent.description,
             coefficientNames: kept.map { sample.regressorNames[$0] }, coefficients: beta, covariance: covariance,
             observationCount: n, droppedMissing: sample.droppedMissing, droppedSingletons: sample.droppedSingletons,
-            fixedEffects: try fixedEffectSummaries(sample: sample, solver: solver, beta: beta, kept: kept, residuals: residuals,
+            fixedEffects: try fixedEffectSummaries(sample: sample, solver: solver, beta: beta, kept: kept,
+                                                   residuals: demeaned.rootWeights.map { zip(residuals, $0).map { $0 / $1 } } ?? residuals,
                                                    data: data, formula: formula, options: options, warnings: &warnings),
             absorbedParameters: absorbed,
             connectedComponents: sample.fixedEffects.count >= 2

@@ -22,13 +22,24 @@ struct WorkingDesign {
     let dependent: [Double]
     let dependentMean: Double
     let solver: FixedEffectsSolver?
+    /// √w of every row for a weighted fit (the working columns are already multiplied by it).
+    let rootWeights: [Double]?
 
     init(sample: EstimationSample, demeaned: DemeanedSample, hasIntercept: Bool) {
         solver = demeaned.solver
+        rootWeights = demeaned.rootWeights
         interceptFirst = demeaned.solver == nil && hasIntercept
         slopeIndices = Array((interceptFirst ? 1 : 0)..<sample.regressorNames.count)
         let columns = demeaned.regressors
-        if interceptFirst {
+        if interceptFirst, let roots = demeaned.rootWeights {
+            // Weighted centring of the √w-scaled columns s = √w·x: s − √w·x̄_w with x̄_w = Σ√w·s / Σw.
+            let centred = slopeIndices.map { Self.weightedCentred(columns[$0], roots: roots) }
+            slopes = centred.map(\.values)
+            means = centred.map(\.mean)
+            let y = Self.weightedCentred(demeaned.dependent, roots: roots)
+            dependent = y.values
+            dependentMean = y.mean
+        } else if interceptFirst {
             let centred = slopeIndices.map { Collinearity.centred(columns[$0]) }
             slopes = centred.map(\.values)
             means = centred.map(\.mean)
@@ -43,10 +54,25 @@ struct WorkingDesign {
         }
     }
 
+    /// A √w-scaled column centred on its weighted mean, and that mean (of the unscaled values).
+    static func weightedCentred(_ scaled: [Double], roots: [Double]) -> (values: [Double], mean: Double) {
+        var total = 0.0, weight = 0.0
+        for row in scaled.indices {
+            total += roots[row] * scaled[row]
+            weight += roots[row] * roots[row]
+        }
+        var mean = total / weight
+        var correction = 0.0
+        for row in scaled.indices { correction += roots[row] * (scaled[row] - roots[row] * mean) }
+        mean += correction / weight
+        return (scaled.indices.map { scaled[$0] - roots[$0] * mean }, mean)
+    }
+
     /// What the working columns were cleared of, for ``Collinearity``.
     func absorption(fixedEffectNames: [String], options: DemeaningOptions) -> Collinearity.Absorption {
         if let solver { return .fixedEffects(solver, options, names: fixedEffectNames) }
-        return interceptFirst ? .intercept : .nothing
+        // The weighted intercept is √w, not the ones Collinearity centres on: the weighted centring is done.
+        return interceptFirst && rootWeights == nil ? .intercept : .nothing
     }
 
     /// The fit on the kept slopes (positions in `slopes`).
@@ -76,13 +102,13 @@ struct WorkingDesign {
         let keptMeans = keptSlopes.map { means[$0] }
         let intercept = dependentMean - zip(keptMeans, least.coefficients).reduce(0) { $0 + $1.0 * $1.1 }
         var bread = Matrix(rows: k + 1, columns: k + 1)
-        bread[0, 0] = 1 / Double(n)
+        bread[0, 0] = 1 / (rootWeights.map { $0.reduce(0) { $0 + $1 * $1 } } ?? Double(n))
         var transform = Matrix.identity(k + 1)
         for a in 0..<k {
             transform[0, a + 1] = -keptMeans[a]
             for b in 0..<k { bread[a + 1, b + 1] = least.inverseGram[a, b] }
         }
         return Fit(coefficients: [intercept] + least.coefficients, residuals: least.residuals,
-                   columns: [[Double](repeating: 1, count: n)] + columns, bread: bread, transform: transform)
+                   columns: [rootWeights ?? [Double](repeating: 1, count: n)] + columns, bread: bread, transform: transform)
     }
 }

@@ -1,3 +1,4 @@
+import Estimation
 import PanelData
 
 /// One `[[estimate]]` table: an estimation to run on every simulated panel (DESIGN.md,
@@ -59,6 +60,9 @@ public struct EstimationRequest: Sendable, Equatable {
     /// `weights = "w"`: a column of non-negative observation weights (rows with weight 0 are dropped);
     /// `nil` for an unweighted estimation.
     public let weights: String?
+    /// `convergence = { coefficient = "l(log(y), 1)", horizon = 1, growth = "total", at = { … } }`: also report
+    /// the speed and half-life of convergence; `recover` may then name `speed` and `half-life`.
+    public let convergence: ConvergenceSpecification?
     /// `fmols`, `kernel`, `bandwidth`: the settings of `method = "fmols"` (defaults otherwise).
     public let fmols: FMOLSSettings
 
@@ -73,7 +77,8 @@ public struct EstimationRequest: Sendable, Equatable {
 
     public init(name: String, method: EstimationMethod = .ols, formula: String, vcov: Vcov? = nil, recover: [Recovery] = [],
                 split: String? = nil, sample: String? = nil, standardize: Bool = false, data: PanelSelection = .main,
-                panel: PanelDeclaration? = nil, weights: String? = nil, fmols: FMOLSSettings = .init()) {
+                panel: PanelDeclaration? = nil, weights: String? = nil, convergence: ConvergenceSpecification? = nil,
+                fmols: FMOLSSettings = .init()) {
         self.method = method
         self.name = name
         self.formula = formula
@@ -85,6 +90,7 @@ public struct EstimationRequest: Sendable, Equatable {
         self.data = data
         self.panel = panel
         self.weights = weights
+        self.convergence = convergence
         self.fmols = fmols
     }
 }

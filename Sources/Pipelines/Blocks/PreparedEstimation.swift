@@ -22,10 +22,8 @@ package struct PreparedEstimation: Sendable {
         formulas = try FormulaParser.expand(request.formula)
         var options = EstimationOptions(vcov: request.vcov?.vcovType)
         options.panel = request.panel
+        options.weights = request.weights
         self.options = options
-        if request.weights != nil {
-            throw EstimationError.degenerate(estimator: request.name, reason: "weights are not supported by this block yet")
-        }
         split = request.split.map { SampleSplit(column: $0) }
     }
 
@@ -72,6 +70,33 @@ package struct PreparedEstimation: Sendable {
                 estimates.append(ParameterEstimate(
                     parameter: "\(fit.label): \(recovery.coefficient)", truth: value,
                     estimate: result.coefficients[position], standardError: result.standardErrors[position]))
+            }
+        }
+        if let convergence = request.convergence {
+            estimates += try convergenceEstimates(convergence, fits: fits, truth: truth)
+        }
+        return estimates
+    }
+
+    /// "LABEL: speed" and "LABEL: half-life" for the `recover` entries that name them, from every fit that has the
+    /// convergence coefficient.
+    func convergenceEstimates(_ convergence: ConvergenceSpecification, fits: [RegressionFit],
+                              truth: (String) -> Double?) throws -> [ParameterEstimate] {
+        let derived = [ConvergenceSpecification.speedName, ConvergenceSpecification.halfLifeName]
+        let wanted = request.recover.filter { derived.contains($0.coefficient) }
+        guard !wanted.isEmpty else { return [] }
+        var estimates: [ParameterEstimate] = []
+        for fit in fits where Self.coefficientNames(of: fit.formula).contains(convergence.coefficient) {
+            let speed = try convergence.evaluate(on: fit.result)
+            guard let lambda = speed.speed, let lambdaError = speed.speedStandardError,
+                  let halfLife = speed.halfLife, let halfLifeError = speed.halfLifeStandardError else {
+                throw EstimationError.degenerate(estimator: fit.label, reason: "β = \(speed.beta) is outside (−1, 0): no convergence speed")
+            }
+            for recovery in wanted {
+                let isSpeed = recovery.coefficient == ConvergenceSpecification.speedName
+                estimates.append(ParameterEstimate(
+                    parameter: "\(fit.label): \(recovery.coefficient)", truth: recovery.truth.value(truth: truth) ?? .nan,
+                    estimate: isSpeed ? lambda : halfLife, standardError: isSpeed ? lambdaError : halfLifeError))
             }
         }
         return estimates

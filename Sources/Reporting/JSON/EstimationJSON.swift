@@ -15,9 +15,15 @@ public enum EstimationJSON {
 
     /// The document for `results` (with the full 2SLS result where `instrumental` has one), pretty-printed with
     /// sorted keys and a final newline.
-    public static func text(results: [RegressionResult], instrumental: [IVResult?]) throws -> String {
+    /// With `convergence` (aligned with `results`), each object also has `"convergence"`: the speed and half-life
+    /// implied by its growth regression (``ConvergenceSpeed``; absent values when β is outside (−1, 0)).
+    public static func text(results: [RegressionResult], instrumental: [IVResult?], convergence: [ConvergenceSpeed]? = nil) throws -> String {
         let documents = try results.indices.map { index in
-            try document(results[index], instrumental: instrumental.indices.contains(index) ? instrumental[index] : nil)
+            var value = try document(results[index], instrumental: instrumental.indices.contains(index) ? instrumental[index] : nil)
+            if let convergence, convergence.indices.contains(index) {
+                value = inserting(["convergence": try encoded(convergence[index])], at: [], into: value)
+            }
+            return value
         }
         let root = documents.count == 1 ? documents[0] : JSONValue.array(documents)
         let encoder = JSONEncoder()

@@ -77,14 +77,17 @@ public enum DataEstimation {
                            output: EstimationOutput, degreesOfFreedom: String = "fixest",
                            fixNonPositiveDefinite: Bool = true, split: SampleSplit? = nil,
                            smallSample: String = SmallSampleConvention.finiteSample.rawValue,
-                           delimiter: String? = nil, panel panelText: String? = nil, lags: Int? = nil) throws -> EstimationReport {
+                           delimiter: String? = nil, panel panelText: String? = nil, lags: Int? = nil, weights: String? = nil,
+                           convergence convergenceOptions: ConvergenceOptions = .init()) throws -> EstimationReport {
         guard !texts.isEmpty else { throw InvalidInput(description: "error: give at least one formula") }
         let panel = try panelText.map(PanelDeclaration.parsingOption)
+        let convergence = try convergenceOptions.specification()
         let formulas: [Formula]
         do { formulas = try texts.flatMap(FormulaParser.expand) } catch { throw InvalidInput(description: "\(error)") }
         let options = EstimationOptions(vcov: try Self.vcov(vcov, lags: lags, panel: panel))
         var withFixedEffects = options
         withFixedEffects.panel = panel
+        withFixedEffects.weights = weights
         withFixedEffects.recoverFixedEffects = fixedEffects
         withFixedEffects.smallSample.fixNonPositiveDefinite = fixNonPositiveDefinite
         switch degreesOfFreedom {
@@ -144,12 +147,18 @@ public enum DataEstimation {
         } catch let error as PanelDataError {
             throw InvalidInput(description: file.message(for: error))
         }
+        let speeds: [ConvergenceSpeed]?
+        do {
+            speeds = try convergence.map { specification in try results.map { try specification.evaluate(on: $0) } }
+        } catch {
+            throw InvalidInput(description: "error: \(error)")
+        }
         let estimationSeconds = seconds(clock.now - estimationStart)
-        let text: String
+        var text: String
         switch output {
         case .json:
             // Non-finite numbers become null with a reason (EstimationJSON): the JSON is always written.
-            text = try EstimationJSON.text(results: results, instrumental: instrumental)
+            text = try EstimationJSON.text(results: results, instrumental: instrumental, convergence: speeds)
         case .text where results.count == 1 && split == nil:
             if let iv = instrumental.first ?? nil {
                 text = IVSummary.text(iv)
@@ -164,6 +173,9 @@ public enum DataEstimation {
             text = table(results, samples: samples, instrumental: instrumental).latex()
         case .csv:
             text = table(results, samples: samples, instrumental: instrumental).csv()
+        }
+        if output != .json, let convergence, let speeds {
+            text += ConvergenceText.text(convergence, speeds: speeds, markdown: output == .markdown)
         }
         return EstimationReport(results: results, samples: samples, text: text, warnings: results.flatMap(\.warnings),
                                 readingSeconds: readingSeconds, estimationSeconds: estimationSeconds)

@@ -85,7 +85,19 @@ enum EstimateValidation {
                     coefficients.append(name)
                 }
             }
+            if let convergence = request.convergence {
+                for name in [convergence.coefficient] + convergence.at.map(\.coefficient) where !coefficients.contains(name) {
+                    throw fail("convergence", message: "'\(name)' is not a coefficient of " + request.formula,
+                               fix: Suggestion.fix(for: name, among: coefficients, noun: "coefficients"))
+                }
+                coefficients += [ConvergenceSpecification.speedName, ConvergenceSpecification.halfLifeName]
+            }
             for recovery in request.recover {
+                if recovery.truth == .pseudoTrue, request.convergence != nil,
+                   [ConvergenceSpecification.speedName, ConvergenceSpecification.halfLifeName].contains(recovery.coefficient) {
+                    throw fail("recover", recovery.coefficient, message: "\"pseudo-true\" is not defined for the convergence \(recovery.coefficient)",
+                               fix: "use a truth of the model (truth.NAME) or a number")
+                }
                 guard coefficients.contains(recovery.coefficient) else {
                     throw fail("recover", recovery.coefficient, message: "'\(recovery.coefficient)' is not a coefficient of "
                                    + (models.count > 1 ? "any of the \(models.count) models of " : "") + request.formula,

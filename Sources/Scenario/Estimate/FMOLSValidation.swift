@@ -20,7 +20,8 @@ enum FMOLSValidation {
                        "add panel = [\"unit\", \"time\"] to this [[estimate]], naming the simulated panel's columns")
         }
         let unused: [(key: String, present: Bool)] = [("vcov", request.vcov != nil), ("split", request.split != nil),
-                                                       ("standardize", request.standardize), ("weights", request.weights != nil)]
+                                                       ("standardize", request.standardize), ("weights", request.weights != nil),
+                                                       ("convergence", request.convergence != nil)]
         if let key = unused.first(where: \.present)?.key {
             throw fail([key], "\(key) does not apply to method = \"fmols\"",
                        "remove \(key): FMOLS's standard errors come from the long-run covariances (kernel, bandwidth)")

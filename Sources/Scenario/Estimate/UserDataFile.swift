@@ -58,6 +58,10 @@ struct UserDataFile: Sendable {
                                    value: value)
         case PanelDataError.unknownColumn:
             return "error: \(error) \(columnsNote())"
+        case EstimationError.invalidWeight(let variable, let row, let value):
+            let dataRow = rowMap.map { $0.indices.contains(row) ? $0[row] : row } ?? row
+            return "\(location(ofDataRow: dataRow, column: variable)): error: the weight is "
+                + (value.isNaN ? "missing" : "\(value)") + "; weights must be finite and ≥ 0 (rows with weight 0 are left out)"
         case PanelDataError.duplicatePanelKey(let row, let unit, let time):
             return "\(location(ofDataRow: row)): error: unit '\(unit)' has more than one row at time \(time); "
                 + "a panel (--panel ID,TIME) needs each (unit, time) pair once"

@@ -27,7 +27,7 @@ struct FormulaErrorTests {
         ("y ~ (x)", 4, 1, "'(' may only follow a function name: log, exp, sqrt, abs or I"),
         ("y ~ log(x + 1)", 10, 1, "expected ')' to close 'log(': log() takes a single variable"),
         // functions and powers
-        ("y ~ foo(x)", 4, 3, "unknown function 'foo'; expected log, exp, sqrt, abs or I"),
+        ("y ~ foo(x)", 4, 3, "unknown function 'foo'; expected log, exp, sqrt, abs, I, or the panel operators l, f, d"),
         ("y ~ i(x)", 4, 1, "'i()' is not supported yet"),
         ("y ~ csw(x, z)", 4, 3, "'csw()' makes several models and cannot be used here"),
         ("y ~ I(x^2.5)", 8, 3, "the power in I() must be an integer, found '2.5'"),

@@ -1,0 +1,176 @@
+import Foundation
+import Numerical
+
+/// One- and two-step linear GMM on ``GMMBlocks`` with R plm's `pgmm` conventions (Arellano and Bond 1991;
+/// Windmeijer 2005; docs/estimators/gmm.md).
+///
+/// With S = Σ Z_i′X_i, s = Σ Z_i′y_i and N units:
+/// - one step: A₁ = N·(Σ Z_i′HZ_i)⁻¹, B₁ = (S′A₁S)⁻¹, β₁ = B₁S′A₁s; its "non-robust" covariance is B₁ (plm
+///   does not scale it by a residual variance);
+/// - Ω = Σ Z_i′ê₁_iê₁_i′Z_i from the one-step residuals, A₂ = Ω⁻¹;
+/// - two steps: B₂ = (S′A₂S)⁻¹, β₂ = B₂S′A₂s, non-robust covariance B₂;
+/// - robust one-step covariance V₁ = B₁S′A₁ΩA₁SB₁; Windmeijer's two-step covariance
+///   V₂ = B₂ + DB₂ + (DB₂)′ + DV₁D′ with D_j = B₂S′A₂ [Σ Z_i′(x_ij ê₁_i′ + ê₁_i x_ij′)Z_i] A₂ Σ Z_i′ê₂_i.
+///
+/// A₁ and A₂ are inverted as plm does: by `solve` unless the smallest eigenvalue is below 1e-9, then by the
+/// Moore–Penrose inverse with singular values below √ε times the largest dropped (MASS::ginv), which more
+/// instruments than units make necessary.
+public struct LinearGMM: Sendable {
+    public let twoSteps: Bool
+    public let oneStepCoefficients: [Double]
+    /// The reported estimate: β₂ with two steps, else β₁.
+    public let coefficients: [Double]
+    /// B₂ or B₁.
+    public let nonRobustCovariance: Matrix
+    /// Windmeijer's V₂ or the robust one-step V₁.
+    public let robustCovariance: Matrix
+    /// The residuals of the reported estimate, and of the one-step estimate.
+    public let residuals: [Double]
+    /// The weighting matrix of the reported estimate (A₂ or A₁), and both.
+    public let weighting: Matrix
+    public let oneStepWeighting: Matrix
+    public let twoStepWeighting: Matrix
+    /// S = Σ Z_i′X_i.
+    public let instrumentRegressorCross: Matrix
+    /// Whether a weighting matrix needed the generalized inverse.
+    public let usedGeneralizedInverse: Bool
+
+    /// - Throws: ``EstimationError/degenerate(estimator:reason:)`` with fewer instruments than regressors or when
+    ///   S′AS is singular (the instruments do not identify the regressors).
+    public init(_ blocks: GMMBlocks, twoSteps: Bool) throws {
+        let k = blocks.regressorCount, l = blocks.instrumentCount, n = blocks.unitCount
+        guard k > 0 else { throw EstimationError.degenerate(estimator: "GMM", reason: "no regressor to estimate") }
+        guard l >= k else {
+            throw EstimationError.degenerate(estimator: "GMM", reason: "\(l) instruments for \(k) regressors: the model is not identified")
+        }
+        let szx = blocks.instrumentRegressorCross()
+        let szy = blocks.instrumentCross(blocks.dependent)
+        let whitening1 = try Whitening(blocks.weightedInstrumentGram(), scale: Double(n), what: "Σ Z′HZ")
+        let a1 = whitening1.weighting, general1 = whitening1.general
+        let (beta1, b1) = try Self.estimate(szx: szx, szy: szy, whitening: whitening1)
+        let e1 = blocks.residuals(beta1)
+        let ze1 = blocks.unitInstrumentCross(e1)
+        let omega = GMMBlocks.outerProductSum(ze1, ze1, units: n, size: l)
+        let whitening2 = try Whitening(omega, scale: 1, what: "Σ Z′êê′Z")
+        let a2 = whitening2.weighting, general2 = whitening2.general
+        let middle1 = try b1 * szx.transposed * a1  // k × L
+        let robust1 = Self.symmetrized(try middle1 * omega * middle1.transposed)
+        self.twoSteps = twoSteps
+        oneStepCoefficients = beta1
+        oneStepWeighting = a1
+        twoStepWeighting = a2
+        instrumentRegressorCross = szx
+        usedGeneralizedInverse = general1 || general2
+        guard twoSteps else {
+            coefficients = beta1
+            nonRobustCovariance = b1
+            robustCovariance = robust1
+            residuals = e1
+            weighting = a1
+            return
+        }
+        let (beta2, b2) = try Self.estimate(szx: szx, szy: szy, whitening: whitening2)
+        let e2 = blocks.residuals(beta2)
+        let g2 = blocks.instrumentCross(e2)
+        let left = try b2 * szx.transposed * a2  // k × L
+        let a2g = try a2 * g2
+        var correction = Matrix(rows: k, columns: k)
+        for j in 0..<k {
+            let zx = blocks.unitInstrumentCross(blocks.regressor(j))
+            let cross = GMMBlocks.outerProductSum(zx, ze1, units: n, size: l)
+            let column = try left * (try (try cross + cross.transposed) * a2g)
+            for a in 0..<k { correction[a, j] = column[a] }
+        }
+        let db = try correction * b2
+        coefficients = beta2
+        nonRobustCovariance = b2
+        robustCovariance = Self.symmetrized(try b2 + db + db.transposed + correction * robust1 * correction.transposed)
+        residuals = e2
+        weighting = a2
+    }
+
+    /// β(A) and (S′AS)⁻¹ from the whitened moments: with A = P′P, β minimizes ‖Ps − PSβ‖ (Householder QR), and
+    /// (S′AS)⁻¹ = R⁻¹R⁻ᵀ from the QR's triangle. The accuracy then depends on the condition of PS, not on that of
+    /// S′AS times that of the instrument cross-product (both near 10⁶ for system GMM on EmplUK).
+    static func estimate(szx: Matrix, szy: [Double], whitening: Whitening) throws -> (beta: [Double], bread: Matrix) {
+        let k = szx.columns
+        do {
+            let design = try whitening.root * szx
+            let target = try whitening.root * szy
+            let beta = try design.solveLeastSquares(target)
+            let triangle = try design.householderTriangle()
+            var rInverse = Matrix(rows: k, columns: k)
+            for column in 0..<k {
+                for i in stride(from: column, through: 0, by: -1) {
+                    var sum = i == column ? 1.0 : 0.0
+                    for j in (i + 1)..<(column + 1) { sum -= triangle[i, j] * rInverse[j, column] }
+                    rInverse[i, column] = sum / triangle[i, i]
+                }
+            }
+            return (beta, symmetrized(try rInverse * rInverse.transposed))
+        } catch {
+            throw EstimationError.degenerate(estimator: "GMM", reason: "the instruments do not identify the regressors (S′AS is singular)")
+        }
+    }
+
+    /// g′Ag.
+    static func quadratic(_ g: [Double], _ a: Matrix) throws -> Double {
+        zip(g, try a * g).reduce(0) { $0 + $1.0 * $1.1 }
+    }
+
+    /// (A + A′)/2.
+    static func symmetrized(_ matrix: Matrix) -> Matrix {
+        var result = matrix
+        for a in 0..<matrix.rows {
+            for b in (a + 1)..<max(matrix.rows, a + 1) {
+                let mean = 0.5 * (matrix[a, b] + matrix[b, a])
+                result[a, b] = mean
+                result[b, a] = mean
+            }
+        }
+        return result
+    }
+}
+
+/// A weighting matrix A = scale · M⁻¹ of a symmetric positive semi-definite M, inverted as pgmm does (`solve`
+/// unless the smallest eigenvalue of M is below 1e-9, then MASS::ginv, dropping singular values below √ε times
+/// the largest), kept with a root P (A = P′P) so that estimates come from least squares on PS and Ps.
+struct Whitening {
+    let weighting: Matrix
+    let root: Matrix
+    let general: Bool
+
+    init(_ matrix: Matrix, scale: Double, what: String) throws {
+        let symmetric = LinearGMM.symmetrized(matrix)
+        let n = symmetric.rows
+        let (values, vectors) = try symmetric.symmetricEigen()
+        guard let smallest = values.first, let largest = values.map(abs).max(), largest > 0 else {
+            throw EstimationError.degenerate(estimator: "GMM", reason: "\(what) is zero: no instrument varies")
+        }
+        if smallest >= 1e-9, let lower = try? symmetric.choleskyFactor() {
+            // P = √scale · L⁻¹, by forward substitution on the columns of the identity.
+            var inverse = Matrix(rows: n, columns: n)
+            for column in 0..<n {
+                for i in column..<n {
+                    var sum = i == column ? 1.0 : 0.0
+                    for j in column..<i { sum -= lower[i, j] * inverse[j, column] }
+                    inverse[i, column] = sum / lower[i, i]
+                }
+            }
+            root = scale.squareRoot() * inverse
+            weighting = LinearGMM.symmetrized(try root.transposed * root)
+            general = false
+            return
+        }
+        let cutoff = Double.ulpOfOne.squareRoot() * largest
+        let kept = values.indices.filter { values[$0] > cutoff }
+        var rootMatrix = Matrix(rows: kept.count, columns: n)
+        for (row, index) in kept.enumerated() {
+            let factor = (scale / values[index]).squareRoot()
+            for column in 0..<n { rootMatrix[row, column] = factor * vectors[column, index] }
+        }
+        root = rootMatrix
+        weighting = LinearGMM.symmetrized(try rootMatrix.transposed * rootMatrix)
+        general = true
+    }
+}
