@@ -12,8 +12,11 @@ public enum EstimationMethod: String, Sendable, CaseIterable, Equatable {
     /// `panel`, and `lags` or `lag_selection` + `max_lags` (``PreparedGranger``).
     case granger
 
+    /// Panel fully modified OLS (``PreparedFMOLS``): Pedroni's group mean or the pooled estimator.
+    case fmols
+
     /// Methods DESIGN.md plans that no block implements yet, for the error message.
-    public static let planned = ["gmm", "fmols", "spatial", "ppml"]
+    public static let planned = ["gmm", "spatial", "ppml"]
 }
 
 /// The block kind of every estimation method: how a decoded `[[estimate]]` request becomes an
@@ -25,6 +28,7 @@ public enum EstimatorBlockKinds {
         switch request.method {
         case .ols, .iv: return try PreparedEstimation(request, noiselessOutcomes: noiselessOutcomes)
         case .granger: return try PreparedGranger(request)
+        case .fmols: return try PreparedFMOLS(request)
         }
     }
 }

@@ -66,6 +66,8 @@ public struct EstimationRequest: Sendable, Equatable {
     /// `lags = K`, or `lag_selection = "aic"|"bic"` with `max_lags = M`: the lag order of
     /// `method = "granger"`; nil for the other methods.
     public let grangerLags: GrangerOptions?
+    /// `fmols`, `kernel`, `bandwidth`: the settings of `method = "fmols"` (defaults otherwise).
+    public let fmols: FMOLSSettings
 
     public struct Recovery: Sendable, Equatable {
         public let coefficient: String
@@ -79,7 +81,8 @@ public struct EstimationRequest: Sendable, Equatable {
     public init(name: String, method: EstimationMethod = .ols, formula: String, vcov: Vcov? = nil, recover: [Recovery] = [],
                 split: String? = nil, sample: String? = nil, standardize: Bool = false, data: PanelSelection = .main,
                 panel: PanelDeclaration? = nil, weights: String? = nil, convergence: ConvergenceSpecification? = nil,
-                grangerLags: GrangerOptions? = nil) {
+                grangerLags: GrangerOptions? = nil,
+                fmols: FMOLSSettings = .init()) {
         self.method = method
         self.name = name
         self.formula = formula
@@ -93,5 +96,6 @@ public struct EstimationRequest: Sendable, Equatable {
         self.weights = weights
         self.convergence = convergence
         self.grangerLags = grangerLags
+        self.fmols = fmols
     }
 }

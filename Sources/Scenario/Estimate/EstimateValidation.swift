@@ -11,7 +11,8 @@ enum EstimateValidation {
     static func check(_ scenario: Scenario) throws(ScenarioError) {
         for (index, request) in scenario.estimations.enumerated() {
             let path = "estimate[\(index)]"
-            func fail(_ keys: String..., message: String, fix: String) -> ScenarioError {
+            func fail(_ keys: String..., message: String, fix: String) -> ScenarioError { fail(keys, message: message, fix: fix) }
+            func fail(_ keys: [String], message: String, fix: String) -> ScenarioError {
                 let keyPath = keys.reduce(path) { KeyPath.join($0, $1) }
                 return ScenarioError(kind: .outOfDomain, location: scenario.location(of: keyPath), keyPath: keyPath,
                                      message: message, fix: fix)
@@ -33,6 +34,9 @@ enum EstimateValidation {
                 throw fail("method", message: "method = \"iv\" needs instruments, and the formula names none",
                            fix: "write the instruments after a third part, e.g. \"y ~ x | fe | endo ~ z1 + z2\", or use method = \"ols\"")
             }
+            if request.method == .fmols {
+                try FMOLSValidation.check(request, models: models) { keys, message, fix in fail(keys, message: message, fix: fix) }
+            }
             if request.panel == nil, let formula = models.first(where: \.usesPanelOperator) {
                 throw fail("formula", message: "\(formula.source) shifts variables in time (l(), f() or d()), which needs the panel's unit and time columns",
                            fix: "add panel = [\"unit\", \"time\"] to this [[estimate]], naming the simulated panel's columns")
@@ -41,6 +45,7 @@ enum EstimateValidation {
                 throw fail("vcov", message: "\(vcov) standard errors need the panel's unit and time columns",
                            fix: "add panel = [\"unit\", \"time\"] to this [[estimate]], naming the simulated panel's columns")
             }
+            // The panel's columns are checked below, at the panel key.
             var used: [String] = []
             for formula in models {
                 used += formula.variables + formula.fixedEffects.flatMap(\.variables)
