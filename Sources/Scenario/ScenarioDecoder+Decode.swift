@@ -255,7 +255,7 @@ extension ScenarioDecoder {
         let label = "[[estimate]]"
         let before = errors.count
         rejectUnknownKeys(table, at: path, in: label, allowed: ["name", "method", "formula", "vcov", "recover", "split", "sample", "standardize", "data",
-                                   "panel", "weights", "convergence"] + Self.grangerKeys + Self.fmolsKeys)
+                                   "panel", "weights", "convergence"] + Self.grangerKeys + Self.fmolsKeys + Self.gmmKeys)
         var name: String?, formula: String?, vcov: EstimationRequest.Vcov?, split: String?, sample: String?
         var standardize = false
         var data = PanelSelection.main
@@ -333,10 +333,11 @@ extension ScenarioDecoder {
         }
         let grangerLags = decodeGrangerLags(table, at: path, method: method)
         let fmols = decodeFMOLSSettings(table, at: path, method: method)
+        let gmm = decodeGMMOptions(table, at: path, method: method)
         guard errors.count == before, let name, let formula else { return nil }
         return EstimationRequest(name: name, method: method, formula: formula, vcov: vcov, recover: recover, split: split,
                                  sample: sample, standardize: standardize, data: data, panel: panel, weights: weights, convergence: convergence,
-                                 grangerLags: grangerLags, fmols: fmols)
+                                 grangerLags: grangerLags, fmols: fmols, gmm: gmm)
     }
 }
 

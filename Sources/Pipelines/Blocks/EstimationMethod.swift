@@ -15,8 +15,13 @@ public enum EstimationMethod: String, Sendable, CaseIterable, Equatable {
     /// Panel fully modified OLS (``PreparedFMOLS``): Pedroni's group mean or the pooled estimator.
     case fmols
 
+    /// Arellano–Bond difference or Blundell–Bond system GMM of a dynamic panel formula
+    /// `y ~ l(y, 1) + x | l(y, 2:99)`, with `panel` and the keys `transformation`, `steps`, `effect`, `collapse`
+    /// (``PreparedGMM``).
+    case gmm
+
     /// Methods DESIGN.md plans that no block implements yet, for the error message.
-    public static let planned = ["gmm", "spatial", "ppml"]
+    public static let planned = ["spatial", "ppml", "dea"]
 }
 
 /// The block kind of every estimation method: how a decoded `[[estimate]]` request becomes an
@@ -29,6 +34,7 @@ public enum EstimatorBlockKinds {
         case .ols, .iv: return try PreparedEstimation(request, noiselessOutcomes: noiselessOutcomes)
         case .granger: return try PreparedGranger(request)
         case .fmols: return try PreparedFMOLS(request)
+        case .gmm: return try PreparedGMM(request)
         }
     }
 }

@@ -68,6 +68,8 @@ public struct EstimationRequest: Sendable, Equatable {
     public let grangerLags: GrangerOptions?
     /// `fmols`, `kernel`, `bandwidth`: the settings of `method = "fmols"` (defaults otherwise).
     public let fmols: FMOLSSettings
+    /// `transformation`, `steps`, `effect`, `collapse`: the settings of `method = "gmm"` (defaults otherwise).
+    public let gmm: DynamicPanelOptions
 
     public struct Recovery: Sendable, Equatable {
         public let coefficient: String
@@ -82,7 +84,7 @@ public struct EstimationRequest: Sendable, Equatable {
                 split: String? = nil, sample: String? = nil, standardize: Bool = false, data: PanelSelection = .main,
                 panel: PanelDeclaration? = nil, weights: String? = nil, convergence: ConvergenceSpecification? = nil,
                 grangerLags: GrangerOptions? = nil,
-                fmols: FMOLSSettings = .init()) {
+                fmols: FMOLSSettings = .init(), gmm: DynamicPanelOptions = .init()) {
         self.method = method
         self.name = name
         self.formula = formula
@@ -97,5 +99,6 @@ public struct EstimationRequest: Sendable, Equatable {
         self.convergence = convergence
         self.grangerLags = grangerLags
         self.fmols = fmols
+        self.gmm = gmm
     }
 }

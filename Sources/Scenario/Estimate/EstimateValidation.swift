@@ -22,6 +22,14 @@ enum EstimateValidation {
             case .main: columns = scenario.model.panelColumns
             case .named(let name): columns = scenario.model.additionalPanels[name] ?? []
             }
+            if request.method == .gmm {
+                try GMMValidation.check(request, columns: columns) { keys, message, fix in fail(keys, message: message, fix: fix) }
+                if let panel = request.panel, !columns.isEmpty, let column = [panel.unit, panel.time].first(where: { !columns.contains($0) }) {
+                    throw fail("panel", message: "'\(column)' is not a column of the simulated \(scenario.model.key) panel",
+                               fix: Suggestion.fix(for: column, among: columns, noun: "columns"))
+                }
+                continue
+            }
             if request.method == .granger {
                 try GrangerValidation.check(request, at: path, columns: columns, scenario: scenario)
                 continue
