@@ -29,6 +29,9 @@ public enum DynamicPanelSummary {
         lines.append(test("Arellano–Bond AR(2) in first differences", result.arTests[1]))
         lines.append(test("Hansen J (two-step weights; plm sargan())", result.hansen))
         lines.append(test("Sargan (one-step weights)", result.sargan))
+        if let difference = result.differenceInHansen {
+            lines.append(test("Difference-in-Hansen, level-equation GMM instruments", difference))
+        }
         lines.append(test("Wald test of the coefficients", result.waldCoefficients))
         if let time = result.waldTimeEffects { lines.append(test("Wald test of the period effects", time)) }
         return lines.joined(separator: "\n") + "\n"

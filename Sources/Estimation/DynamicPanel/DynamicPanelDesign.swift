@@ -25,6 +25,8 @@ struct DynamicPanelDesign {
     let differenceRows: Int
     let instrumentCount: Int
     let groupCount: Int
+    /// The columns of the level equations' GMM-style instruments (system GMM), for difference-in-Hansen.
+    let levelInstrumentColumns: Range<Int>
 
     /// The most instrument columns (the L × L weighting matrices are inverted by an eigen decomposition).
     static let maximumInstruments = 3000
@@ -42,9 +44,12 @@ struct DynamicPanelDesign {
         let gmmLag = formula.families.map(\.minimumLag).min() ?? 2
         let tl1 = max(mainLag + 1, gmmLag), tl2 = max(mainLag, gmmLag - 1)
         let system = options.transformation == .system
-        if system && tl1 != tl2 + 1 {
-            throw EstimationError.degenerate(estimator: "GMM", reason: "system GMM needs the GMM instruments' smallest lag "
-                + "to be at most one more than the regressors' largest lag")
+        if system && tl2 > 2 {
+            // plm's pgmm warns and misplaces the level instruments here (docs/estimators/gmm-conventions.md); hetfirm
+            // would give a well-defined answer that no peer can confirm, so it refuses.
+            throw EstimationError.degenerate(estimator: "GMM", reason: "system GMM with regressors lagged \(mainLag) periods starts the level "
+                + "equations at period \(tl2 + 1); hetfirm follows plm, which supports level equations from period 3 at the latest: "
+                + "use lags up to 2 in the equation, or difference GMM")
         }
         let diffPeriods = Array((tl1 + 1)...max(tl1 + 1, t)).filter { $0 <= t }
         let levelPeriods = system ? Array((tl2 + 1)...max(tl2 + 1, t)).filter { $0 <= t } : []
@@ -185,7 +190,8 @@ struct DynamicPanelDesign {
         let blocks = try GMMBlocks(regressorCount: k, instrumentCount: l, rowsPerUnit: rows, dependent: yOut, regressors: xOut,
                                    instruments: zOut, weighting: h)
         return DynamicPanelDesign(blocks: blocks, coefficientNames: formula.regressors.map(\.description) + timeNames,
-                                  timeEffectCount: timeNames.count, differenceRows: nd, instrumentCount: l, groupCount: n)
+                                  timeEffectCount: timeNames.count, differenceRows: nd, instrumentCount: l, groupCount: n,
+                                  levelInstrumentColumns: gmmDiffWidth..<(gmmDiffWidth + gmmLevelWidth))
     }
 }
 

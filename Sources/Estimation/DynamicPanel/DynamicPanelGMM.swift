@@ -26,6 +26,14 @@ public enum DynamicPanelGMM {
         if gmm.usedGeneralizedInverse {
             warnings.append("a weighting matrix was singular and was replaced by its generalized inverse (as plm does)")
         }
+        var differenceInHansen: DynamicPanelResult.Test?
+        if options.transformation == .system, options.twoSteps, !design.levelInstrumentColumns.isEmpty {
+            let keep = (0..<l).filter { !design.levelInstrumentColumns.contains($0) }
+            if keep.count >= k {
+                let restricted = try gmm.restrictedHansen(blocks, keep: keep)
+                differenceInHansen = .init(statistic: hansenWeights - restricted, degreesOfFreedom: design.levelInstrumentColumns.count)
+            }
+        }
         let timeStart = slopeCount + (options.transformation == .system ? 1 : 0)
         return DynamicPanelResult(
             formula: formula.source, options: options, coefficientNames: design.coefficientNames,
@@ -33,7 +41,7 @@ public enum DynamicPanelGMM {
             nonRobustCovariance: gmm.nonRobustCovariance, oneStepCoefficients: gmm.oneStepCoefficients,
             arTests: try [1, 2].map { try arTest(order: $0, design: design, gmm: gmm, covariance: gmm.robustCovariance) },
             hansen: .init(statistic: hansenWeights, degreesOfFreedom: degrees),
-            sargan: .init(statistic: sarganWeights, degreesOfFreedom: degrees),
+            sargan: .init(statistic: sarganWeights, degreesOfFreedom: degrees), differenceInHansen: differenceInHansen,
             waldCoefficients: try wald(gmm.coefficients, gmm.robustCovariance, Array(0..<slopeCount)),
             waldTimeEffects: design.timeEffectCount > 0 && timeStart < k
                 ? try wald(gmm.coefficients, gmm.robustCovariance, Array(timeStart..<k)) : nil,

@@ -41,6 +41,10 @@ public struct DynamicPanelResult: Sendable {
     public let hansen: Test
     /// (Σ Z′ê)′A₁(Σ Z′ê): plm `sargan(weights = "onestep")`, L − k df.
     public let sargan: Test
+    /// Difference-in-Hansen for the level equations' GMM instruments (two-step system GMM only): J minus the J of
+    /// the model without them (weighted by the full model's Ω restricted to the kept columns), χ² with as many
+    /// degrees of freedom as columns excluded. No peer computes it here; see docs/estimators/gmm.md.
+    public let differenceInHansen: Test?
     public let waldCoefficients: Test
     public let waldTimeEffects: Test?
     public let instrumentCount: Int

@@ -32,6 +32,8 @@ public struct LinearGMM: Sendable {
     public let twoStepWeighting: Matrix
     /// S = Σ Z_i′X_i.
     public let instrumentRegressorCross: Matrix
+    /// Ω = Σ Z_i′ê₁_iê₁_i′Z_i from the one-step residuals.
+    public let oneStepMomentCovariance: Matrix
     /// Whether a weighting matrix needed the generalized inverse.
     public let usedGeneralizedInverse: Bool
 
@@ -60,6 +62,7 @@ public struct LinearGMM: Sendable {
         oneStepWeighting = a1
         twoStepWeighting = a2
         instrumentRegressorCross = szx
+        oneStepMomentCovariance = omega
         usedGeneralizedInverse = general1 || general2
         guard twoSteps else {
             coefficients = beta1
@@ -111,6 +114,24 @@ public struct LinearGMM: Sendable {
         } catch {
             throw EstimationError.degenerate(estimator: "GMM", reason: "the instruments do not identify the regressors (S′AS is singular)")
         }
+    }
+
+    /// Hansen's J of the two-step estimate that uses only the instrument columns `keep`, weighted by the full model's
+    /// Ω restricted to them (Hayashi's C statistic, never below the full J's complement): the second term of a
+    /// difference-in-Hansen test of the excluded columns.
+    func restrictedHansen(_ blocks: GMMBlocks, keep: [Int]) throws -> Double {
+        let l = keep.count, k = blocks.regressorCount
+        var omega = Matrix(rows: l, columns: l)
+        var szx = Matrix(rows: l, columns: k)
+        for (a, p) in keep.enumerated() {
+            for (b, q) in keep.enumerated() { omega[a, b] = oneStepMomentCovariance[p, q] }
+            for j in 0..<k { szx[a, j] = instrumentRegressorCross[p, j] }
+        }
+        let fullMoments = blocks.instrumentCross(blocks.dependent)
+        let whitening = try Whitening(omega, scale: 1, what: "Σ Z′êê′Z of the kept instruments")
+        let (beta, _) = try Self.estimate(szx: szx, szy: keep.map { fullMoments[$0] }, whitening: whitening)
+        let moments = blocks.instrumentCross(blocks.residuals(beta))
+        return try Self.quadratic(keep.map { moments[$0] }, whitening.weighting)
     }
 
     /// g′Ag.

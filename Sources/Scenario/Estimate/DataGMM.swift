@@ -84,6 +84,7 @@ public enum DataGMM {
             "observationCount": result.observationCount, "warnings": result.warnings,
         ]
         if let time = result.waldTimeEffects { object["waldTimeEffects"] = test(time) }
+        if let difference = result.differenceInHansen { object["differenceInHansen"] = test(difference) }
         let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])
         return String(decoding: data, as: UTF8.self) + "\n"
     }

@@ -63,3 +63,28 @@ struct PlmGMMOracleTests {
         #expect(result.observationCount == entry["nobs"] as? Int, "\(id): nobs \(result.observationCount)")
     }
 }
+
+/// Difference-in-Hansen for the level instruments of two-step system GMM. No peer computes it (plm and pydynpd do
+/// not), so the values come from validation/gmm_reference.py's "submatrix" definition (the restricted two-step
+/// estimate weighted by the full model's Ω restricted to the kept columns), printed by its `difference_in_hansen`.
+@Suite("difference-in-Hansen against the numpy reference")
+struct DifferenceInHansenTests {
+    @Test(arguments: [
+        ("log_emp ~ l(log_emp, 1:2) + l(log_wage, 0:1) + log_capital + l(log_output, 0:1) | l(log_emp, 2:99)", 12.630520545208128, 7),
+        ("log_emp ~ l(log_emp, 1) + l(log_wage, 0:1) + l(log_capital, 0:1) | l(log_emp, 2:99) + l(log_wage, 2:99) + l(log_capital, 2:99)",
+         26.370496333934383, 21),
+    ])
+    func systemTwoStep(_ formula: String, _ expected: Double, _ degrees: Int) throws {
+        let data = try CSVReader.read(path: Repository.path("Tests/Fixtures/plm/data/empluk.csv"))
+        var options = DynamicPanelOptions()
+        options.transformation = .system
+        let result = try DynamicPanelGMM.estimate(DynamicPanelFormula.parse(formula), data: data,
+                                                  panel: PanelDeclaration(unit: "firm", time: "year"), options: options)
+        let difference = try #require(result.differenceInHansen)
+        #expect(abs(difference.statistic - expected) <= 1e-6 * expected, "\(difference.statistic) vs \(expected)")
+        #expect(difference.degreesOfFreedom == degrees)
+        options.transformation = .difference
+        #expect(try DynamicPanelGMM.estimate(DynamicPanelFormula.parse(formula), data: data,
+                                             panel: PanelDeclaration(unit: "firm", time: "year"), options: options).differenceInHansen == nil)
+    }
+}
