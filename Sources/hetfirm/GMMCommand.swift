@@ -23,6 +23,7 @@ extension Hetfirm {
         @Flag(help: "One instrument column per lag instead of per lag and period (Roodman 2009).") var collapse = false
         @Flag(help: "Print the result as JSON.") var json = false
         @Option(help: "Field separator: ',', ';', 'tab' or '|' (default: detected).") var delimiter: String?
+        @Flag(help: "Report the seconds spent reading the CSV and estimating, on standard error.") var timing = false
 
         func run() throws {
             var request = DataGMM.Request(dataPath: data, formula: formula, panel: panel)
@@ -36,6 +37,9 @@ extension Hetfirm {
             do {
                 let run = try DataGMM.run(request)
                 outcome = (run.text, run.warnings)
+                if timing {
+                    Console.error(String(format: "timing: reading %.3f s, estimation %.3f s", run.readingSeconds, run.estimationSeconds))
+                }
             } catch let error as InvalidInput {
                 Console.error(error.description)
                 throw ExitStatus.badInput

@@ -77,11 +77,26 @@ public struct LinearGMM: Sendable {
         let g2 = blocks.instrumentCross(e2)
         let left = try b2 * szx.transposed * a2  // k × L
         let a2g = try a2 * g2
+        // (Σ_i Z_i′x_ij ê₁_i′Z_i + its transpose) A₂g₂ without forming the L × L sums: per unit,
+        // zx_i (ze₁_i · v) + ze₁_i (zx_i · v) with v = A₂g₂, so each column costs O(N·L), not O(N·L²).
         var correction = Matrix(rows: k, columns: k)
+        var ze1v = [Double](repeating: 0, count: n)
+        for unit in 0..<n {
+            var dot = 0.0
+            for a in 0..<l { dot += ze1[unit * l + a] * a2g[a] }
+            ze1v[unit] = dot
+        }
         for j in 0..<k {
             let zx = blocks.unitInstrumentCross(blocks.regressor(j))
-            let cross = GMMBlocks.outerProductSum(zx, ze1, units: n, size: l)
-            let column = try left * (try (try cross + cross.transposed) * a2g)
+            var product = [Double](repeating: 0, count: l)
+            for unit in 0..<n {
+                var zxv = 0.0
+                for a in 0..<l { zxv += zx[unit * l + a] * a2g[a] }
+                let scale = ze1v[unit]
+                if scale == 0 && zxv == 0 { continue }
+                for a in 0..<l { product[a] += zx[unit * l + a] * scale + ze1[unit * l + a] * zxv }
+            }
+            let column = try left * product
             for a in 0..<k { correction[a, j] = column[a] }
         }
         let db = try correction * b2

@@ -25,7 +25,8 @@ public enum DataGMM {
     }
 
     /// The printed result and the warnings the user must see.
-    public static func run(_ request: Request) throws -> (text: String, warnings: [String], result: DynamicPanelResult) {
+    public static func run(_ request: Request) throws -> (text: String, warnings: [String], result: DynamicPanelResult,
+                                                          readingSeconds: Double, estimationSeconds: Double) {
         let panel = try PanelDeclaration.parsingOption(request.panel)
         var options = DynamicPanelOptions()
         guard let transformation = DynamicPanelOptions.Transformation(rawValue: request.transformation) else {
@@ -43,7 +44,10 @@ public enum DataGMM {
         options.collapse = request.collapse
         let formula: DynamicPanelFormula
         do { formula = try DynamicPanelFormula.parse(request.formula) } catch { throw InvalidInput(description: "\(error)") }
+        let clock = ContinuousClock()
+        let readingStart = clock.now
         let file = try UserDataFile.read(path: request.dataPath, delimiter: request.delimiter)
+        let estimationStart = clock.now
         let result: DynamicPanelResult
         do {
             result = try DynamicPanelGMM.estimate(formula, data: file.data, panel: panel, options: options)
@@ -54,8 +58,9 @@ public enum DataGMM {
         } catch let error as PanelDataError {
             throw InvalidInput(description: file.message(for: error))
         }
+        let estimationEnd = clock.now
         let text = request.json ? try json(result) : DynamicPanelSummary.text(result)
-        return (text, result.warnings, result)
+        return (text, result.warnings, result, seconds(estimationStart - readingStart), seconds(estimationEnd - estimationStart))
     }
 
     /// The result as JSON (sorted keys): coefficients, robust and non-robust SEs and covariances, tests, counts.
@@ -87,6 +92,10 @@ public enum DataGMM {
         if let difference = result.differenceInHansen { object["differenceInHansen"] = test(difference) }
         let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])
         return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    private static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
     }
 
     /// JSON has no NaN: a non-finite number is null.
