@@ -95,27 +95,14 @@ extension Hetfirm {
             }
             if split != nil && fsplit != nil { throw badInput("give --split or --fsplit, not both") }
             let sampleSplit = (split ?? fsplit).map { SampleSplit(column: $0, includesFullSample: fsplit != nil) }
-            let report: EstimationReport
-            do {
-                report = try DataEstimation.run(dataPath: data, formulas: formulas, vcov: vcov, fixedEffects: fixef, output: output,
-                                                degreesOfFreedom: dof, fixNonPositiveDefinite: !noPsdFix, split: sampleSplit,
-                                                smallSample: ssc, delimiter: delimiter, panel: panel, lags: lags, weights: weights,
-                                                convergence: convergenceOptions)
-            } catch let error as InvalidInput {
-                Console.error(error.description)
-                throw ExitStatus.badInput
-            } catch {
-                Console.error("error: \(UserFacingError.message(for: error))")
-                throw ExitStatus.runFailed
-            }
-            print(report.text, terminator: "")
-            if timing {
-                Console.error(String(format: "timing: reading %.3f s, estimation %.3f s", report.readingSeconds, report.estimationSeconds))
-            }
-            if !report.warnings.isEmpty {
-                for warning in report.warnings { Console.error("warning: \(warning)") }
-                throw ExitStatus.warnings
-            }
+            try DataCommandOutcome.run({
+                try DataEstimation.run(dataPath: data, formulas: formulas, vcov: vcov, fixedEffects: fixef, output: output,
+                                       degreesOfFreedom: dof, fixNonPositiveDefinite: !noPsdFix, split: sampleSplit,
+                                       smallSample: ssc, delimiter: delimiter, panel: panel, lags: lags, weights: weights,
+                                       convergence: convergenceOptions)
+            }, text: \.text,
+            timing: timing ? { String(format: "timing: reading %.3f s, estimation %.3f s", $0.readingSeconds, $0.estimationSeconds) } : nil,
+            warnings: \.warnings)
         }
     }
 }

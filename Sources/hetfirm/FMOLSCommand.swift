@@ -43,18 +43,8 @@ extension Hetfirm {
             request.json = json
             request.units = units
             request.delimiter = delimiter
-            let output: (text: String, readingSeconds: Double, estimationSeconds: Double)
-            do { output = try DataFMOLS.runTimed(request) } catch let error as InvalidInput {
-                Console.error(error.description)
-                throw ExitStatus.badInput
-            } catch {
-                Console.error("error: \(UserFacingError.message(for: error))")
-                throw ExitStatus.runFailed
-            }
-            print(output.text, terminator: "")
-            if timing {
-                Console.error(String(format: "timing: reading %.3f s, estimation %.3f s", output.readingSeconds, output.estimationSeconds))
-            }
+            try DataCommandOutcome.run({ try DataFMOLS.runTimed(request) }, text: \.text,
+                                       timing: timing ? { String(format: "timing: reading %.3f s, estimation %.3f s", $0.readingSeconds, $0.estimationSeconds) } : nil)
         }
     }
 }

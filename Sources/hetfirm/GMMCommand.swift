@@ -33,25 +33,9 @@ extension Hetfirm {
             request.collapse = collapse
             request.json = json
             request.delimiter = delimiter
-            let outcome: (text: String, warnings: [String])
-            do {
-                let run = try DataGMM.run(request)
-                outcome = (run.text, run.warnings)
-                if timing {
-                    Console.error(String(format: "timing: reading %.3f s, estimation %.3f s", run.readingSeconds, run.estimationSeconds))
-                }
-            } catch let error as InvalidInput {
-                Console.error(error.description)
-                throw ExitStatus.badInput
-            } catch {
-                Console.error("error: \(UserFacingError.message(for: error))")
-                throw ExitStatus.runFailed
-            }
-            print(outcome.text, terminator: "")
-            if !outcome.warnings.isEmpty {
-                for warning in outcome.warnings { Console.error("warning: \(warning)") }
-                throw ExitStatus.warnings
-            }
+            try DataCommandOutcome.run({ try DataGMM.run(request) }, text: \.text,
+                                       timing: timing ? { String(format: "timing: reading %.3f s, estimation %.3f s", $0.readingSeconds, $0.estimationSeconds) } : nil,
+                                       warnings: \.warnings)
         }
     }
 }

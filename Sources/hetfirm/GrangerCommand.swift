@@ -35,24 +35,9 @@ extension Hetfirm {
             request.maximumLags = maxLags
             request.json = json
             request.delimiter = delimiter
-            let outcome: DataGranger.Report
-            do {
-                outcome = try DataGranger.run(request)
-            } catch let error as InvalidInput {
-                Console.error(error.description)
-                throw ExitStatus.badInput
-            } catch {
-                Console.error("error: \(UserFacingError.message(for: error))")
-                throw ExitStatus.runFailed
-            }
-            print(outcome.text, terminator: "")
-            if timing {
-                Console.error(String(format: "timing: reading %.3f s, test %.3f s", outcome.readingSeconds, outcome.testSeconds))
-            }
-            if !outcome.warnings.isEmpty {
-                for warning in outcome.warnings { Console.error("warning: \(warning)") }
-                throw ExitStatus.warnings
-            }
+            try DataCommandOutcome.run({ try DataGranger.run(request) }, text: \.text,
+                                       timing: timing ? { String(format: "timing: reading %.3f s, test %.3f s", $0.readingSeconds, $0.testSeconds) } : nil,
+                                       warnings: \.warnings)
         }
     }
 }

@@ -37,19 +37,7 @@ extension Hetfirm {
             request.seed = seed
             request.joint = joint
             request.delimiter = delimiter
-            let outcome: (text: String, warnings: [String])
-            do { outcome = try DataMediation.run(request) } catch let error as InvalidInput {
-                Console.error(error.description)
-                throw ExitStatus.badInput
-            } catch {
-                Console.error("error: \(UserFacingError.message(for: error))")
-                throw ExitStatus.runFailed
-            }
-            print(outcome.text, terminator: "")
-            if !outcome.warnings.isEmpty {
-                for warning in outcome.warnings { Console.error("warning: \(warning)") }
-                throw ExitStatus.warnings
-            }
+            try DataCommandOutcome.run({ try DataMediation.run(request) }, text: \.text, warnings: \.warnings)
         }
     }
 }
