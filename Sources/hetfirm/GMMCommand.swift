@@ -24,6 +24,10 @@ extension Hetfirm {
         @Flag(help: "Print the result as JSON.") var json = false
         @Option(help: "Field separator: ',', ';', 'tab' or '|' (default: detected).") var delimiter: String?
         @Flag(help: "Report the seconds spent reading the CSV and estimating, on standard error.") var timing = false
+        @Option(help: "Report the speed and half-life of convergence from the slope on this coefficient (growth form, e.g. d(log(y)) ~ l(log(y), 1) + …).") var convergence: String?
+        @Option(help: "Horizon T of the growth in --convergence (periods; default 1).") var horizon: Double = 1
+        @Option(help: "total (default) or per-period growth for --convergence.") var growth = "total"
+        @Option(help: "For conditional convergence: TERM=VALUE (repeatable), the slope is b + VALUE·b_TERM.") var convergenceAt: [String] = []
 
         func run() throws {
             var request = DataGMM.Request(dataPath: data, formula: formula, panel: panel)
@@ -33,6 +37,7 @@ extension Hetfirm {
             request.collapse = collapse
             request.json = json
             request.delimiter = delimiter
+            request.convergence = ConvergenceOptions(coefficient: convergence, horizon: horizon, growth: growth, at: convergenceAt)
             try DataCommandOutcome.run({ try DataGMM.run(request) }, text: \.text,
                                        timing: timing ? { String(format: "timing: reading %.3f s, estimation %.3f s", $0.readingSeconds, $0.estimationSeconds) } : nil,
                                        warnings: \.warnings)

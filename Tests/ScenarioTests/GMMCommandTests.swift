@@ -1,4 +1,5 @@
 import Estimation
+import Reporting
 import Foundation
 import Testing
 import TestSupport
@@ -34,6 +35,23 @@ struct GMMCommandTests {
         let object = try #require(try JSONSerialization.jsonObject(with: Data(DataGMM.run(json).text.utf8)) as? [String: Any])
         #expect((object["coefficientNames"] as? [String])?.first == "l(log(emp), 1)")
         #expect(object["instrumentCount"] as? Int == 38)
+    }
+
+    @Test func convergenceFromTheGrowthForm() throws {
+        var request = DataGMM.Request(dataPath: Self.empluk, formula: "d(log(emp)) ~ l(log(emp), 1) + log(wage) | l(log(emp), 2:4)",
+                                      panel: "firm,year")
+        request.convergence = ConvergenceOptions(coefficient: "l(log(emp), 1)")
+        let run = try DataGMM.run(request)
+        let beta = run.result.coefficients[0], error = run.result.standardErrors[0]
+        let expected = ConvergenceSpeed(coefficient: beta, standardError: error, horizon: 1)
+        #expect(run.text.contains("Convergence: β = l(log(emp), 1)"))
+        if let speed = expected.speed {
+            #expect(run.text.contains("speed λ = \(NumberFormat.general(speed, digits: 6))"))
+        } else {
+            #expect(run.text.contains("no convergence speed"))
+        }
+        request.convergence = ConvergenceOptions(coefficient: "l(log(wage), 1)")
+        #expect(Self.failure(request)?.contains("no coefficient 'l(log(wage), 1)'") == true)
     }
 
     @Test func roodmanWarning() throws {

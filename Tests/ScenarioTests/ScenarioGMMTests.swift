@@ -34,6 +34,24 @@ struct ScenarioGMMTests {
         #expect(try EstimatorBlockKinds.block(for: request, noiselessOutcomes: [:]) is PreparedGMM)
     }
 
+    @Test func convergenceKeys() throws {
+        let scenario = try Self.scenario("""
+            method = "gmm"
+            formula = "d(log(employment)) ~ l(log(employment), 1) | l(log(employment), 2:4)"
+            panel = ["firm", "year"]
+            convergence = { coefficient = "l(log(employment), 1)" }
+            recover = { speed = "0.1", "half-life" = "7" }
+            """)
+        #expect(scenario.estimations.first?.convergence?.coefficient == "l(log(employment), 1)")
+        let wrong = try PanelOptionsTests.error("""
+            method = "gmm"
+            formula = "d(employment) ~ l(employment, 1) | l(employment, 2:4)"
+            panel = ["firm", "year"]
+            convergence = { coefficient = "l(employment, 2)" }
+            """)
+        #expect(wrong.keyPath == "estimate[0].convergence")
+    }
+
     @Test func locatedErrors() throws {
         let gmm = "method = \"gmm\"\npanel = [\"firm\", \"year\"]\n"
         let noInstruments = try PanelOptionsTests.error(gmm + "formula = \"log(employment) ~ l(log(employment), 1)\"")

@@ -36,6 +36,22 @@ public struct ConvergenceSpecification: Sendable, Equatable {
         return ConvergenceSpeed(coefficient: slope.value, standardError: slope.standardError, horizon: horizon, form: form)
     }
 
+    /// The speed and half-life implied by a dynamic panel GMM estimate (its reported covariance).
+    public func evaluate(on result: DynamicPanelResult) throws -> ConvergenceSpeed {
+        var value = 0.0, variance = 0.0
+        var positions: [(Int, Double)] = []
+        for (name, weight) in [(coefficient, 1.0)] + at.map({ ($0.coefficient, $0.value) }) {
+            guard let position = result.coefficientNames.firstIndex(of: name) else {
+                throw EstimationError.degenerate(estimator: "convergence", reason: "the estimate has no coefficient '\(name)' (it has "
+                    + result.coefficientNames.joined(separator: ", ") + ")")
+            }
+            positions.append((position, weight))
+            value += weight * result.coefficients[position]
+        }
+        for (a, wa) in positions { for (b, wb) in positions { variance += wa * wb * result.robustCovariance[a, b] } }
+        return ConvergenceSpeed(coefficient: value, standardError: max(variance, 0).squareRoot(), horizon: horizon, form: form)
+    }
+
     /// The names a scenario's `recover` may use for the derived quantities.
     public static let speedName = "speed"
     public static let halfLifeName = "half-life"

@@ -51,7 +51,20 @@ extension PreparedGMM: EstimatorBlock {
         }
         let result = try DynamicPanelGMM.estimate(formula, data: input, panel: panelDeclaration, options: request.gmm)
         var estimates: [ParameterEstimate] = []
-        for recovery in request.recover {
+        let derived = [ConvergenceSpecification.speedName, ConvergenceSpecification.halfLifeName]
+        if let convergence = request.convergence, request.recover.contains(where: { derived.contains($0.coefficient) }) {
+            let speed = try convergence.evaluate(on: result)
+            guard let lambda = speed.speed, let lambdaError = speed.speedStandardError,
+                  let halfLife = speed.halfLife, let halfLifeError = speed.halfLifeStandardError else {
+                throw EstimationError.degenerate(estimator: name, reason: "β = \(speed.beta) is outside (−1, 0): no convergence speed")
+            }
+            for recovery in request.recover where derived.contains(recovery.coefficient) {
+                let isSpeed = recovery.coefficient == ConvergenceSpecification.speedName
+                estimates.append(ParameterEstimate(parameter: "\(name): \(recovery.coefficient)", truth: recovery.truth.value(truth: truth) ?? .nan,
+                                                   estimate: isSpeed ? lambda : halfLife, standardError: isSpeed ? lambdaError : halfLifeError))
+            }
+        }
+        for recovery in request.recover where !derived.contains(recovery.coefficient) {
             guard let index = result.coefficientNames.firstIndex(of: recovery.coefficient) else {
                 throw EstimationError.degenerate(estimator: name, reason: "\(recovery.coefficient) is not a coefficient of \(request.formula)")
             }

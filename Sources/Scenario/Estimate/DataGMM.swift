@@ -16,6 +16,8 @@ public enum DataGMM {
         public var collapse = false
         public var json = false
         public var delimiter: String?
+        /// `--convergence TERM` and its options: the speed and half-life from the slope on TERM.
+        public var convergence = ConvergenceOptions()
 
         public init(dataPath: String, formula: String, panel: String) {
             self.dataPath = dataPath
@@ -28,6 +30,7 @@ public enum DataGMM {
     public static func run(_ request: Request) throws -> (text: String, warnings: [String], result: DynamicPanelResult,
                                                           readingSeconds: Double, estimationSeconds: Double) {
         let panel = try PanelDeclaration.parsingOption(request.panel)
+        let convergence = try request.convergence.specification()
         var options = DynamicPanelOptions()
         guard let transformation = DynamicPanelOptions.Transformation(rawValue: request.transformation) else {
             throw InvalidInput(description: "error: --transformation must be difference or system, not '\(request.transformation)'")
@@ -59,12 +62,15 @@ public enum DataGMM {
             throw InvalidInput(description: file.message(for: error))
         }
         let estimationEnd = clock.now
-        let text = request.json ? try json(result) : DynamicPanelSummary.text(result)
+        let speed: ConvergenceSpeed?
+        do { speed = try convergence.map { try $0.evaluate(on: result) } } catch { throw InvalidInput(description: "error: \(error)") }
+        var text = request.json ? try json(result, convergence: speed) : DynamicPanelSummary.text(result)
+        if !request.json, let convergence, let speed { text += ConvergenceText.text(convergence, speeds: [speed]) }
         return (text, result.warnings, result, seconds(estimationStart - readingStart), seconds(estimationEnd - estimationStart))
     }
 
     /// The result as JSON (sorted keys): coefficients, robust and non-robust SEs and covariances, tests, counts.
-    static func json(_ result: DynamicPanelResult) throws -> String {
+    static func json(_ result: DynamicPanelResult, convergence: ConvergenceSpeed? = nil) throws -> String {
         func test(_ value: DynamicPanelResult.Test) -> [String: Any] {
             var object: [String: Any] = ["statistic": finite(value.statistic), "pValue": finite(value.pValue)]
             if let degrees = value.degreesOfFreedom { object["degreesOfFreedom"] = degrees }
@@ -90,6 +96,13 @@ public enum DataGMM {
         ]
         if let time = result.waldTimeEffects { object["waldTimeEffects"] = test(time) }
         if let difference = result.differenceInHansen { object["differenceInHansen"] = test(difference) }
+        if let speed = convergence {
+            var fields: [String: Any] = ["beta": finite(speed.beta), "betaStandardError": finite(speed.betaStandardError),
+                                         "horizon": speed.horizon]
+            if let value = speed.speed, let error = speed.speedStandardError { fields["speed"] = value; fields["speedStandardError"] = error }
+            if let value = speed.halfLife, let error = speed.halfLifeStandardError { fields["halfLife"] = value; fields["halfLifeStandardError"] = error }
+            object["convergence"] = fields
+        }
         let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])
         return String(decoding: data, as: UTF8.self) + "\n"
     }

@@ -17,8 +17,7 @@ enum GMMValidation {
                        "add panel = [\"unit\", \"time\"] to this [[estimate]], naming the simulated panel's columns")
         }
         let unused: [(key: String, present: Bool)] = [("vcov", request.vcov != nil), ("split", request.split != nil),
-                                                       ("standardize", request.standardize), ("weights", request.weights != nil),
-                                                       ("convergence", request.convergence != nil)]
+                                                       ("standardize", request.standardize), ("weights", request.weights != nil)]
         if let key = unused.first(where: \.present)?.key {
             throw fail([key], "\(key) does not apply to method = \"gmm\"",
                        "remove \(key): GMM's standard errors are the robust one-step or Windmeijer two-step ones")
@@ -29,7 +28,14 @@ enum GMMValidation {
             throw fail(["formula"], "'\(missing)' is not a column of the simulated panel",
                        Suggestion.fix(for: missing, among: columns, noun: "columns"))
         }
-        let regressors = formula.regressors.map(\.description)
+        var regressors = formula.regressors.map(\.description)
+        if let convergence = request.convergence {
+            for name in [convergence.coefficient] + convergence.at.map(\.coefficient) where !regressors.contains(name) {
+                throw fail(["convergence"], "'\(name)' is not a regressor of \(request.formula)",
+                           Suggestion.fix(for: name, among: regressors, noun: "regressors"))
+            }
+            regressors += [ConvergenceSpecification.speedName, ConvergenceSpecification.halfLifeName]
+        }
         for recovery in request.recover {
             guard regressors.contains(recovery.coefficient) else {
                 throw fail(["recover", recovery.coefficient], "'\(recovery.coefficient)' is not a regressor of \(request.formula)",
