@@ -1,5 +1,4 @@
 import Estimation
-import Reporting
 import Foundation
 import Testing
 import TestSupport
@@ -45,11 +44,17 @@ struct GMMCommandTests {
         let beta = run.result.coefficients[0], error = run.result.standardErrors[0]
         let expected = ConvergenceSpeed(coefficient: beta, standardError: error, horizon: 1)
         #expect(run.text.contains("Convergence: β = l(log(emp), 1)"))
+        request.json = true
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(DataGMM.run(request).text.utf8)) as? [String: Any])
+        let reported = try #require(object["convergence"] as? [String: Any])
+        #expect(abs((reported["beta"] as? Double ?? .nan) - beta) <= 1e-14 * abs(beta))
         if let speed = expected.speed {
-            #expect(run.text.contains("speed λ = \(NumberFormat.general(speed, digits: 6))"))
+            #expect(run.text.contains("speed λ = "))
+            #expect(abs((reported["speed"] as? Double ?? .nan) - speed) <= 1e-14 * speed)
         } else {
-            #expect(run.text.contains("no convergence speed"))
+            #expect(run.text.contains("no convergence speed") && reported["speed"] == nil)
         }
+        request.json = false
         request.convergence = ConvergenceOptions(coefficient: "l(log(wage), 1)")
         #expect(Self.failure(request)?.contains("no coefficient 'l(log(wage), 1)'") == true)
     }
