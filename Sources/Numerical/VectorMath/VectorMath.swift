@@ -37,16 +37,13 @@ public enum VectorMath {
 
     /// Replaces every element x of the buffer by e^x (SLEEF `expd*_u10`, ≤ 1.0 ULP).
     public static func exponentiate(_ values: UnsafeMutableBufferPointer<Double>) {
-        guard let base = values.baseAddress else { return }
-        hetfirm_vector_exp(base, base, values.count)
+        inPlace(values, hetfirm_vector_exp)
     }
 
     /// Writes e^(source[i]) to destination[i] for every i (SLEEF `expd*_u10`, ≤ 1.0 ULP). The two
     /// buffers must have the same count and must not overlap.
     public static func exponentiate(_ source: UnsafeBufferPointer<Double>, into destination: UnsafeMutableBufferPointer<Double>) {
-        precondition(source.count == destination.count, "VectorMath.exponentiate: \(source.count) inputs, \(destination.count) outputs")
-        guard let input = source.baseAddress, let output = destination.baseAddress else { return }
-        hetfirm_vector_exp(input, output, source.count)
+        apply(source, into: destination, hetfirm_vector_exp, name: "exponentiate")
     }
 
     /// e^x of every element, as a new array (SLEEF `expd*_u10`, ≤ 1.0 ULP).
@@ -65,16 +62,13 @@ public enum VectorMath {
 
     /// Replaces every element x of the buffer by its natural logarithm (SLEEF `logd*_u10`, ≤ 1.0 ULP).
     public static func logarithm(_ values: UnsafeMutableBufferPointer<Double>) {
-        guard let base = values.baseAddress else { return }
-        hetfirm_vector_log(base, base, values.count)
+        inPlace(values, hetfirm_vector_log)
     }
 
     /// Writes log(source[i]) to destination[i] for every i (SLEEF `logd*_u10`, ≤ 1.0 ULP). The two
     /// buffers must have the same count and must not overlap.
     public static func logarithm(_ source: UnsafeBufferPointer<Double>, into destination: UnsafeMutableBufferPointer<Double>) {
-        precondition(source.count == destination.count, "VectorMath.logarithm: \(source.count) inputs, \(destination.count) outputs")
-        guard let input = source.baseAddress, let output = destination.baseAddress else { return }
-        hetfirm_vector_log(input, output, source.count)
+        apply(source, into: destination, hetfirm_vector_log, name: "logarithm")
     }
 
     /// The natural logarithm of every element, as a new array (SLEEF `logd*_u10`, ≤ 1.0 ULP).
@@ -82,5 +76,22 @@ public enum VectorMath {
         var result = values
         logarithm(&result)
         return result
+    }
+
+    // MARK: shared
+
+    /// One of CVectorMath's loops, `kernel(input, output, count)`.
+    private typealias Kernel = (UnsafePointer<Double>?, UnsafeMutablePointer<Double>?, Int) -> Void
+
+    private static func inPlace(_ values: UnsafeMutableBufferPointer<Double>, _ kernel: Kernel) {
+        guard let base = values.baseAddress else { return }
+        kernel(base, base, values.count)
+    }
+
+    private static func apply(_ source: UnsafeBufferPointer<Double>, into destination: UnsafeMutableBufferPointer<Double>,
+                              _ kernel: Kernel, name: String) {
+        precondition(source.count == destination.count, "VectorMath.\(name): \(source.count) inputs, \(destination.count) outputs")
+        guard let input = source.baseAddress, let output = destination.baseAddress else { return }
+        kernel(input, output, source.count)
     }
 }
