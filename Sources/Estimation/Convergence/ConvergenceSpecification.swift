@@ -1,3 +1,5 @@
+import Numerical
+
 /// Which coefficient of a growth regression measures convergence, and how to read it: the slope on the
 /// initial log level (`coefficient`), interaction terms evaluated at given values (`at`: the slope is
 /// b + Σ z_j b_j), the horizon T and the growth form. Written `--convergence TERM --horizon T
@@ -31,24 +33,30 @@ public struct ConvergenceSpecification: Sendable, Equatable {
     /// The speed and half-life implied by `result`.
     /// - Throws: ``EstimationError/degenerate(estimator:reason:)`` when a named coefficient is missing.
     public func evaluate(on result: RegressionResult) throws -> ConvergenceSpeed {
-        let weights = [(name: coefficient, weight: 1.0)] + at.map { (name: $0.coefficient, weight: $0.value) }
-        let slope = try ConvergenceSpeed.combination(weights, in: result)
-        return ConvergenceSpeed(coefficient: slope.value, standardError: slope.standardError, horizon: horizon, form: form)
+        try evaluate(names: result.coefficientNames, coefficients: result.coefficients, covariance: result.covariance.matrix,
+                     missing: { name in result.droppedRegressors.first { $0.name == name }.map { "\(name) was removed: \($0.reason)" } })
     }
 
-    /// The speed and half-life implied by a dynamic panel GMM estimate (its reported covariance).
+    /// The speed and half-life implied by a dynamic panel GMM estimate (its reported, robust covariance).
     public func evaluate(on result: DynamicPanelResult) throws -> ConvergenceSpeed {
-        var value = 0.0, variance = 0.0
-        var positions: [(Int, Double)] = []
-        for (name, weight) in [(coefficient, 1.0)] + at.map({ ($0.coefficient, $0.value) }) {
-            guard let position = result.coefficientNames.firstIndex(of: name) else {
-                throw EstimationError.degenerate(estimator: "convergence", reason: "the estimate has no coefficient '\(name)' (it has "
-                    + result.coefficientNames.joined(separator: ", ") + ")")
+        try evaluate(names: result.coefficientNames, coefficients: result.coefficients, covariance: result.robustCovariance)
+    }
+
+    /// The slope b + Σ z_j b_j with variance c′Vc, then λ and the half-life.
+    func evaluate(names: [String], coefficients: [Double], covariance: Matrix,
+                  missing: (String) -> String? = { _ in nil }) throws -> ConvergenceSpeed {
+        let weights = [(name: coefficient, weight: 1.0)] + at.map { (name: $0.coefficient, weight: $0.value) }
+        var positions: [(index: Int, weight: Double)] = []
+        for (name, weight) in weights {
+            guard let index = names.firstIndex(of: name) else {
+                throw EstimationError.degenerate(estimator: "convergence", reason: missing(name)
+                    ?? "the regression has no coefficient '\(name)' (it has \(names.joined(separator: ", ")))")
             }
-            positions.append((position, weight))
-            value += weight * result.coefficients[position]
+            positions.append((index, weight))
         }
-        for (a, wa) in positions { for (b, wb) in positions { variance += wa * wb * result.robustCovariance[a, b] } }
+        let value = positions.reduce(0) { $0 + $1.weight * coefficients[$1.index] }
+        var variance = 0.0
+        for a in positions { for b in positions { variance += a.weight * b.weight * covariance[a.index, b.index] } }
         return ConvergenceSpeed(coefficient: value, standardError: max(variance, 0).squareRoot(), horizon: horizon, form: form)
     }
 

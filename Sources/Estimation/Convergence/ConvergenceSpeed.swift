@@ -55,29 +55,4 @@ public struct ConvergenceSpeed: Sendable, Equatable, Codable {
         halfLife = Foundation.log(2) / lambda
         halfLifeStandardError = Foundation.log(2) * lambdaError / (lambda * lambda)
     }
-
-    /// The value and standard error of Σ_j c_j b_j, for a conditional convergence slope b₁ + b₂z.
-    ///
-    /// - Parameters:
-    ///   - weights: coefficient name → its multiplier c_j (1 for the main term, z for an interaction).
-    /// - Throws: ``EstimationError/degenerate(estimator:reason:)`` naming a coefficient the result does not have.
-    public static func combination(_ weights: [(name: String, weight: Double)], in result: RegressionResult) throws
-        -> (value: Double, standardError: Double)
-    {
-        var positions: [(Int, Double)] = []
-        for (name, weight) in weights {
-            guard let position = result.coefficientNames.firstIndex(of: name) else {
-                let reason = result.droppedRegressors.first { $0.name == name }.map { "\(name) was removed: \($0.reason)" }
-                    ?? "the regression has no coefficient '\(name)' (it has \(result.coefficientNames.joined(separator: ", ")))"
-                throw EstimationError.degenerate(estimator: "convergence", reason: reason)
-            }
-            positions.append((position, weight))
-        }
-        let value = positions.reduce(0) { $0 + $1.1 * result.coefficients[$1.0] }
-        var variance = 0.0
-        for (a, weightA) in positions {
-            for (b, weightB) in positions { variance += weightA * weightB * result.covariance.matrix[a, b] }
-        }
-        return (value, max(variance, 0).squareRoot())
-    }
 }

@@ -75,15 +75,22 @@ struct DynamicPanelDesign {
 
         // Instrument columns: GMM families (difference block, then level block), then standard (difference, level),
         // then time dummies instrumenting.
+        // rowStart[f][r]: the first column of family f in differenced row r (uncollapsed: the earlier rows' lags come first).
         var gmmDiffWidth = 0
         var familyDiffStart: [Int] = []
+        var rowStart: [[Int]] = []
         for (family, _) in families {
             familyDiffStart.append(gmmDiffWidth)
+            var starts: [Int] = []
             if options.collapse {
                 gmmDiffWidth += min(t - family.minimumLag, family.maximumLag + 1 - family.minimumLag)
             } else {
-                gmmDiffWidth += diffPeriods.reduce(0) { $0 + max(0, ($1 - family.minimumLag) - max(1, $1 - family.maximumLag) + 1) }
+                for period in diffPeriods {
+                    starts.append(gmmDiffWidth)
+                    gmmDiffWidth += max(0, (period - family.minimumLag) - max(1, period - family.maximumLag) + 1)
+                }
             }
+            rowStart.append(starts)
         }
         let levelFamilyWidth = options.collapse ? 1 : max(t - 2, 0)
         let gmmLevelWidth = system ? families.count * levelFamilyWidth : 0
@@ -124,10 +131,7 @@ struct DynamicPanelDesign {
                             zOut[row * l + familyDiffStart[f] + j] = finite(at(values, unit, s))
                         }
                     } else {
-                        var column = familyDiffStart[f]
-                        for earlier in diffPeriods.prefix(r) {
-                            column += max(0, (earlier - family.minimumLag) - max(1, earlier - family.maximumLag) + 1)
-                        }
+                        var column = rowStart[f][r]
                         let first = max(1, period - family.maximumLag), last = period - family.minimumLag
                         guard last >= first else { continue }
                         for s in first...last {

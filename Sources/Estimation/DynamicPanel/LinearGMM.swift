@@ -111,20 +111,11 @@ public struct LinearGMM: Sendable {
     /// (S′AS)⁻¹ = R⁻¹R⁻ᵀ from the QR's triangle. The accuracy then depends on the condition of PS, not on that of
     /// S′AS times that of the instrument cross-product (both near 10⁶ for system GMM on EmplUK).
     static func estimate(szx: Matrix, szy: [Double], whitening: Whitening) throws -> (beta: [Double], bread: Matrix) {
-        let k = szx.columns
         do {
             let design = try whitening.root * szx
             let target = try whitening.root * szy
             let beta = try design.solveLeastSquares(target)
-            let triangle = try design.householderTriangle()
-            var rInverse = Matrix(rows: k, columns: k)
-            for column in 0..<k {
-                for i in stride(from: column, through: 0, by: -1) {
-                    var sum = i == column ? 1.0 : 0.0
-                    for j in (i + 1)..<(column + 1) { sum -= triangle[i, j] * rInverse[j, column] }
-                    rInverse[i, column] = sum / triangle[i, i]
-                }
-            }
+            let rInverse = ScaledLeastSquares.upperInverse(try design.householderTriangle())
             return (beta, symmetrized(try rInverse * rInverse.transposed))
         } catch {
             throw EstimationError.degenerate(estimator: "GMM", reason: "the instruments do not identify the regressors (S′AS is singular)")
@@ -184,16 +175,8 @@ struct Whitening {
             throw EstimationError.degenerate(estimator: "GMM", reason: "\(what) is zero: no instrument varies")
         }
         if smallest >= 1e-9, let lower = try? symmetric.choleskyFactor() {
-            // P = √scale · L⁻¹, by forward substitution on the columns of the identity.
-            var inverse = Matrix(rows: n, columns: n)
-            for column in 0..<n {
-                for i in column..<n {
-                    var sum = i == column ? 1.0 : 0.0
-                    for j in column..<i { sum -= lower[i, j] * inverse[j, column] }
-                    inverse[i, column] = sum / lower[i, i]
-                }
-            }
-            root = scale.squareRoot() * inverse
+            // P = √scale · L⁻¹ = √scale · ((Lᵀ)⁻¹)ᵀ.
+            root = scale.squareRoot() * ScaledLeastSquares.upperInverse(lower.transposed).transposed
             weighting = LinearGMM.symmetrized(try root.transposed * root)
             general = false
             return

@@ -107,7 +107,8 @@ public enum DataEstimation {
         let data: Dataset
         do {
             // Lags refer to the whole file, before a split and before rows with missing values are dropped.
-            if let panel { _ = try PanelStructure(file.data, panel: panel) }
+            // A declared panel is checked (duplicate keys, times) even when no formula lags: adding the lag columns does it otherwise.
+            if let panel, !formulas.contains(where: \.usesPanelOperator) { _ = try PanelStructure(file.data, panel: panel) }
             data = try PanelOperatorColumns.adding(to: file.data, for: formulas, panel: panel)
         } catch let error as TermEvaluationError {
             throw InvalidInput(description: "error: \(error)")

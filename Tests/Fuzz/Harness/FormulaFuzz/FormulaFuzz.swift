@@ -14,5 +14,12 @@ public func fuzzFormula(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     } catch {
         _ = "\(error)"
     }
+    // The same text as a dynamic panel formula (`hetfirm gmm`): three parts split at '|', each parsed as above.
+    do {
+        let dynamic = try DynamicPanelFormula.parse(text)
+        _ = dynamic.standardInstruments.count
+    } catch {
+        _ = "\(error)"
+    }
     return 0
 }
