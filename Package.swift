@@ -43,6 +43,8 @@ let package = Package(
         .target(name: "FixedEffects", dependencies: ["Numerical"]),
         .target(name: "Covariance", dependencies: ["Numerical"]),
         .target(name: "Estimation", dependencies: ["Numerical", "PanelData", "FixedEffects", "Covariance"]),
+        // Spatial econometrics: weight matrices (sparse), log-determinants, SAR/SEM/SAC/SDM by ML, impacts.
+        .target(name: "Spatial", dependencies: ["Numerical", "PanelData", "Estimation"]),
         .target(name: "Measures", dependencies: ["Numerical", "PanelData", "Estimation"]),
         .target(name: "Models", dependencies: ["Numerical", "PanelData"]),
         .target(name: "MonteCarlo", dependencies: ["Numerical"]),
@@ -94,6 +96,7 @@ let package = Package(
         .testTarget(name: "FixedEffectsTests", dependencies: ["FixedEffects", "Numerical", "TestSupport"]),
         .testTarget(name: "CovarianceTests", dependencies: ["Covariance", "Numerical"]),
         .testTarget(name: "EstimationTests", dependencies: ["Estimation", "Numerical", "PanelData", "FixedEffects", "Covariance", "TestSupport"]),
+        .testTarget(name: "SpatialTests", dependencies: ["Spatial", "Numerical", "PanelData", "Estimation", "TestSupport"]),
         .testTarget(name: "MeasuresTests", dependencies: ["Measures", "PanelData"]),
         .testTarget(name: "ModelsTests", dependencies: ["Models", "Numerical", "PanelData", "TestSupport"]),
         .testTarget(name: "MonteCarloTests", dependencies: ["MonteCarlo", "Numerical"]),

@@ -1,0 +1,48 @@
+/// The Jacobian term of a spatial likelihood, ln|I − ρW|, and the traces its information matrix
+/// needs, for one weight matrix W.
+///
+/// A spatial autoregression y = ρWy + … has the Jacobian |I − ρW| (the change of variables from
+/// ε to y), so its log-likelihood carries ln|I − ρW| once per period. Implementations differ in
+/// how they compute it: exactly from the eigenvalues of a dense W (small n), exactly from a
+/// sparse factorisation, or approximately from traces of powers of W (large n); the approximate
+/// ones report their error.
+public protocol SpatialJacobian: Sendable {
+    /// The admissible ρ: the open interval (1/λ_min, 1/λ_max) of the real eigenvalues of W, on
+    /// which I − ρW is non-singular and the model is stationary (for a row-standardised W,
+    /// λ_max = 1).
+    var admissibleInterval: SpatialInterval { get }
+    /// ln|I − ρW| (the real logarithm of the absolute determinant).
+    func logDeterminant(at rho: Double) throws -> Double
+    /// tr(G), tr(G·G) and tr(Gᵀ·G) for G = W(I − ρW)⁻¹, the traces of the information matrix
+    /// (Anselin 1988, ch. 6; Elhorst 2014, eq. 3.8); d ln|I − ρW| / dρ = −tr(G).
+    func traces(at rho: Double) throws -> SpatialTraces
+    /// How the log-determinant is computed (for reports), e.g. "exact, eigenvalues of a dense W".
+    var methodDescription: String { get }
+    /// An estimate of the largest absolute error of ``logDeterminant(at:)`` over the admissible
+    /// interval, or nil when the computation is exact up to rounding.
+    var approximationError: Double? { get }
+}
+
+/// An open interval (lower, upper) of admissible spatial parameters.
+public struct SpatialInterval: Sendable, Equatable {
+    public let lower: Double
+    public let upper: Double
+    public init(lower: Double, upper: Double) {
+        self.lower = lower
+        self.upper = upper
+    }
+    /// True when `value` lies strictly inside.
+    public func contains(_ value: Double) -> Bool { value > lower && value < upper }
+}
+
+/// tr(G), tr(G²) and tr(GᵀG) for G = W(I − ρW)⁻¹.
+public struct SpatialTraces: Sendable, Equatable {
+    public let trace: Double
+    public let traceOfSquare: Double
+    public let traceOfGram: Double
+    public init(trace: Double, traceOfSquare: Double, traceOfGram: Double) {
+        self.trace = trace
+        self.traceOfSquare = traceOfSquare
+        self.traceOfGram = traceOfGram
+    }
+}

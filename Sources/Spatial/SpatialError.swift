@@ -1,0 +1,38 @@
+/// Errors of the spatial layer: weight matrices and spatial models.
+public enum SpatialError: Error, Equatable, Sendable {
+    /// The compressed-row structure of a weight matrix is inconsistent.
+    case invalidWeights(String)
+    /// A weight that is negative, infinite or not a number.
+    case invalidWeight(from: String, to: String, value: Double)
+    /// A unit listed as its own neighbour with a non-zero weight.
+    case selfNeighbour(String)
+    /// The same unit identifier twice (in W or in the data's unit list).
+    case duplicateUnit(String)
+    /// A unit without neighbours where the operation needs every unit to have one.
+    case island(String)
+    /// The data's units and W's units differ (first few of each, and how many in all).
+    case unitMismatch(inDataNotWeights: [String], inWeightsNotData: [String], counts: (Int, Int))
+
+    public static func == (lhs: SpatialError, rhs: SpatialError) -> Bool {
+        String(describing: lhs) == String(describing: rhs)
+    }
+}
+
+extension SpatialError: CustomStringConvertible {
+    public var description: String {
+        switch self {
+        case .invalidWeights(let detail): "invalid spatial weights: \(detail)"
+        case .invalidWeight(let from, let to, let value):
+            "spatial weight from \(from) to \(to) is \(value); weights must be finite and non-negative"
+        case .selfNeighbour(let unit): "unit \(unit) is listed as its own neighbour; W must have a zero diagonal"
+        case .duplicateUnit(let unit): "unit \(unit) appears twice"
+        case .island(let unit):
+            "unit \(unit) has no neighbours (an island); give it at least one neighbour or drop it from the data and W"
+        case .unitMismatch(let dataOnly, let weightsOnly, let counts):
+            [
+                counts.0 > 0 ? "\(counts.0) unit(s) of the data are not in W (\(dataOnly.joined(separator: ", "))\(counts.0 > dataOnly.count ? ", …" : ""))" : nil,
+                counts.1 > 0 ? "\(counts.1) unit(s) of W are not in the data (\(weightsOnly.joined(separator: ", "))\(counts.1 > weightsOnly.count ? ", …" : ""))" : nil,
+            ].compactMap { $0 }.joined(separator: "; ")
+        }
+    }
+}
