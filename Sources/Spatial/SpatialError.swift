@@ -13,6 +13,11 @@ public enum SpatialError: Error, Equatable, Sendable {
     /// The data's units and W's units differ (first few of each, and how many in all).
     case unitMismatch(inDataNotWeights: [String], inWeightsNotData: [String], counts: (Int, Int))
 
+    /// A dense method asked for more units than it can hold.
+    case tooLargeForDense(units: Int, maximum: Int)
+    /// A quantity the chosen method cannot provide.
+    case unavailable(String)
+
     public static func == (lhs: SpatialError, rhs: SpatialError) -> Bool {
         String(describing: lhs) == String(describing: rhs)
     }
@@ -28,6 +33,9 @@ extension SpatialError: CustomStringConvertible {
         case .duplicateUnit(let unit): "unit \(unit) appears twice"
         case .island(let unit):
             "unit \(unit) has no neighbours (an island); give it at least one neighbour or drop it from the data and W"
+        case .tooLargeForDense(let units, let maximum):
+            "W has \(units) units; the dense eigenvalue method takes at most \(maximum) (use a sparse log-determinant method)"
+        case .unavailable(let detail): detail
         case .unitMismatch(let dataOnly, let weightsOnly, let counts):
             [
                 counts.0 > 0 ? "\(counts.0) unit(s) of the data are not in W (\(dataOnly.joined(separator: ", "))\(counts.0 > dataOnly.count ? ", …" : ""))" : nil,

@@ -16,6 +16,10 @@ public protocol SpatialJacobian: Sendable {
     /// tr(G), tr(G·G) and tr(Gᵀ·G) for G = W(I − ρW)⁻¹, the traces of the information matrix
     /// (Anselin 1988, ch. 6; Elhorst 2014, eq. 3.8); d ln|I − ρW| / dρ = −tr(G).
     func traces(at rho: Double) throws -> SpatialTraces
+    /// tr(G_λ·G_ρ) and tr(G_ρᵀ·G_λ) for G_ρ = W(I − ρW)⁻¹ and G_λ = W(I − λW)⁻¹: the ρ–λ entry of
+    /// the SAC information matrix. Implementations that cannot form them throw
+    /// ``SpatialError/unavailable(_:)`` (the default).
+    func crossTraces(rho: Double, lambda: Double) throws -> SpatialCrossTraces
     /// How the log-determinant is computed (for reports), e.g. "exact, eigenvalues of a dense W".
     var methodDescription: String { get }
     /// An estimate of the largest absolute error of ``logDeterminant(at:)`` over the admissible
@@ -35,14 +39,33 @@ public struct SpatialInterval: Sendable, Equatable {
     public func contains(_ value: Double) -> Bool { value > lower && value < upper }
 }
 
-/// tr(G), tr(G²) and tr(GᵀG) for G = W(I − ρW)⁻¹.
+extension SpatialJacobian {
+    public func crossTraces(rho: Double, lambda: Double) throws -> SpatialCrossTraces {
+        throw SpatialError.unavailable("\(methodDescription) does not provide the ρ–λ traces of the SAC covariance")
+    }
+}
+
+/// tr(G), tr(G²) and tr(GᵀG) for G = W(I − ρW)⁻¹, and ‖Gᵀ1‖² (the squared column sums, which
+/// the Lee–Yu transformation with time effects needs; nil when not computed).
 public struct SpatialTraces: Sendable, Equatable {
     public let trace: Double
     public let traceOfSquare: Double
     public let traceOfGram: Double
-    public init(trace: Double, traceOfSquare: Double, traceOfGram: Double) {
+    public let columnSumNormSquared: Double?
+    public init(trace: Double, traceOfSquare: Double, traceOfGram: Double, columnSumNormSquared: Double? = nil) {
         self.trace = trace
         self.traceOfSquare = traceOfSquare
         self.traceOfGram = traceOfGram
+        self.columnSumNormSquared = columnSumNormSquared
+    }
+}
+
+/// tr(G_λ·G_ρ) and tr(G_ρᵀ·G_λ), the cross traces of the SAC information matrix.
+public struct SpatialCrossTraces: Sendable, Equatable {
+    public let product: Double
+    public let transposedProduct: Double
+    public init(product: Double, transposedProduct: Double) {
+        self.product = product
+        self.transposedProduct = transposedProduct
     }
 }
