@@ -13,6 +13,10 @@ public enum SpatialError: Error, Equatable, Sendable {
     /// The data's units and W's units differ (first few of each, and how many in all).
     case unitMismatch(inDataNotWeights: [String], inWeightsNotData: [String], counts: (Int, Int))
 
+    /// The estimation sample does not fit the model (shape, missing values, collinearity).
+    case invalidSample(String)
+    /// The requested model, effects and options do not go together.
+    case unsupportedSpecification(String)
     /// A dense method asked for more units than it can hold.
     case tooLargeForDense(units: Int, maximum: Int)
     /// A quantity the chosen method cannot provide.
@@ -36,6 +40,8 @@ extension SpatialError: CustomStringConvertible {
         case .tooLargeForDense(let units, let maximum):
             "W has \(units) units; the dense eigenvalue method takes at most \(maximum) (use a sparse log-determinant method)"
         case .unavailable(let detail): detail
+        case .invalidSample(let detail): "spatial estimation: \(detail)"
+        case .unsupportedSpecification(let detail): "spatial model: \(detail)"
         case .unitMismatch(let dataOnly, let weightsOnly, let counts):
             [
                 counts.0 > 0 ? "\(counts.0) unit(s) of the data are not in W (\(dataOnly.joined(separator: ", "))\(counts.0 > dataOnly.count ? ", …" : ""))" : nil,
