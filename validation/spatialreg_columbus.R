@@ -22,7 +22,8 @@
 #   sacsarlm   analytic information matrix in (σ², ρ, λ, β) (ase = TRUE). A numerical (nlme::fdHess)
 #              Hessian is only used when the information matrix cannot be inverted or method != "eigen".
 # validation/spatial_information_matrix.py recomputes every information matrix independently (numpy) at
-# spatialreg's estimates and at the fully converged optimum, and adds them to this fixture.
+# spatialreg's estimates (it must reproduce resvar) and at the fully converged optimum, and writes them
+# to Tests/Fixtures/spatialreg/columbus_numpy.json.
 #
 # Optimiser settings (recorded under "optimizer"): lagsarlm/errorsarlm maximise the concentrated
 # likelihood with stats::optimize, tol = tol.opt. optimize (Brent) stops when the bracket is below
