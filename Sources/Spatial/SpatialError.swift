@@ -12,6 +12,24 @@ public enum SpatialError: Error, Equatable, Sendable {
     case island(String)
     /// The data's units and W's units differ (first few of each, and how many in all).
     case unitMismatch(inDataNotWeights: [String], inWeightsNotData: [String], counts: (Int, Int))
+    /// A weight file that cannot be read: the file, the 1-based line, the 1-based field on that line
+    /// (nil when the problem is the line or the file as a whole) and what is wrong.
+    case weightsFile(file: String, line: Int, field: Int?, problem: WeightsFileProblem)
+    /// A weight matrix (or its input) larger than hetfirm accepts: `what` names the count
+    /// ("units", "non-zero weights", "dense cells"), `count` the size asked for (a lower bound when
+    /// counting stopped at the limit).
+    case tooLarge(what: String, count: Int, limit: Int)
+    /// A builder's parameter outside its domain (`--k 0`, a negative power, a cutoff ≤ 0).
+    case invalidParameter(name: String, value: String, requirement: String)
+    /// Two units a builder cannot weigh: they sit at the same point (a distance of zero under an
+    /// inverse-distance or gravity weight) or have equal attribute means (economic distance).
+    case coincidentUnits(String, String, measure: String)
+    /// A builder's input value that is missing, not finite or out of its domain (a mass ≤ 0, a
+    /// latitude beyond ±90°), naming the unit.
+    case invalidUnitValue(unit: String, quantity: String, value: Double, requirement: String)
+    /// W cannot be written in the format asked for (GAL holds no weights; GAL and GWT separate
+    /// fields by spaces, so an id with a space cannot be written there).
+    case formatCannotHold(format: String, reason: String)
 
     /// The estimation sample does not fit the model (shape, missing values, collinearity).
     case invalidSample(String)
@@ -47,6 +65,18 @@ extension SpatialError: CustomStringConvertible {
                 counts.0 > 0 ? "\(counts.0) unit(s) of the data are not in W (\(dataOnly.joined(separator: ", "))\(counts.0 > dataOnly.count ? ", …" : ""))" : nil,
                 counts.1 > 0 ? "\(counts.1) unit(s) of W are not in the data (\(weightsOnly.joined(separator: ", "))\(counts.1 > weightsOnly.count ? ", …" : ""))" : nil,
             ].compactMap { $0 }.joined(separator: "; ")
+        case .weightsFile(let file, let line, let field, let problem):
+            "\(file):\(line)\(field.map { ":\($0)" } ?? ""): \(problem)"
+        case .tooLarge(let what, let count, let limit):
+            "the weight matrix would have \(count) \(what); hetfirm accepts at most \(limit) (see docs/estimators/spatial-weights.md, Limits)"
+        case .invalidParameter(let name, let value, let requirement):
+            "\(name) = \(value) is not allowed: \(requirement)"
+        case .coincidentUnits(let first, let second, let measure):
+            "units \(first) and \(second) have \(measure), so their weight would be infinite"
+        case .invalidUnitValue(let unit, let quantity, let value, let requirement):
+            "unit \(unit): \(quantity) is \(value.isNaN ? "missing" : "\(value)"); \(requirement)"
+        case .formatCannotHold(let format, let reason):
+            "W cannot be written as \(format): \(reason)"
         }
     }
 }
