@@ -53,12 +53,12 @@ let package = Package(
         // estimator blocks, and one folder per model with what that model contributes (its pipeline).
         .target(
             name: "Pipelines",
-            dependencies: ["Numerical", "PanelData", "Covariance", "Estimation", "Measures", "Models", "MonteCarlo", "Reporting"]
+            dependencies: ["Numerical", "PanelData", "Covariance", "Estimation", "Spatial", "Measures", "Models", "MonteCarlo", "Reporting"]
         ),
         .target(
             name: "Scenario",
             dependencies: [
-                "Numerical", "PanelData", "Covariance", "Estimation", "Measures", "Models", "MonteCarlo", "Reporting",
+                "Numerical", "PanelData", "Covariance", "Estimation", "Spatial", "Measures", "Models", "MonteCarlo", "Reporting",
                 "Pipelines",
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
@@ -102,7 +102,7 @@ let package = Package(
         .testTarget(name: "MonteCarloTests", dependencies: ["MonteCarlo", "Numerical"]),
         .testTarget(
             name: "ScenarioTests",
-            dependencies: ["Scenario", "Pipelines", "Models", "MonteCarlo", "PanelData", "Estimation", "TestSupport"],
+            dependencies: ["Scenario", "Pipelines", "Models", "MonteCarlo", "PanelData", "Estimation", "Spatial", "TestSupport"],
             resources: [.copy("Malformed")]
         ),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "MonteCarlo", "PanelData", "Estimation", "Covariance", "TestSupport"]),

@@ -1,7 +1,7 @@
 import Foundation
 import Scenario
 
-/// How every data command (`estimate`, `mediate`, `gmm`, `granger`, `fmols`) ends: bad input is exit code 2 with
+/// How every data command (`estimate`, `mediate`, `gmm`, `granger`, `fmols`, `spatial`) ends: bad input is exit code 2 with
 /// its located message, any other failure exit code 1; otherwise the text goes to standard output, then an
 /// optional timing line and the warnings (exit code 3 when there are any) to standard error.
 enum DataCommandOutcome {

@@ -1,0 +1,167 @@
+import Estimation
+import Foundation
+import PanelData
+import Spatial
+
+/// `hetfirm spatial DATA.csv "y ~ x1 + x2" --weights W.gal --model sar …`: spatial ML (SAR, SEM, SAC,
+/// SDM, SDEM) on a user's cross-section (`--id ID`) or balanced panel (`--panel ID,TIME`), every bad
+/// input a message located in the data file, the weight file or the formula.
+public enum DataSpatial {
+    /// The command line as written; checked by ``run(_:)``.
+    public struct Request: Sendable {
+        public var dataPath: String
+        public var formula: String
+        public var weightsPath: String
+        /// `--weights-format gal|gwt|csv|edges`; nil: from the extension (CSV content decides dense or edges).
+        public var weightsFormat: String?
+        public var model = "sar"
+        /// `--panel ID,TIME` (a panel) or nil.
+        public var panel: String?
+        /// `--id ID` (a cross-section) or nil.
+        public var unit: String?
+        public var effects = "none"
+        public var leeYu = false
+        public var rowStandardize = true
+        public var json = false
+        public var delimiter: String?
+
+        public init(dataPath: String, formula: String, weightsPath: String) {
+            self.dataPath = dataPath
+            self.formula = formula
+            self.weightsPath = weightsPath
+        }
+    }
+
+    /// What `run` returns: the printed text, the warnings the user must see, the fit and the timings.
+    public struct Outcome: Sendable {
+        public let text: String
+        public let warnings: [String]
+        public let fit: SpatialFit
+        public let readingSeconds: Double
+        public let estimationSeconds: Double
+    }
+
+    /// The model options from `--model`, `--effects` and `--lee-yu`.
+    public static func options(model: String, effects: String, leeYu: Bool) throws -> SpatialOptions {
+        guard let kind = SpatialModelKind(rawValue: model.lowercased()) else {
+            throw InvalidInput(description: "error: --model must be \(names(SpatialModelKind.allCases.map(\.rawValue))), not '\(model)'")
+        }
+        guard let chosenEffects = SpatialEffects(rawValue: effects.lowercased()) else {
+            throw InvalidInput(description: "error: --effects must be \(names(SpatialEffects.allCases.map(\.rawValue))), not '\(effects)'")
+        }
+        if leeYu && chosenEffects == .none {
+            throw InvalidInput(description: "error: --lee-yu corrects fixed-effects panels: give --effects individual, time or twoways with it")
+        }
+        return SpatialOptions(model: kind, effects: chosenEffects, approach: leeYu ? .leeYu : .direct)
+    }
+
+    /// `--weights-format`: gal, gwt, csv (a dense matrix) or edges.
+    public static func weightsFormat(_ text: String?) throws -> SpatialWeightsFormat? {
+        guard let text else { return nil }
+        guard let format = SpatialWeightsFormat(rawValue: text.lowercased()) else {
+            throw InvalidInput(description: "error: --weights-format must be \(names(SpatialWeightsFormat.allCases.map(\.rawValue))), not '\(text)'")
+        }
+        return format
+    }
+
+    /// `--panel ID,TIME` or `--id ID`, exactly one.
+    static func layout(panel: String?, unit: String?) throws -> SpatialDataLayout {
+        switch (panel, unit) {
+        case (let panel?, nil):
+            let declaration = try PanelDeclaration.parsingOption(panel)
+            return SpatialDataLayout(unitColumn: declaration.unit, periodColumn: declaration.time)
+        case (nil, let unit?):
+            let name = unit.trimmingCharacters(in: .whitespaces)
+            guard !name.isEmpty, !name.contains(",") else {
+                throw InvalidInput(description: "error: --id names one column, the unit id of a cross-section (for a panel give --panel ID,TIME), not '\(unit)'")
+            }
+            return SpatialDataLayout(unitColumn: name)
+        case (nil, nil):
+            throw InvalidInput(description: "error: name the unit column: --id ID for a cross-section, or --panel ID,TIME for a panel")
+        case (_?, _?):
+            throw InvalidInput(description: "error: give --id ID (a cross-section) or --panel ID,TIME (a panel), not both")
+        }
+    }
+
+    public static func run(_ request: Request) throws -> Outcome {
+        let options = try options(model: request.model, effects: request.effects, leeYu: request.leeYu)
+        let layout = try layout(panel: request.panel, unit: request.unit)
+        if options.effects != .none && layout.periodColumn == nil {
+            throw InvalidInput(description: "error: --effects \(options.effects.rawValue) needs a panel: give --panel ID,TIME instead of --id")
+        }
+        let format = try weightsFormat(request.weightsFormat)
+        let formula: Formula
+        do { formula = try SpatialFormula.parse(request.formula) } catch let error as FormulaError {
+            throw InvalidInput(description: error.description)
+        }
+        let clock = ContinuousClock()
+        let readingStart = clock.now
+        let file = try UserDataFile.read(path: request.dataPath, delimiter: request.delimiter)
+        let weights = try readWeights(path: request.weightsPath, format: format)
+        let readingSeconds = DataFMOLS.seconds(clock.now - readingStart)
+        try file.checkNumeric(formula)
+        let estimationStart = clock.now
+        let prepared = try prepare(file, formula: formula, layout: layout, weights: weights,
+                                   effects: options.effects, rowStandardize: request.rowStandardize)
+        let fit = try estimate(prepared.sample, options: options)
+        let estimationSeconds = DataFMOLS.seconds(clock.now - estimationStart)
+        let context = SpatialReport.Context(formula: request.formula, weightsPath: request.weightsPath, layout: layout,
+                                            rowStandardized: prepared.rowStandardized, periods: prepared.periods)
+        let text = request.json ? try SpatialReport.json(fit, context: context) : SpatialReport.text(fit, context: context)
+        return Outcome(text: text, warnings: fit.warnings, fit: fit, readingSeconds: readingSeconds, estimationSeconds: estimationSeconds)
+    }
+
+    /// W from its file; a malformed file is `FILE:LINE[:FIELD]: error: …`.
+    static func readWeights(path: String, format: SpatialWeightsFormat?) throws -> SpatialWeights {
+        do {
+            return try SpatialWeightsReader.read(path: path, format: format)
+        } catch SpatialError.weightsFile(let file, let line, let field, let problem) {
+            if line == 0, case .badHeader(_, let expected) = problem {
+                throw InvalidInput(description: "error: cannot read the weights file \(file): expected \(expected)")
+            }
+            throw InvalidInput(description: "\(file):\(line)\(field.map { ":\($0)" } ?? ""): error: \(problem)")
+        } catch let error as SpatialError {
+            throw InvalidInput(description: "\(path): error: \(error)")
+        }
+    }
+
+    /// The sample, every data problem located in the file (`FILE:LINE:COLUMN (column 'x'): error: …`).
+    static func prepare(_ file: UserDataFile, formula: Formula, layout: SpatialDataLayout, weights: SpatialWeights,
+                        effects: SpatialEffects, rowStandardize: Bool) throws -> PreparedSpatialData {
+        do {
+            return try SpatialSamplePreparation.prepare(file.data, formula: formula, layout: layout, weights: weights,
+                                                        effects: effects, rowStandardize: rowStandardize)
+        } catch let error as SpatialDataError {
+            guard let row = error.row else { throw InvalidInput(description: "\(file.path): error: \(error)") }
+            throw InvalidInput(description: "\(file.location(ofDataRow: row, column: error.column ?? layout.unitColumn)): error: \(error)")
+        } catch let error as SpatialError {
+            throw InvalidInput(description: "error: \(error)")
+        } catch let error as PanelDataError {
+            throw InvalidInput(description: file.message(for: error))
+        } catch let error as TermEvaluationError {
+            throw InvalidInput(description: "error: \(error)")
+        } catch let error as FormulaError {
+            throw InvalidInput(description: error.description)
+        }
+    }
+
+    /// The fit; a specification the data cannot support (collinear regressors, too few observations,
+    /// Lee–Yu time effects without a row-standardised W) is bad input, a numerical failure a failed run.
+    static func estimate(_ sample: SpatialSample, options: SpatialOptions) throws -> SpatialFit {
+        do {
+            return try SpatialMaximumLikelihood.fit(sample, options: options)
+        } catch let error as SpatialError {
+            switch error {
+            case .invalidSample, .unsupportedSpecification, .island, .tooLargeForDense, .invalidWeights:
+                throw InvalidInput(description: "error: \(error)")
+            default:
+                throw error
+            }
+        }
+    }
+
+    /// "a, b or c".
+    static func names(_ values: [String]) -> String {
+        values.count < 2 ? values.joined() : values.dropLast().joined(separator: ", ") + " or " + values.last!
+    }
+}
