@@ -59,6 +59,7 @@ public enum ResolvedScenarioWriter {
             }
             if estimation.method == .fmols { lines += estimation.fmols.tomlLines }
             if estimation.method == .gmm { lines += estimation.gmm.tomlLines }
+            if let spatial = estimation.spatial { lines += spatial.tomlLines }
             if !estimation.recover.isEmpty {
                 let pairs = estimation.recover.map { "\(KeyPath.quoted($0.coefficient)) = \(TOMLText.basicString($0.truth.text))" }
                 lines.append("recover = { " + pairs.joined(separator: ", ") + " }")

@@ -255,7 +255,8 @@ extension ScenarioDecoder {
         let label = "[[estimate]]"
         let before = errors.count
         rejectUnknownKeys(table, at: path, in: label, allowed: ["name", "method", "formula", "vcov", "recover", "split", "sample", "standardize", "data",
-                                   "panel", "weights", "convergence"] + Self.grangerKeys + Self.fmolsKeys + Self.gmmKeys)
+                                   "panel", "weights", "convergence"] + Self.grangerKeys + Self.fmolsKeys + Self.gmmKeys
+                                   + Self.spatialKeys)
         var name: String?, formula: String?, vcov: EstimationRequest.Vcov?, split: String?, sample: String?
         var standardize = false
         var data = PanelSelection.main
@@ -334,10 +335,12 @@ extension ScenarioDecoder {
         let grangerLags = decodeGrangerLags(table, at: path, method: method)
         let fmols = decodeFMOLSSettings(table, at: path, method: method)
         let gmm = decodeGMMOptions(table, at: path, method: method)
+        let spatial = decodeSpatialSettings(table, at: path, method: method, weights: weights)
+        if method == .spatial { weights = nil }
         guard errors.count == before, let name, let formula else { return nil }
         return EstimationRequest(name: name, method: method, formula: formula, vcov: vcov, recover: recover, split: split,
                                  sample: sample, standardize: standardize, data: data, panel: panel, weights: weights, convergence: convergence,
-                                 grangerLags: grangerLags, fmols: fmols, gmm: gmm)
+                                 grangerLags: grangerLags, fmols: fmols, gmm: gmm, spatial: spatial)
     }
 }
 

@@ -32,7 +32,7 @@ struct EstimationMethodTests {
     @Test("an unknown or planned method and iv without instruments are located errors at the method key")
     func errors() throws {
         let planned = try #require(throws: ScenarioError.self) {
-            try Self.scenario("method = \"spatial\"\nformula = \"log(employment) ~ log(phi0)\"")
+            try Self.scenario("method = \"ppml\"\nformula = \"log(employment) ~ log(phi0)\"")
         }
         #expect(planned.keyPath == "estimate[0].method")
         #expect(planned.fix.contains("planned but not implemented"))

@@ -1,7 +1,6 @@
 /// Which estimator an `[[estimate]]` block runs (`method = "…"`, default `"ols"`), read once when the
 /// scenario is decoded. Each method is one block kind (``EstimatorBlockKinds``); the runner knows none
-/// by name. The dynamic panel GMM, FMOLS, Granger, spatial and PPML estimators of DESIGN.md will be
-/// further cases.
+/// by name. The PPML and DEA estimators of DESIGN.md will be further cases.
 public enum EstimationMethod: String, Sendable, CaseIterable, Equatable {
     /// Least squares with absorbed fixed effects; a formula with instruments (`| endo ~ z`) runs 2SLS,
     /// as fixest's `feols` does.
@@ -20,8 +19,13 @@ public enum EstimationMethod: String, Sendable, CaseIterable, Equatable {
     /// (``PreparedGMM``).
     case gmm
 
+    /// SAR, SEM, SAC, SDM or SDEM by maximum likelihood with a weight matrix read from `weights`, on the
+    /// balanced panel of `panel`, with the keys `model`, `effects`, `lee_yu`, `row_standardize`,
+    /// `weights_format` (``PreparedSpatial``).
+    case spatial
+
     /// Methods DESIGN.md plans that no block implements yet, for the error message.
-    public static let planned = ["spatial", "ppml", "dea"]
+    public static let planned = ["ppml", "dea"]
 }
 
 /// The block kind of every estimation method: how a decoded `[[estimate]]` request becomes an
@@ -35,6 +39,7 @@ public enum EstimatorBlockKinds {
         case .granger: return try PreparedGranger(request)
         case .fmols: return try PreparedFMOLS(request)
         case .gmm: return try PreparedGMM(request)
+        case .spatial: return try PreparedSpatial(request)
         }
     }
 }

@@ -70,6 +70,9 @@ public struct EstimationRequest: Sendable, Equatable {
     public let fmols: FMOLSSettings
     /// `transformation`, `steps`, `effect`, `collapse`: the settings of `method = "gmm"` (defaults otherwise).
     public let gmm: DynamicPanelOptions
+    /// `weights`, `weights_format`, `model`, `effects`, `lee_yu`, `row_standardize`: the settings of
+    /// `method = "spatial"` (nil for the other methods, whose `weights` is a column of observation weights).
+    public let spatial: SpatialSettings?
 
     public struct Recovery: Sendable, Equatable {
         public let coefficient: String
@@ -84,7 +87,7 @@ public struct EstimationRequest: Sendable, Equatable {
                 split: String? = nil, sample: String? = nil, standardize: Bool = false, data: PanelSelection = .main,
                 panel: PanelDeclaration? = nil, weights: String? = nil, convergence: ConvergenceSpecification? = nil,
                 grangerLags: GrangerOptions? = nil,
-                fmols: FMOLSSettings = .init(), gmm: DynamicPanelOptions = .init()) {
+                fmols: FMOLSSettings = .init(), gmm: DynamicPanelOptions = .init(), spatial: SpatialSettings? = nil) {
         self.method = method
         self.name = name
         self.formula = formula
@@ -100,5 +103,6 @@ public struct EstimationRequest: Sendable, Equatable {
         self.grangerLags = grangerLags
         self.fmols = fmols
         self.gmm = gmm
+        self.spatial = spatial
     }
 }

@@ -115,14 +115,18 @@ public enum DataSpatial {
     static func readWeights(path: String, format: SpatialWeightsFormat?) throws -> SpatialWeights {
         do {
             return try SpatialWeightsReader.read(path: path, format: format)
-        } catch SpatialError.weightsFile(let file, let line, let field, let problem) {
-            if line == 0, case .badHeader(_, let expected) = problem {
-                throw InvalidInput(description: "error: cannot read the weights file \(file): expected \(expected)")
-            }
-            throw InvalidInput(description: "\(file):\(line)\(field.map { ":\($0)" } ?? ""): error: \(problem)")
         } catch let error as SpatialError {
-            throw InvalidInput(description: "\(path): error: \(error)")
+            throw InvalidInput(description: weightsMessage(error, path: path))
         }
+    }
+
+    /// `FILE:LINE[:FIELD]: error: …` for a malformed weight file; `error: cannot read …` for a missing one.
+    static func weightsMessage(_ error: SpatialError, path: String) -> String {
+        guard case .weightsFile(let file, let line, let field, let problem) = error else { return "\(path): error: \(error)" }
+        if line == 0, case .badHeader(_, let expected) = problem {
+            return "error: cannot read the weights file \(file): expected \(expected)"
+        }
+        return "\(file):\(line)\(field.map { ":\($0)" } ?? ""): error: \(problem)"
     }
 
     /// The sample, every data problem located in the file (`FILE:LINE:COLUMN (column 'x'): error: …`).

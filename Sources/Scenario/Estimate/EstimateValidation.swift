@@ -30,6 +30,12 @@ enum EstimateValidation {
                 }
                 continue
             }
+            if request.method == .spatial {
+                try SpatialValidation.check(request, columns: columns, model: scenario.model.key) { keys, message, fix in
+                    fail(keys, message: message, fix: fix)
+                }
+                continue
+            }
             if request.method == .granger {
                 try GrangerValidation.check(request, at: path, columns: columns, scenario: scenario)
                 continue

@@ -1,0 +1,44 @@
+import Spatial
+
+/// The `[[estimate]] method = "spatial"` keys, decoded once with the scenario:
+/// `weights = "W.gal"` (the weight matrix's file, relative to the scenario file), `weights_format`
+/// (`"gal" | "gwt" | "csv" | "edges"`, default from the extension), `model = "sar" | "sem" | "sac" | "sdm" | "sdem"`
+/// (default `"sar"`), `effects = "none" | "individual" | "time" | "twoways"` (default `"none"`),
+/// `lee_yu = false` and `row_standardize = true` (as `hetfirm spatial`).
+public struct SpatialSettings: Sendable, Equatable {
+    /// W's file as written in the scenario.
+    public var weightsFile: String
+    /// W's file resolved against the scenario file's folder (what the run reads).
+    public var weightsPath: String
+    public var weightsFormat: SpatialWeightsFormat?
+    public var model: SpatialModelKind
+    public var effects: SpatialEffects
+    public var leeYu: Bool
+    public var rowStandardize: Bool
+
+    public init(weightsFile: String, weightsPath: String, weightsFormat: SpatialWeightsFormat? = nil, model: SpatialModelKind = .sar,
+                effects: SpatialEffects = .none, leeYu: Bool = false, rowStandardize: Bool = true) {
+        self.weightsFile = weightsFile
+        self.weightsPath = weightsPath
+        self.weightsFormat = weightsFormat
+        self.model = model
+        self.effects = effects
+        self.leeYu = leeYu
+        self.rowStandardize = rowStandardize
+    }
+
+    /// The estimator's options.
+    public var options: SpatialOptions {
+        SpatialOptions(model: model, effects: effects, approach: leeYu ? .leeYu : .direct)
+    }
+
+    /// The coefficient names a fit of `regressors` reports: the regressors (with "(Intercept)" without
+    /// effects when `hasIntercept`), "W*x" for Durbin models, then "rho" and/or "lambda".
+    public func coefficientNames(regressors: [String], hasIntercept: Bool) -> [String] {
+        var names = (effects == .none && hasIntercept ? [SpatialSamplePreparation.interceptName] : []) + regressors
+        if model.isDurbin { names += regressors.map { "W*" + $0 } }
+        if model.hasLag { names.append("rho") }
+        if model.hasErrorProcess { names.append("lambda") }
+        return names
+    }
+}
