@@ -95,6 +95,18 @@ struct DataSpatialTests {
         #expect(object["unitCount"] as? Int == 49 && object["periodCount"] as? Int == 1)
     }
 
+    @Test("the committed example (docs/estimators/spatial.md) gives spatialreg's SAR on Columbus")
+    func committedExample() throws {
+        let files = (csv: Repository.path("Tests/Fixtures/spatialreg/data/columbus.csv"),
+                     gal: Repository.path("Tests/Fixtures/spatialreg/data/columbus.gal"))
+        let outcome = try DataSpatial.run(Self.request(files))
+        let models: [String: Any] = try OracleFixture(oracle: "spatialreg", name: "columbus").value("models")
+        let sar = try #require(models["sar"] as? [String: Any])
+        #expect(Self.relative(outcome.fit.rho, try #require(sar["rho"] as? Double)) < 1e-6)
+        #expect(Self.relative(outcome.fit.logLikelihood, try #require(sar["log_likelihood"] as? Double)) < 1e-9)
+        #expect(outcome.text.contains("Spatial lag model (SAR) by maximum likelihood, Dep. Var.: CRIME"))
+    }
+
     @Test("bad data, weights and options are located errors (exit code 2)")
     func badInput() throws {
         let folder = try TemporaryDirectory.create("spatial-bad")
