@@ -13,8 +13,9 @@ J_N = I - 11'/N, J_T likewise; G = W A^-1, H = W B^-1. Demeaning: "unit" = J_T (
   direct_individual   e = (J_T (x) I)(y - rho W y - X b)        n = NT        Jacobian T ln|A|
   direct_two_way      e = Q y - rho (I (x) W) Q y - Q X b        n = NT        Jacobian T ln|A|
                       (W applied to the demeaned y, as spatialreg/spreg on two-way demeaned input)
-  elhorst_two_way     e = Q (y - rho W y - X b)                  n = NT        Jacobian T ln|A|
-                      (W y formed from the raw y, then demeaned: Elhorst's direct approach; no peer here)
+  direct_two_way_demeaned_wy
+                      e = Q (y - rho W y - X b)                  n = NT        Jacobian T ln|A|
+                      (W y formed from the raw y, then demeaned, the residual of the Lee-Yu likelihood; no peer here)
   lee_yu_individual   e = (J_T (x) I)(y - rho W y - X b)        n = N(T-1)    Jacobian (T-1) ln|A|
   lee_yu_two_way      e = Q (y - rho W y - X b)                  n = (N-1)(T-1) Jacobian (T-1)[ln|A| - ln(1-rho)]
   error models: the same with y - rho W y - X b replaced by B(y - X b) (direct_two_way: B Q (y - X b)).
@@ -29,7 +30,7 @@ transformed model's information, written with J_N instead of F_N, using F_N F_N'
   with (c, J, P) = (T, I, unit) direct_individual; (T-1, I, unit) lee_yu_individual; (T-1, J_N, Q)
   lee_yu_two_way; direct_two_way is a plain pooled model on the demeaned data: (T, I, P = I) with X, y
   already two-way demeaned. tr(J G) = tr(G) - 1/(1 - rho) because G1 = 1/(1 - rho).
-  For elhorst_two_way only the estimates and log-likelihood are given.
+  For direct_two_way_demeaned_wy only the estimates and log-likelihood are given.
 
 Writes Tests/Fixtures/spatialreg/panel_fe_numpy.json.
 Run: python3 validation/spatial_panel_reference.py (after spatial_panel.py and spatialreg_panel.R)
@@ -52,7 +53,7 @@ CASES = {
     # name: (count of Jacobian blocks c, two_way residual projection, W applied before demeaning, n, ln(1-rho) term)
     "direct_individual": {"blocks": "T", "projection": "unit", "lag_raw": True, "n": "NT", "minus_log": False},
     "direct_two_way": {"blocks": "T", "projection": "two_way", "lag_raw": False, "n": "NT", "minus_log": False},
-    "elhorst_two_way": {"blocks": "T", "projection": "two_way", "lag_raw": True, "n": "NT", "minus_log": False},
+    "direct_two_way_demeaned_wy": {"blocks": "T", "projection": "two_way", "lag_raw": True, "n": "NT", "minus_log": False},
     "lee_yu_individual": {"blocks": "T-1", "projection": "unit", "lag_raw": True, "n": "N(T-1)", "minus_log": False},
     "lee_yu_two_way": {"blocks": "T-1", "projection": "two_way", "lag_raw": True, "n": "(N-1)(T-1)", "minus_log": True},
 }
@@ -167,7 +168,7 @@ class Case:
 
     def information(self, a):
         if self.spec["projection"] == "two_way" and self.spec["lag_raw"] and not self.spec["minus_log"]:
-            return None   # elhorst_two_way: not the likelihood of a transformed model; no information matrix
+            return None   # direct_two_way_demeaned_wy: not the likelihood of a transformed model; no information matrix
         p, N = self.p, self.p.N
         beta, e, sse = self.fit_given(a)
         s2 = sse / self.n
@@ -225,7 +226,7 @@ def main():
                            ("spreg", lambda m: spreg_fixture["models"]["ml_lag_fe_two_way_demeaned_input" if m == "lag" else "ml_error_fe_two_way_demeaned_input"])],
         "lee_yu_individual": [("spatialreg", lambda m: sr["cases"]["lee_yu_individual"][m])],
         "lee_yu_two_way": [("spatialreg", lambda m: sr["cases"]["lee_yu_two_way"][m])],
-        "elhorst_two_way": [],
+        "direct_two_way_demeaned_wy": [],
     }
     for name, spec in CASES.items():
         block = {"residual": spec, "observations_n": None}
@@ -233,7 +234,7 @@ def main():
             case = Case(panel, spec, model)
             block["observations_n"] = case.n
             key = "rho" if model == "lag" else "lambda"
-            start = (sr["cases"]["direct_two_way"] if name == "elhorst_two_way" else sr["cases"][name])[model][key]
+            start = (sr["cases"]["direct_two_way"] if name == "direct_two_way_demeaned_wy" else sr["cases"][name])[model][key]
             a = case.solve(start)
             beta, e, sse = case.fit_given(a)
             ll = case.log_likelihood(a)
@@ -306,7 +307,7 @@ def main():
             "data_sha256": spreg_fixture["provenance"]["data_sha256"],
             "data_sha256_of": "the data of Tests/Fixtures/spreg/panel_fe.json (its provenance.data_sha256)",
         },
-        "optimum": "scipy brentq on the analytic concentrated score, bracket +-2e-3 (doubled until the score changes sign) around spatialreg's estimate (elhorst_two_way: around direct_two_way's) (xtol 1e-16, rtol 4 eps)",
+        "optimum": "scipy brentq on the analytic concentrated score, bracket +-2e-3 (doubled until the score changes sign) around spatialreg's estimate (direct_two_way_demeaned_wy: around direct_two_way's) (xtol 1e-16, rtol 4 eps)",
         "log_determinant": "ln|I - a W| = sum ln|1 - a omega_i| over the (complex) eigenvalues of W",
         "cases": out_cases,
     }
