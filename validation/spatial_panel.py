@@ -13,7 +13,10 @@ Data (numpy SeedSequence(20261207) with one spawned stream per purpose; values r
   x1_it = 0.6 mu_i + 0.3 gamma_t + N(0, 1), x2_it = N(0, 1).
 - y_sar_t = (I - 0.4 W)^-1 (1.0 x1_t - 0.5 x2_t + mu + gamma_t 1 + eps_t),          eps ~ N(0, 1)
 - y_sem_t = 1.0 x1_t - 0.5 x2_t + mu + gamma_t 1 + (I - 0.5 W)^-1 e_t,              e ~ N(0, 1)
-  Lag models are fitted to y_sar, error models to y_sem.
+- y_sdm_t = (I - 0.4 W)^-1 (1.0 x1_t - 0.5 x2_t + 0.3 W x1_t - 0.2 W x2_t + mu + gamma_t 1 + eps2_t)
+- y_sac_t = (I - 0.3 W)^-1 (1.0 x1_t - 0.5 x2_t + mu + gamma_t 1 + (I - 0.4 W)^-1 e2_t)
+  (eps2, e2 ~ N(0, 1) from two further streams, so y_sar, y_sem, x1, x2 do not depend on them.)
+  Lag models are fitted to y_sar, error models and SDEM to y_sem, SDM to y_sdm, SAC to y_sac.
 
 spreg 1.9.0 (read from spreg/panel.py and spreg/panel_fe.py):
 - ML_LagFE / ML_ErrorFE (panel.py, current) and Panel_FE_Lag / Panel_FE_Error (panel_fe.py, marked
@@ -31,6 +34,9 @@ spreg 1.9.0 (read from spreg/panel.py and spreg/panel_fe.py):
   ~sqrt(DBL_EPSILON)·|rho| as R's optimize does.
 - AIC = 2k - 2 logll with k = number of x columns + 1 (rho) for ML_LagFE and Panel_FE_Lag, and k = number of
   x columns (lambda NOT counted) for ML_ErrorFE / Panel_FE_Error; sigma2 is never counted.
+- SDM/SDEM (slx_lags=1): W x is formed from the raw x (libpysal flex_wx on the stacked data) and then
+  unit-demeaned with the rest; spreg's SDM impacts keep the SAR direct multiplier (direct = beta_k
+  tr(A^-1)/N, no theta_k tr(A^-1 W)/N term), total = (beta_k + theta_k)/(1 - rho).
 - the deprecated Panel_FE_Lag / Panel_FE_Error concentrate with ln(e'e) instead of ln(e'e/NT) and do not
   add NT/2 ln(NT) back, so their logll (and AIC) are lower than ML_LagFE's / ML_ErrorFE's by exactly
   NT/2 ln(NT) while the estimates are the same; the fixture records both and the offset.
@@ -53,8 +59,10 @@ from provenance import data_hash, write_fixture
 
 N, T, K_NEIGHBOURS = 60, 6, 5
 RHO, LAMBDA, BETA = 0.4, 0.5, (1.0, -0.5)
+THETA = (0.3, -0.2)            # SDM: coefficients of W x1, W x2
+SAC_RHO, SAC_LAMBDA = 0.3, 0.4
 SEED = 20261207
-PURPOSES = ["coordinates", "unit_effects", "x1", "x2", "eps_sar", "e_sem"]
+PURPOSES = ["coordinates", "unit_effects", "x1", "x2", "eps_sar", "e_sem", "eps_sdm", "e_sac"]
 
 
 def streams():
@@ -88,16 +96,22 @@ def generate():
     x2 = r["x2"].normal(size=(T, N))
     eps = r["eps_sar"].normal(size=(T, N))
     e = r["e_sem"].normal(size=(T, N))
+    eps_sdm = r["eps_sdm"].normal(size=(T, N))
+    e_sac = r["e_sac"].normal(size=(T, N))
     x1, x2 = np.round(x1, 10), np.round(x2, 10)
     A = np.eye(N) - RHO * W
     B = np.eye(N) - LAMBDA * W
-    y_sar = np.empty((T, N))
-    y_sem = np.empty((T, N))
+    A_sac = np.eye(N) - SAC_RHO * W
+    B_sac = np.eye(N) - SAC_LAMBDA * W
+    y_sar, y_sem, y_sdm, y_sac = (np.empty((T, N)) for _ in range(4))
     for t in range(T):
         mean = BETA[0] * x1[t] + BETA[1] * x2[t] + mu + gamma[t]
         y_sar[t] = np.linalg.solve(A, mean + eps[t])
         y_sem[t] = mean + np.linalg.solve(B, e[t])
-    return coords, edges, W, np.round(y_sar, 10), np.round(y_sem, 10), x1, x2
+        y_sdm[t] = np.linalg.solve(A, mean + THETA[0] * (W @ x1[t]) + THETA[1] * (W @ x2[t]) + eps_sdm[t])
+        y_sac[t] = np.linalg.solve(A_sac, mean + np.linalg.solve(B_sac, e_sac[t]))
+    ys = {"y_sar": y_sar, "y_sem": y_sem, "y_sdm": y_sdm, "y_sac": y_sac}
+    return coords, edges, W, {k: np.round(v, 10) for k, v in ys.items()}, x1, x2
 
 
 def two_way_demean(a):
@@ -175,7 +189,8 @@ def error_block(reg, call, names, note_logll):
 
 
 def main():
-    coords, edges, W, y_sar, y_sem, x1, x2 = generate()
+    coords, edges, W, ys, x1, x2 = generate()
+    y_sar, y_sem, y_sdm, y_sac = ys["y_sar"], ys["y_sem"], ys["y_sdm"], ys["y_sac"]
     w = spreg_weights(edges)
     knn = libpysal.weights.KNN(coords, k=K_NEIGHBOURS)
     knn_edges_libpysal = sorted((i + 1, j + 1) for i in range(N) for j in knn.neighbors[i])
@@ -198,6 +213,8 @@ def main():
         Xtw = np.column_stack([stack(two_way_demean(x1)), stack(two_way_demean(x2))])
         lag2 = spreg.ML_LagFE(stack(two_way_demean(y_sar)), Xtw, w, epsilon=epsilon, spat_impacts="full", name_x=names, name_y="y_sar")
         err2 = spreg.ML_ErrorFE(stack(two_way_demean(y_sem)), Xtw, w, epsilon=epsilon, name_x=names, name_y="y_sem")
+        sdm = spreg.ML_LagFE(stack(y_sdm), X, w, slx_lags=1, epsilon=epsilon, spat_impacts="full", name_x=names, name_y="y_sdm")
+        sdem = spreg.ML_ErrorFE(stack(y_sem), X, w, slx_lags=1, epsilon=epsilon, name_x=names, name_y="y_sem")
     ok_note = "-NT/2 ln(2 pi) - NT/2 ln(sigma2) - NT/2 + T ln|I - rho W|, sigma2 = e'e/(NT)"
     old_note = "spreg's deprecated class: the same expression minus NT/2 ln(NT) (it concentrates with ln(e'e), not ln(e'e/NT)); add %r to compare" % offset
     models["ml_lag_fe"] = lag_block(lag, "spreg.ML_LagFE(y_sar, [x1, x2], w (KNN k=5, transform 'r'), epsilon=1e-12, spat_impacts='full')", names, ok_note)
@@ -216,25 +233,39 @@ def main():
     models["panel_fe_error_deprecated"]["log_likelihood_offset_vs_ml_error_fe"] = models["panel_fe_error_deprecated"]["log_likelihood"] - models["ml_error_fe"]["log_likelihood"]
     models["ml_lag_fe_two_way_demeaned_input"] = lag_block(lag2, "spreg.ML_LagFE on two-way demeaned y_sar, x1, x2 (W applied to the demeaned y)", names, ok_note)
     models["ml_error_fe_two_way_demeaned_input"] = error_block(err2, "spreg.ML_ErrorFE on two-way demeaned y_sem, x1, x2 (W applied to the demeaned residual)", names, ok_note.replace("rho", "lambda"))
-    rows = [{"unit": i + 1, "time": t + 1, "y_sar": float(y_sar[t, i]), "y_sem": float(y_sem[t, i]),
-             "x1": float(x1[t, i]), "x2": float(x2[t, i])} for t in range(T) for i in range(N)]
-    data_values = [v for row in rows for v in (row["unit"], row["time"], row["y_sar"], row["y_sem"], row["x1"], row["x2"])]
+    durbin_names = names + ["W_x1", "W_x2"]
+    models["ml_lag_fe_durbin"] = lag_block(sdm, "spreg.ML_LagFE(y_sdm, [x1, x2], w, slx_lags=1, epsilon=1e-12, spat_impacts='full') (SDM; W x from the raw x, then unit-demeaned)", durbin_names, ok_note)
+    spm = sdm.sp_multipliers["full"]
+    b = sdm.betas.ravel()[:4]
+    direct = spm[0] * b[:2]
+    total = spm[2] * (b[:2] + b[2:])
+    models["ml_lag_fe_durbin"]["impacts"] = {
+        "method": "spreg _sp_effects with spmultiplier 'full': direct = beta_k tr((I - rho W)^-1)/N, total = (beta_k + theta_k)/(1 - rho), indirect = total - direct. spreg 'assumes all SLX effects are indirect': its direct effect omits theta_k tr((I - rho W)^-1 W)/N, so it is NOT LeSage-Pace's direct effect for the SDM (total is)",
+        "direct": dict(zip(names, direct.tolist())),
+        "indirect": dict(zip(names, (total - direct).tolist())),
+        "total": dict(zip(names, total.tolist())),
+    }
+    models["ml_error_fe_durbin"] = error_block(sdem, "spreg.ML_ErrorFE(y_sem, [x1, x2], w, slx_lags=1, epsilon=1e-12) (SDEM)", durbin_names, ok_note.replace("rho", "lambda"))
+    columns = ["unit", "time", "y_sar", "y_sem", "x1", "x2", "y_sdm", "y_sac"]
+    rows = [[i + 1, t + 1, float(y_sar[t, i]), float(y_sem[t, i]), float(x1[t, i]), float(x2[t, i]), float(y_sdm[t, i]), float(y_sac[t, i])]
+            for t in range(T) for i in range(N)]
+    data_values = [v for row in rows for v in row]
     data_values += [v for c in coords for v in c] + [v for e in edges for v in e]
     payload = {
-        "data_sha256_of": "provenance.data_hash of (unit, time, y_sar, y_sem, x1, x2 for every row in order), then the coordinates (x, y per unit), then the edges (from, to)",
+        "data_sha256_of": "provenance.data_hash of (unit, time, y_sar, y_sem, x1, x2, y_sdm, y_sac for every row in order), then the coordinates (x, y per unit), then the edges (from, to)",
         "libpysal": libpysal.__version__,
         "numpy": np.__version__,
         "dgp": {
             "seed": SEED,
             "streams": "numpy SeedSequence(seed).spawn(6) in the order " + ", ".join(PURPOSES) + "; default_rng on each",
             "N": N, "T": T, "k_neighbours": K_NEIGHBOURS,
-            "rho": RHO, "lambda": LAMBDA, "beta": {"x1": BETA[0], "x2": BETA[1]},
-            "equations": "y_sar_t = (I - rho W)^-1 (x1_t b1 + x2_t b2 + mu + gamma_t + eps_t); y_sem_t = x1_t b1 + x2_t b2 + mu + gamma_t + (I - lambda W)^-1 e_t; gamma_t = 0.2 t + 0.5 sin t; x1 = 0.6 mu + 0.3 gamma_t + N(0,1); x2 = N(0,1); values rounded to 10 decimals",
+            "rho": RHO, "lambda": LAMBDA, "beta": {"x1": BETA[0], "x2": BETA[1]}, "theta_sdm": {"x1": THETA[0], "x2": THETA[1]}, "sac_rho": SAC_RHO, "sac_lambda": SAC_LAMBDA,
+            "equations": "y_sar_t = (I - rho W)^-1 (x1_t b1 + x2_t b2 + mu + gamma_t + eps_t); y_sem_t = x1_t b1 + x2_t b2 + mu + gamma_t + (I - lambda W)^-1 e_t; y_sdm_t = (I - rho W)^-1 (x1_t b1 + x2_t b2 + W x1_t t1 + W x2_t t2 + mu + gamma_t + eps_sdm_t); y_sac_t = (I - sac_rho W)^-1 (x1_t b1 + x2_t b2 + mu + gamma_t + (I - sac_lambda W)^-1 e_sac_t); gamma_t = 0.2 t + 0.5 sin t; x1 = 0.6 mu + 0.3 gamma_t + N(0,1); x2 = N(0,1); values rounded to 10 decimals",
         },
         "data": {
             "layout": "long, sorted by time then unit (time-major, spreg's stacking); unit and time are 1-based",
-            "columns": ["unit", "time", "y_sar", "y_sem", "x1", "x2"],
-            "rows": [[r["unit"], r["time"], r["y_sar"], r["y_sem"], r["x1"], r["x2"]] for r in rows],
+            "columns": columns,
+            "rows": rows,
         },
         "weights": {
             "style": "binary-edges",
@@ -250,7 +281,7 @@ def main():
         "models": models,
     }
     write_fixture("spreg", "panel_fe", "spreg", spreg.__version__, __file__, data_hash(data_values), payload)
-    for key in ("ml_lag_fe", "ml_error_fe", "ml_lag_fe_two_way_demeaned_input", "ml_error_fe_two_way_demeaned_input"):
+    for key in ("ml_lag_fe", "ml_error_fe", "ml_lag_fe_two_way_demeaned_input", "ml_error_fe_two_way_demeaned_input", "ml_lag_fe_durbin", "ml_error_fe_durbin"):
         m = models[key]
         print("%-36s %s=%.12f se=%.12f LL=%.10f s2=%.10f b=%s" % (key, "rho" if "rho" in m else "lambda", m.get("rho", m.get("lambda")),
               m.get("rho_se", m.get("lambda_se")), m["log_likelihood"], m["sigma2"], [round(v, 10) for v in m["coefficients"].values()]))

@@ -68,7 +68,7 @@ class Panel:
         N, T = self.N, self.T
         get = lambda c: rows[:, cols.index(c)].reshape(T, N)
         assert (get("unit") == np.arange(1, N + 1)[None, :]).all() and (get("time") == np.arange(1, T + 1)[:, None]).all()
-        self.y_sar, self.y_sem, self.x1, self.x2 = get("y_sar"), get("y_sem"), get("x1"), get("x2")
+        self.columns = {c: get(c) for c in cols}
         C = np.zeros((N, N))
         for i, j in fixture["weights"]["edges"]:
             C[i - 1, j - 1] = 1.0
@@ -89,37 +89,61 @@ class Panel:
         return np.einsum("ij,tjk->tik", self.W, A)
 
 
+MODELS = {
+    # name: (response, has rho, has lambda, Durbin)
+    "lag": ("y_sar", True, False, False),
+    "error": ("y_sem", False, True, False),
+    "sdm": ("y_sdm", True, False, True),
+    "sdem": ("y_sem", False, True, True),
+    "sac": ("y_sac", True, True, False),
+}
+
+
 class Case:
+    """One (transformation, model) pair in the unified form e = P (I (x) B)((I (x) A) y_b - X_b beta):
+    lag_raw cases: y_b = y, X_b = [X, (W X)] raw and P the projection; direct_two_way: y_b = Q y,
+    X_b = [Q X, (W Q X)] and P = I (W applied to the demeaned data, no re-projection)."""
+
     def __init__(self, panel, spec, model):
-        self.p, self.spec, self.model = panel, spec, model
+        self.p, self.spec = panel, spec
+        response, self.has_rho, self.has_lambda, durbin = MODELS[model]
         N, T = panel.N, panel.T
         self.c = T if spec["blocks"] == "T" else T - 1
         self.n = {"NT": N * T, "N(T-1)": N * (T - 1), "(N-1)(T-1)": (N - 1) * (T - 1)}[spec["n"]]
-        y = panel.y_sar if model == "lag" else panel.y_sem
-        self.y = y
-        self.X = np.stack([panel.x1, panel.x2], axis=2)   # T x N x 2
+        y = panel.columns[response]
+        X = np.stack([panel.columns["x1"], panel.columns["x2"]], axis=2)
         proj = spec["projection"]
-        if model == "lag":
-            if spec["lag_raw"]:
-                self.ty = panel.project(y, proj)
-                self.twy = panel.project(panel.lag(y), proj)
-            else:
-                self.ty = panel.project(y, proj)
-                self.twy = panel.lag(self.ty)
-            self.tX = panel.project(self.X, proj)
-
-    def filtered(self, lam):
-        """Error model: the projected, filtered y and X at lambda."""
-        p, proj = self.p, self.spec["projection"]
-        if self.spec["lag_raw"]:
-            fy = p.project(self.y - lam * p.lag(self.y), proj)
-            fX = p.project(self.X - lam * p.lag(self.X), proj)
+        if spec["lag_raw"]:
+            self.yb, Xb = y, X
+            self.P = lambda A: panel.project(A, proj)
         else:
-            dy, dX = p.project(self.y, proj), p.project(self.X, proj)
-            fy, fX = dy - lam * p.lag(dy), dX - lam * p.lag(dX)
-        return fy.reshape(-1), fX.reshape(-1, 2)
+            self.yb, Xb = panel.project(y, proj), panel.project(X, proj)
+            self.P = lambda A: A
+        self.Xb = np.concatenate([Xb, panel.lag(Xb)], axis=2) if durbin else Xb
+        self.k = self.Xb.shape[2]
+        self.names = ["x1", "x2", "lag.x1", "lag.x2"][: self.k]
+        self.J = np.eye(N) - np.ones((N, N)) / N if spec["minus_log"] else np.eye(N)
 
-    def jacobian(self, a):
+    def split(self, theta):
+        theta = list(np.atleast_1d(theta))
+        rho = theta.pop(0) if self.has_rho else 0.0
+        lam = theta.pop(0) if self.has_lambda else 0.0
+        return rho, lam
+
+    def filt(self, A, lam):
+        return A - lam * self.p.lag(A)
+
+    def fit_given(self, theta):
+        rho, lam = self.split(theta)
+        Ay = self.yb - rho * self.p.lag(self.yb)
+        r = self.P(self.filt(Ay, lam)).reshape(-1)
+        Z = self.P(self.filt(self.Xb, lam)).reshape(-1, self.k)
+        beta, *_ = np.linalg.lstsq(Z, r, rcond=None)
+        beta = beta + np.linalg.lstsq(Z, r - Z @ beta, rcond=None)[0]
+        e = r - Z @ beta
+        return beta, e, float(e @ e), Z
+
+    def jacobian_term(self, a):
         value = self.c * float(np.sum(np.log(np.abs(1 - a * self.p.omega))))
         derivative = -self.c * float(np.sum(np.real(self.p.omega / (1 - a * self.p.omega))))
         if self.spec["minus_log"]:
@@ -127,82 +151,113 @@ class Case:
             derivative += self.c / (1 - a)
         return value, derivative
 
-    def fit_given(self, a):
-        if self.model == "lag":
-            Z = self.tX.reshape(-1, 2)
-            r = (self.ty - a * self.twy).reshape(-1)
-        else:
-            r, Z = self.filtered(a)
-        beta, *_ = np.linalg.lstsq(Z, r, rcond=None)
-        beta = beta + np.linalg.lstsq(Z, r - Z @ beta, rcond=None)[0]
-        e = r - Z @ beta
-        return beta, e, float(e @ e)
-
-    def log_likelihood(self, a):
-        beta, e, sse = self.fit_given(a)
+    def log_likelihood(self, theta):
+        rho, lam = self.split(theta)
+        beta, e, sse, Z = self.fit_given(theta)
         s2 = sse / self.n
-        return -self.n / 2 * np.log(2 * np.pi) - self.n / 2 * np.log(s2) - self.n / 2 + self.jacobian(a)[0]
+        jac = (self.jacobian_term(rho)[0] if self.has_rho else 0.0) + (self.jacobian_term(lam)[0] if self.has_lambda else 0.0)
+        return -self.n / 2 * np.log(2 * np.pi) - self.n / 2 * np.log(s2) - self.n / 2 + jac
 
-    def score(self, a):
-        beta, e, sse = self.fit_given(a)
-        if self.model == "lag":
-            dsse = -2 * e @ self.twy.reshape(-1)
-        else:
-            # de/dlambda = -projected W (y - X b)
-            p, proj = self.p, self.spec["projection"]
-            u = self.y - np.einsum("tnk,k->tn", self.X, beta)
-            if self.spec["lag_raw"]:
-                d = p.project(p.lag(u), proj)
-            else:
-                d = p.lag(p.project(u, proj))
-            dsse = -2 * e @ d.reshape(-1)
-        return -self.n / (2 * sse) * dsse + self.jacobian(a)[1]
+    def score(self, theta):
+        """Gradient of the concentrated log-likelihood (envelope theorem for beta and sigma2)."""
+        rho, lam = self.split(theta)
+        beta, e, sse, Z = self.fit_given(theta)
+        out = []
+        if self.has_rho:
+            d = self.P(self.filt(self.p.lag(self.yb), lam)).reshape(-1)         # -de/drho
+            out.append(self.n / sse * (e @ d) + self.jacobian_term(rho)[1])
+        if self.has_lambda:
+            u = self.yb - rho * self.p.lag(self.yb) - np.einsum("tnk,k->tn", self.Xb, beta)
+            d = self.P(self.p.lag(u)).reshape(-1)                               # -de/dlambda
+            out.append(self.n / sse * (e @ d) + self.jacobian_term(lam)[1])
+        return np.array(out)
 
     def solve(self, start):
+        if self.has_rho and self.has_lambda:
+            x = np.array(start, dtype=float)
+            for _ in range(100):
+                g = self.score(x)
+                J = np.zeros((2, 2))
+                for j in range(2):
+                    h = np.zeros(2)
+                    h[j] = 1e-6
+                    J[:, j] = (self.score(x + h) - self.score(x - h)) / 2e-6
+                step = np.linalg.solve(J, -g)
+                x = x + step
+                if np.max(np.abs(step)) < 1e-15:
+                    break
+            return x
+        f = lambda v: self.score(v)[0]
+        a = start[0]
         width = 2e-3
-        while np.sign(self.score(start - width)) == np.sign(self.score(start + width)):
+        while np.sign(f(a - width)) == np.sign(f(a + width)):
             width *= 2
             if width > 0.5:
-                raise SystemExit("no sign change of the score near %r" % start)
-        return brentq(self.score, start - width, start + width, xtol=1e-16, rtol=4 * np.finfo(float).eps, maxiter=500)
+                raise SystemExit("no sign change of the score near %r" % a)
+        return np.array([brentq(f, a - width, a + width, xtol=1e-16, rtol=4 * np.finfo(float).eps, maxiter=500)])
 
-    def information(self, a):
+    def information(self, theta):
+        """Analytic information in (sigma2, [rho], [lambda], beta); None for direct_two_way_demeaned_wy."""
         if self.spec["projection"] == "two_way" and self.spec["lag_raw"] and not self.spec["minus_log"]:
-            return None   # direct_two_way_demeaned_wy: not the likelihood of a transformed model; no information matrix
-        p, N = self.p, self.p.N
-        beta, e, sse = self.fit_given(a)
+            return None   # not the likelihood of a transformed model
+        rho, lam = self.split(theta)
+        beta, e, sse, Z = self.fit_given(theta)
         s2 = sse / self.n
-        M = np.eye(N) - a * p.W
-        Minv = np.linalg.inv(M)
-        K = p.W @ Minv                      # G (lag) or H (error)
-        J = np.eye(N) - np.ones((N, N)) / N if self.spec["minus_log"] else np.eye(N)
-        JK = J @ K
-        info = np.zeros((4, 4))
+        N, W, J, c = self.p.N, self.p.W, self.J, self.c
+        I = np.eye(N)
+        Ai = np.linalg.inv(I - rho * W)
+        B = I - lam * W
+        Bi = np.linalg.inv(B)
+        G = W @ Ai
+        H = W @ Bi
+        Gh = B @ G @ Bi
+        tr = np.trace
+        m = 1 + self.has_rho + self.has_lambda
+        info = np.zeros((m + self.k, m + self.k))
         info[0, 0] = self.n / (2 * s2**2)
-        info[0, 1] = info[1, 0] = self.c * np.trace(JK) / s2
-        info[1, 1] = self.c * (np.trace(JK @ JK) + np.trace(J @ K.T @ J @ K))
-        proj = self.spec["projection"]
-        if self.model == "lag":
-            Z = self.tX.reshape(-1, 2)
-            if self.spec["lag_raw"]:
-                mu = p.project(np.einsum("ij,tj->ti", K, p.project(np.einsum("tnk,k->tn", self.X, beta), proj)), proj).reshape(-1)
-            else:
-                mu = np.einsum("ij,tj->ti", K, np.einsum("tnk,k->tn", self.tX, beta)).reshape(-1)
-            info[1, 1] += mu @ mu / s2
-            info[1, 2:] = info[2:, 1] = Z.T @ mu / s2
-        else:
-            r, Z = self.filtered(a)
-        info[2:, 2:] = Z.T @ Z / s2
+        i = 1
+        ir = il = None
+        if self.has_rho:
+            ir, i = i, i + 1
+        if self.has_lambda:
+            il, i = i, i + 1
+        info[m:, m:] = Z.T @ Z / s2
+        if ir is not None:
+            mu = self.P(np.einsum("ij,tj->ti", B @ G, np.einsum("tnk,k->tn", self.Xb, beta))).reshape(-1)
+            info[0, ir] = info[ir, 0] = c * tr(G @ J) / s2
+            info[ir, ir] = c * (tr(G @ J @ G @ J) + tr(Gh.T @ J @ Gh @ J)) + mu @ mu / s2
+            info[ir, m:] = info[m:, ir] = Z.T @ mu / s2
+        if il is not None:
+            info[0, il] = info[il, 0] = c * tr(H @ J) / s2
+            info[il, il] = c * (tr(H @ J @ H @ J) + tr(H.T @ J @ H @ J))
+        if ir is not None and il is not None:
+            info[ir, il] = info[il, ir] = c * (tr(H.T @ J @ Gh @ J) + tr(W @ J @ G @ J @ Bi @ J))
         cov = np.linalg.inv(info)
-        return beta, s2, sse, info, (cov + cov.T) / 2
+        return info, (cov + cov.T) / 2
 
 
-def impacts(W, rho, beta):
+def grid_maximum(case, step=0.05):
+    """Largest concentrated log-likelihood on a grid of (rho, lambda) in (-0.9, 0.95)^2 (SAC only)."""
+    grid = np.arange(-0.9, 0.951, step)
+    best = -np.inf
+    for r in grid:
+        for l in grid:
+            best = max(best, case.log_likelihood([r, l]))
+    return best
+
+
+def impacts(W, rho, beta, theta):
     n = W.shape[0]
     S = np.linalg.inv(np.eye(n) - rho * W)
-    direct = np.trace(S) / n
-    total = S.sum() / n
-    return {"direct": (direct * beta).tolist(), "indirect": ((total - direct) * beta).tolist(), "total": (total * beta).tolist()}
+    SW = S @ W
+    out = {"direct": [], "indirect": [], "total": []}
+    for b, t in zip(beta, theta):
+        direct = (b * np.trace(S) + t * np.trace(SW)) / n
+        total = (b * S.sum() + t * SW.sum()) / n
+        out["direct"].append(direct)
+        out["indirect"].append(total - direct)
+        out["total"].append(total)
+    return out
 
 
 def rel(a, b):
@@ -216,77 +271,88 @@ def main():
     if sr["provenance"]["data_sha256"] != spreg_fixture["provenance"]["data_sha256"]:
         sys.exit("spatialreg/panel_fe.json was computed on other data: rerun validation/spatialreg_panel.R")
     panel = Panel(spreg_fixture)
-    names = ["x1", "x2"]
     failures = []
     out_cases = {}
-    peers = {
-        "direct_individual": [("spatialreg", lambda m: sr["cases"]["direct_individual"][m]),
-                              ("spreg", lambda m: spreg_fixture["models"]["ml_lag_fe" if m == "lag" else "ml_error_fe"])],
-        "direct_two_way": [("spatialreg", lambda m: sr["cases"]["direct_two_way"][m]),
-                           ("spreg", lambda m: spreg_fixture["models"]["ml_lag_fe_two_way_demeaned_input" if m == "lag" else "ml_error_fe_two_way_demeaned_input"])],
-        "lee_yu_individual": [("spatialreg", lambda m: sr["cases"]["lee_yu_individual"][m])],
-        "lee_yu_two_way": [("spatialreg", lambda m: sr["cases"]["lee_yu_two_way"][m])],
-        "direct_two_way_demeaned_wy": [],
-    }
+    spreg_names = {"ml_lag_fe": "lag", "ml_error_fe": "error", "ml_lag_fe_durbin": "sdm", "ml_error_fe_durbin": "sdem"}
+    spreg_two_way = {"ml_lag_fe_two_way_demeaned_input": "lag", "ml_error_fe_two_way_demeaned_input": "error"}
+    peers = {name: [] for name in CASES}
+    for name in ("direct_individual", "direct_two_way", "lee_yu_individual", "lee_yu_two_way"):
+        for model in MODELS:
+            peers[name].append(("spatialreg", model, sr["cases"][name][model]))
+    for key, model in spreg_names.items():
+        peers["direct_individual"].append(("spreg " + key, model, spreg_fixture["models"][key]))
+    for key, model in spreg_two_way.items():
+        peers["direct_two_way"].append(("spreg " + key, model, spreg_fixture["models"][key]))
     for name, spec in CASES.items():
-        block = {"residual": spec, "observations_n": None}
-        for model in ("lag", "error"):
+        block = {"residual": spec}
+        for model in MODELS:
             case = Case(panel, spec, model)
             block["observations_n"] = case.n
-            key = "rho" if model == "lag" else "lambda"
-            start = (sr["cases"]["direct_two_way"] if name == "direct_two_way_demeaned_wy" else sr["cases"][name])[model][key]
-            a = case.solve(start)
-            beta, e, sse = case.fit_given(a)
-            ll = case.log_likelihood(a)
-            entry = {
-                key: a,
-                "score_at_optimum": case.score(a),
-                "coefficients": dict(zip(names, beta.tolist())),
+            keys = (["rho"] if case.has_rho else []) + (["lambda"] if case.has_lambda else [])
+            source = sr["cases"]["direct_two_way" if name == "direct_two_way_demeaned_wy" else name][model]
+            theta = case.solve([source[k] for k in keys])
+            beta, e, sse, Z = case.fit_given(theta)
+            ll = case.log_likelihood(theta)
+            parameters = case.k + len(keys) + 1
+            entry = dict(zip(keys, [float(v) for v in theta]))
+            entry.update({
+                "score_at_optimum": case.score(theta).tolist(),
+                "coefficients": dict(zip(case.names, beta.tolist())),
                 "sigma2": sse / case.n,
                 "sigma2_divisor": spec["n"],
                 "sse": sse,
                 "log_likelihood": ll,
-                "parameters": 4,
-                "aic": -2 * ll + 8,
-                "aic_parameters": "beta (2) + spatial parameter + sigma2, as spatialreg counts",
-            }
-            info = case.information(a)
+                "parameters": parameters,
+                "aic": -2 * ll + 2 * parameters,
+                "aic_parameters": "beta + spatial parameters + sigma2, as spatialreg counts",
+            })
+            if model == "sac":
+                entry["grid_maximum_log_likelihood"] = grid_maximum(case)
+                if not entry["grid_maximum_log_likelihood"] <= ll + 1e-9:
+                    failures.append("%s sac: a grid point beats the optimum" % name)
+            info = case.information(theta)
             if info is not None:
-                _, _, _, I, cov = info
-                order = ["sigma2", key] + names
+                I, cov = info
+                order = ["sigma2"] + keys + case.names
                 entry.update({"parameter_order": order, "information_matrix": I.tolist(), "covariance": cov.tolist(),
                               "standard_errors": dict(zip(order, np.sqrt(np.diag(cov)).tolist()))})
-            if model == "lag":
-                entry["impacts"] = {k: dict(zip(names, v)) for k, v in impacts(panel.W, a, beta).items()}
+            if case.has_rho:
+                rho = float(theta[0])
+                thetas = beta[2:4] if case.k == 4 else np.zeros(2)
+                entry["impacts"] = {k: dict(zip(["x1", "x2"], v)) for k, v in impacts(panel.W, rho, beta[:2], thetas).items()}
             checks = {}
-            for peer, getter in peers[name]:
-                ref = getter(model)
-                a0 = ref[key]
-                b0, e0, sse0 = case.fit_given(a0)
-                s20 = sse0 / case.n
+            for peer, peer_model, ref in peers[name]:
+                if peer_model != model:
+                    continue
+                spreg_peer = peer.startswith("spreg")
+                ref_names = ref["coefficient_names"]
+                theta0 = [ref[k] for k in keys]
+                b0, e0, sse0, Z0 = case.fit_given(theta0)
+                ll0 = case.log_likelihood(theta0)
                 c = {
-                    "estimate_difference": a - a0,
-                    "log_likelihood_rel_at_peer_estimate": rel(case.log_likelihood(a0), ref["log_likelihood"]),
-                    "coefficients_rel_at_peer_estimate": rel(b0, [ref["coefficients"][v] for v in names]),
-                    "sigma2_rel_at_peer_estimate": rel(s20, ref["sigma2"]),
+                    "estimate_difference": (np.asarray(theta) - np.asarray(theta0)).tolist(),
+                    "log_likelihood_rel_at_peer_estimate": rel(ll0, ref["log_likelihood"]),
+                    "coefficients_rel_at_peer_estimate": rel(b0, [ref["coefficients"][v] for v in ref_names]),
+                    "sigma2_rel_at_peer_estimate": rel(sse0 / case.n, ref["sigma2"]),
                 }
-                limits = {"log_likelihood_rel_at_peer_estimate": 1e-11, "coefficients_rel_at_peer_estimate": 1e-9, "sigma2_rel_at_peer_estimate": 1e-10}
-                info0 = case.information(a0)
+                limits = {"log_likelihood_rel_at_peer_estimate": 1e-11, "coefficients_rel_at_peer_estimate": 1e-9,
+                          "sigma2_rel_at_peer_estimate": 1e-10}
+                info0 = case.information(theta0)
                 if info0 is not None:
-                    cov0 = info0[4]
-                    if peer == "spatialreg":
+                    cov0 = info0[1]
+                    m = 1 + len(keys)
+                    if not spreg_peer:
                         c["covariance_rel_at_peer_estimate"] = rel(cov0, ref["covariance"])
+                    elif case.has_rho:
+                        # spreg orders (beta, rho, sigma2)
+                        perm = list(range(m, m + case.k)) + [1, 0]
+                        c["covariance_rel_at_peer_estimate"] = rel(cov0[np.ix_(perm, perm)], ref["covariance"])
                     else:
-                        # spreg orders (beta, rho, sigma2) for the lag model; the error model has separate blocks
-                        if model == "lag":
-                            perm = [2, 3, 1, 0]
-                            c["covariance_rel_at_peer_estimate"] = rel(cov0[np.ix_(perm, perm)], ref["covariance"])
-                        else:
-                            c["covariance_rel_at_peer_estimate"] = max(rel(cov0[2:, 2:], ref["covariance_beta"]),
-                                                                      rel(cov0[np.ix_([1, 0], [1, 0])], ref["covariance_lambda_sigma2"]))
+                        c["covariance_rel_at_peer_estimate"] = max(rel(cov0[m:, m:], ref["covariance_beta"]),
+                                                                  rel(cov0[np.ix_([1, 0], [1, 0])], ref["covariance_lambda_sigma2"]))
                     limits["covariance_rel_at_peer_estimate"] = 1e-8
-                if peer == "spatialreg":
-                    c["aic_rel_at_peer_estimate"] = rel(-2 * case.log_likelihood(a0) + 8, ref["aic"])
+                if not spreg_peer:
+                    c["aic_rel_at_peer_estimate"] = rel(-2 * ll0 + 2 * parameters, ref["aic"])
                     limits["aic_rel_at_peer_estimate"] = 1e-11
                 for k_, limit in limits.items():
                     if not c[k_] <= limit:
@@ -294,8 +360,8 @@ def main():
                 checks[peer] = c
             entry["agreement_with_peers"] = checks
             block[model] = entry
-            print("%-18s %-5s %s=%.16f LL=%.12f s2=%.12f %s" % (name, model, key, a, ll, sse / case.n,
-                  " ".join("%s:d=%.1e,cov=%.1e" % (p, c["estimate_difference"], c.get("covariance_rel_at_peer_estimate", float("nan"))) for p, c in checks.items())))
+            print("%-26s %-5s %s LL=%.12f s2=%.12f %s" % (name, model, " ".join("%s=%.16f" % (k, v) for k, v in zip(keys, theta)), ll, sse / case.n,
+                  " ".join("[%s: d=%.1e cov=%.1e]" % (p, max(abs(x) for x in c["estimate_difference"]), c.get("covariance_rel_at_peer_estimate", float("nan"))) for p, c in checks.items())))
         out_cases[name] = block
     out = {
         "provenance": {
@@ -307,7 +373,8 @@ def main():
             "data_sha256": spreg_fixture["provenance"]["data_sha256"],
             "data_sha256_of": "the data of Tests/Fixtures/spreg/panel_fe.json (its provenance.data_sha256)",
         },
-        "optimum": "scipy brentq on the analytic concentrated score, bracket +-2e-3 (doubled until the score changes sign) around spatialreg's estimate (direct_two_way_demeaned_wy: around direct_two_way's) (xtol 1e-16, rtol 4 eps)",
+        "optimum": "1-D: scipy brentq on the analytic concentrated score, bracket +-2e-3 (doubled until the score changes sign) around spatialreg's estimate (direct_two_way_demeaned_wy: around direct_two_way's), xtol 1e-16, rtol 4 eps; SAC: Newton on the analytic 2-D score with a central-difference Jacobian (h = 1e-6) until the step < 1e-15, and a grid check (step 0.05 on (-0.9, 0.95)^2) that no grid point has a larger log-likelihood",
+        "models": {k: {"response": v[0], "rho": v[1], "lambda": v[2], "durbin": v[3]} for k, v in MODELS.items()},
         "log_determinant": "ln|I - a W| = sum ln|1 - a omega_i| over the (complex) eigenvalues of W",
         "cases": out_cases,
     }

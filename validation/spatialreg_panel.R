@@ -1,9 +1,11 @@
 # Oracle for hetfirm's fixed-effects spatial panel ML estimators (issue 14): spatialreg on the panel that
 # validation/spatial_panel.py writes to Tests/Fixtures/spreg/panel_fe.json (N = 60 units, k = 5 nearest
-# neighbours, T = 6; y_sar for the lag model, y_sem for the error model; regressors x1, x2; no intercept).
+# neighbours, T = 6; y_sar for the lag model, y_sem for the error model and SDEM, y_sdm for SDM, y_sac for SAC;
+# regressors x1, x2; no intercept).
 #
-# spatialreg has no panel estimator; every case below is lagsarlm / errorsarlm (method = "eigen",
-# control = list(tol.opt = .Machine$double.eps)) on a stacked, transformed data set with a
+# spatialreg has no panel estimator; every case below is lagsarlm / errorsarlm (also Durbin = TRUE) and
+# sacsarlm (method = "eigen", control = list(tol.opt = .Machine$double.eps); SAC: nlminb rel.tol 1e-12,
+# x.tol 1e-13) on a stacked, transformed data set with a
 # block-diagonal weights list, time-major (rows 1..N are period 1):
 #   direct_individual  data demeaned by unit (y_it - ybar_i.), W_NT = I_T (x) W (row-standardised kNN).
 #                      Elhorst's (2003, 2014) direct approach with unit effects; sigma2 = SSE/(NT);
@@ -108,10 +110,14 @@ fit_block <- function(fit, kind, case, listw) {
   coefs <- fit$coefficients
   ses <- fit$rest.se
   names(ses) <- names(coefs)
+  fun <- switch(kind, lag = "lagsarlm", sdm = "lagsarlm", error = "errorsarlm", sdem = "errorsarlm", sac = "sacsarlm")
+  response <- switch(kind, lag = "y_sar", sdm = "y_sdm", error = "y_sem", sdem = "y_sem", sac = "y_sac")
+  extra <- switch(kind, sdm = ", Durbin = TRUE", "")
+  ctl <- if (kind == "sac") sprintf("control = list(opt_control = list(rel.tol = %g, x.tol = 1e-13))", fit$rel_tol) else "control = list(tol.opt = .Machine$double.eps)"
   out <- list(
-    call = sprintf('%s(%s ~ x1 + x2 - 1, data = transformed, listw = <%s>, method = "eigen", control = list(tol.opt = .Machine$double.eps)%s)',
-                   if (kind == "lag") "lagsarlm" else "errorsarlm", if (kind == "lag") "y_sar" else "y_sem", case$description,
-                   if (!is.null(case$interval)) ", interval = 1/range(real eigenvalues of W) -/+ eps" else ""),
+    call = sprintf('%s(%s ~ %s - 1, data = transformed, listw = <%s>, method = "eigen"%s, %s%s)', fun, response,
+                   if (kind == "sdem") "x1 + x2 + lag.x1 + lag.x2 (lag.x = lag.listw(listw, x) of the transformed x)" else "x1 + x2", case$description, extra, ctl,
+                   if (!is.null(case$interval)) (if (kind == "sac") ", interval1 = interval2 = 1/range(real eigenvalues of W) -/+ eps" else ", interval = 1/range(real eigenvalues of W) -/+ eps") else ""),
     observations = length(fit$residuals),
     coefficient_names = names(coefs),
     coefficients = named(coefs),
@@ -120,19 +126,26 @@ fit_block <- function(fit, kind, case, listw) {
     sigma2_divisor = case$sigma2_divisor,
     sse = num(fit$SSE),
     log_likelihood = num(c(fit$LL)),
-    log_likelihood_formula = sprintf("-n/2 ln(2 pi) - n/2 ln(sigma2) - n/2 + %s, n = %s", case$jacobian, case$sigma2_divisor),
+    log_likelihood_formula = sprintf("-n/2 ln(2 pi) - n/2 ln(sigma2) - n/2 + %s, n = %s", if (kind == "sac") paste0(case$jacobian, " + the same in lambda") else case$jacobian, case$sigma2_divisor),
     parameters = fit$parameters,
     aic = num(AIC(fit)),
-    interval = vec(fit$interval),
-    se_method = if (kind == "lag") "analytic information matrix of the stacked model (lagsarlm ase)" else "lambda: analytic information matrix; beta: filtered-regression SEs with divisor n (errorsarlm)"
+    se_method = switch(kind, lag = , sdm = "analytic information matrix of the stacked model (lagsarlm ase)",
+                       sac = "analytic information matrix of the stacked model (sacsarlm ase)",
+                       "lambda: analytic information matrix; beta: filtered-regression SEs with divisor n (errorsarlm)")
   )
-  if (kind == "lag") {
-    out$rho <- num(unname(fit$rho)); out$rho_se <- num(unname(fit$rho.se))
-    out$covariance_parameter_order <- c("sigma2", "rho", names(coefs))
+  if (kind == "sac") {
+    out$interval_rho <- vec(fit$interval1); out$interval_lambda <- vec(fit$interval2)
+    out$optimizer_convergence <- fit$opt$convergence
   } else {
-    out$lambda <- num(unname(fit$lambda)); out$lambda_se <- num(unname(fit$lambda.se))
-    out$covariance_parameter_order <- c("sigma2", "lambda", names(coefs))
+    out$interval <- vec(fit$interval)
   }
+  if (kind %in% c("lag", "sdm", "sac")) {
+    out$rho <- num(unname(fit$rho)); out$rho_se <- num(unname(fit$rho.se))
+  }
+  if (kind %in% c("error", "sdem", "sac")) {
+    out$lambda <- num(unname(fit$lambda)); out$lambda_se <- num(unname(fit$lambda.se))
+  }
+  out$covariance_parameter_order <- c("sigma2", if (!is.null(fit$rho)) "rho", if (!is.null(fit$lambda)) "lambda", names(coefs))
   out$covariance <- matrix_rows(fit$resvar)
   out
 }
@@ -141,28 +154,52 @@ results <- list()
 for (name in names(cases)) {
   case <- cases[[name]]
   data <- data.frame(y_sar = stacked(case$transform(as_panel("y_sar"))), y_sem = stacked(case$transform(as_panel("y_sem"))),
+                     y_sdm = stacked(case$transform(as_panel("y_sdm"))), y_sac = stacked(case$transform(as_panel("y_sac"))),
                      x1 = stacked(case$transform(as_panel("x1"))), x2 = stacked(case$transform(as_panel("x2"))))
   stopifnot(nrow(data) == case$observations)
   interval <- case$interval
   lag <- lagsarlm(y_sar ~ x1 + x2 - 1, data = data, listw = case$listw, method = "eigen", interval = interval, control = control)
   err <- errorsarlm(y_sem ~ x1 + x2 - 1, data = data, listw = case$listw, method = "eigen", interval = interval, control = control)
+  sdm <- lagsarlm(y_sdm ~ x1 + x2 - 1, data = data, listw = case$listw, method = "eigen", Durbin = TRUE, interval = interval, control = control)
+  # errorsarlm(Durbin = TRUE) fails without an intercept in spatialreg 1.2.6 (its SDEM-impacts code tests
+  # `(m %/% 2) > 0` for an odd column count and then calls .estimable with an undefined matrix), so the
+  # SDEM is fitted as the SEM with the lagged columns added by hand (the same model and likelihood).
+  data$lag.x1 <- lag.listw(case$listw, data$x1)
+  data$lag.x2 <- lag.listw(case$listw, data$x2)
+  sdem <- errorsarlm(y_sem ~ x1 + x2 + lag.x1 + lag.x2 - 1, data = data, listw = case$listw, method = "eigen", interval = interval, control = control)
+  # nlminb with rel.tol = 1e-12; where it stops with the spurious "singular convergence (7)" at that
+  # tolerance, rel.tol = 1e-10 (nlminb's default) is used instead and recorded.
+  for (rel_tol in c(1e-12, 1e-10)) {
+    sac <- suppressWarnings(sacsarlm(y_sac ~ x1 + x2 - 1, data = data, listw = case$listw, method = "eigen", interval1 = interval,
+                    interval2 = interval, control = list(opt_control = list(rel.tol = rel_tol, x.tol = 1e-13, eval.max = 2000L, iter.max = 1000L))))
+    if (sac$opt$convergence == 0) break
+  }
+  stopifnot(sac$opt$convergence == 0)
+  sac$rel_tol <- rel_tol
   block <- list(description = case$description, observations = case$observations,
-                lag = fit_block(lag, "lag", case, case$listw), error = fit_block(err, "error", case, case$listw))
+                lag = fit_block(lag, "lag", case, case$listw), error = fit_block(err, "error", case, case$listw),
+                sdm = fit_block(sdm, "sdm", case, case$listw), sdem = fit_block(sdem, "sdem", case, case$listw),
+                sac = fit_block(sac, "sac", case, case$listw))
   if (name %in% c("direct_individual", "lee_yu_individual", "lee_yu_two_way", "direct_two_way")) {
     # impacts of the lag model on the cross-section W (the panel's block-diagonal W gives the same averages)
     listw_N <- nb2listw(mat2listw(C, style = "B")$neighbours, style = "W")
-    proxy <- lag
-    proxy$residuals <- proxy$residuals[1:N]
-    imp <- impacts(proxy, listw = listw_N)
-    block$lag$impacts <- list(
-      method = "impacts(fit, listw = W (N x N, row-standardised)) with the panel fit's rho and beta: direct = beta_k tr((I - rho W)^-1)/N, total = beta_k 1'(I - rho W)^-1 1/N, indirect = total - direct",
-      direct = named(setNames(imp$direct, c("x1", "x2"))),
-      indirect = named(setNames(imp$indirect, c("x1", "x2"))),
-      total = named(setNames(imp$total, c("x1", "x2"))))
+    for (kind in c("lag", "sdm", "sac")) {
+      fit <- switch(kind, lag = lag, sdm = sdm, sac = sac)
+      proxy <- fit
+      proxy$residuals <- proxy$residuals[1:N]
+      imp <- impacts(proxy, listw = listw_N)
+      block[[kind]]$impacts <- list(
+        method = "impacts(fit, listw = W (N x N, row-standardised)) with the panel fit's rho, beta (and theta): S_k = (I - rho W)^-1 (beta_k I + theta_k W), direct = tr(S_k)/N, total = 1'S_k 1/N, indirect = total - direct",
+        direct = named(setNames(imp$direct, c("x1", "x2"))),
+        indirect = named(setNames(imp$indirect, c("x1", "x2"))),
+        total = named(setNames(imp$total, c("x1", "x2"))))
+    }
   }
   results[[name]] <- block
   cat(sprintf("%-18s lag rho=%.12f (%.12f) LL=%.10f s2=%.10f | error lambda=%.12f (%.12f) LL=%.10f\n", name,
               lag$rho, lag$rho.se, lag$LL, lag$s2, err$lambda, err$lambda.se, err$LL))
+  cat(sprintf("%-18s sdm rho=%.12f LL=%.10f | sdem lambda=%.12f LL=%.10f | sac rho=%.12f lambda=%.12f LL=%.10f\n", "",
+              sdm$rho, sdm$LL, sdem$lambda, sdem$LL, sac$rho, sac$lambda, sac$LL))
 }
 
 sha256 <- function(path) strsplit(system2("sha256sum", shQuote(path), stdout = TRUE), " ")[[1]][1]
@@ -178,7 +215,7 @@ fixture <- list(
     source_fixture = source_relative,
     source_fixture_sha256 = sha256(file.path(repo, source_relative))
   ),
-  panel = list(N = N, T = TT, regressors = c("x1", "x2"), lag_model_response = "y_sar", error_model_response = "y_sem",
+  panel = list(N = N, T = TT, regressors = c("x1", "x2"), responses = list(lag = "y_sar", error = "y_sem", sdm = "y_sdm", sdem = "y_sem", sac = "y_sac"),
                stacking = "time-major (rows 1..N are period 1)",
                orthonormal_transform = "F_m = contr.helmert(m) with each column scaled to unit length (m x (m-1), F'F = I, F'1 = 0); results do not depend on the choice of F"),
   interval_of_W = vec(interval_W),
