@@ -23,3 +23,12 @@ fi
 python3 validation/gmm_reference.py --quiet  # exits non-zero unless plm (and pydynpd) are reproduced
 Rscript validation/plm_granger.R           # Tests/Fixtures/plm/data/granger_*.csv and Tests/Fixtures/plm/granger_*.json
 python3 validation/arch_fmols.py           # Tests/Fixtures/arch/data/fmols_*.csv and fmols_*.json (asserts the numpy reference = arch)
+# Spatial ML models (issue 14): spatialreg on Columbus and the numpy information-matrix reference; the
+# seeded kNN panel with spreg, spatialreg (direct and Lee-Yu) and the numpy projection-form reference.
+# Conventions: docs/estimators/spatial-conventions.md. The numpy scripts exit non-zero unless they
+# reproduce the peers.
+Rscript validation/spatialreg_columbus.R          # Tests/Fixtures/spatialreg/columbus.json
+python3 validation/spatial_information_matrix.py  # Tests/Fixtures/spatialreg/columbus_numpy.json
+python3 validation/spatial_panel.py               # Tests/Fixtures/spreg/panel_fe.json (data + spreg)
+Rscript validation/spatialreg_panel.R             # Tests/Fixtures/spatialreg/panel_fe.json
+python3 validation/spatial_panel_reference.py     # Tests/Fixtures/spatialreg/panel_fe_numpy.json
