@@ -28,6 +28,7 @@ python3 validation/arch_fmols.py           # Tests/Fixtures/arch/data/fmols_*.cs
 # Conventions: docs/estimators/spatial-conventions.md. The numpy scripts exit non-zero unless they
 # reproduce the peers.
 Rscript validation/spatialreg_columbus.R          # Tests/Fixtures/spatialreg/columbus.json
+python3 validation/spatialreg_columbus_files.py   # Tests/Fixtures/spatialreg/data/columbus.{csv,gal} (from columbus.json)
 python3 validation/spatial_information_matrix.py  # Tests/Fixtures/spatialreg/columbus_numpy.json
 python3 validation/spatial_panel.py               # Tests/Fixtures/spreg/panel_fe.json (data + spreg)
 Rscript validation/spatialreg_panel.R             # Tests/Fixtures/spatialreg/panel_fe.json

@@ -25,6 +25,9 @@ extension Hetfirm {
         @Option(help: "none, individual, time or twoways (needs --panel).") var effects = "none"
         @Flag(help: "Lee–Yu (2010) bias-corrected likelihood for the fixed effects instead of the direct approach.") var leeYu = false
         @Flag(inversion: .prefixedNo, help: "Row-standardise W (default) or use it as given.") var rowStandardize = true
+        @Flag(help: "Also report the LeSage–Pace direct, indirect and total effects of each regressor.") var impacts = false
+        @Option(help: "Simulated draws of the estimates for the impacts' standard errors.") var draws = 1000
+        @Option(help: "Seed of the impacts' simulation stream.") var seed: UInt64 = 20_261_121
         @Flag(help: "Print the result as JSON.") var json = false
         @Option(help: "Field separator of DATA: ',', ';', 'tab' or '|' (default: detected).") var delimiter: String?
         @Flag(help: "Report the seconds spent reading and estimating, on standard error.") var timing = false
@@ -39,6 +42,9 @@ extension Hetfirm {
             request.leeYu = leeYu
             request.rowStandardize = rowStandardize
             request.json = json
+            request.impacts = impacts
+            request.draws = draws
+            request.seed = seed
             request.delimiter = delimiter
             try DataCommandOutcome.run({ try DataSpatial.run(request) }, text: \.text,
                                        timing: timing ? { String(format: "timing: reading %.3f s, estimation %.3f s", $0.readingSeconds, $0.estimationSeconds) } : nil,

@@ -107,6 +107,39 @@ struct DataSpatialTests {
         #expect(outcome.text.contains("Spatial lag model (SAR) by maximum likelihood, Dep. Var.: CRIME"))
     }
 
+    @Test("--impacts: spatialreg's direct, indirect and total effects in the table and the JSON; seeded SEs",
+          arguments: ["sar", "sac", "sdm"])
+    func impacts(model: String) throws {
+        let files = (csv: Repository.path("Tests/Fixtures/spatialreg/data/columbus.csv"),
+                     gal: Repository.path("Tests/Fixtures/spatialreg/data/columbus.gal"))
+        let models: [String: Any] = try OracleFixture(oracle: "spatialreg", name: "columbus").value("models")
+        let reference = try #require((models[model] as? [String: Any])?["impacts"] as? [String: Any])
+        var request = Self.request(files, model: model)
+        request.impacts = true
+        request.draws = 200
+        request.seed = 11
+        let outcome = try DataSpatial.run(request)
+        let effects = try #require(outcome.impacts?.effects)
+        #expect(effects.map(\.variable) == ["INC", "HOVAL"])
+        for effect in effects {
+            for (kind, value) in [("direct", effect.direct), ("indirect", effect.indirect), ("total", effect.total)] {
+                let expected = try #require((reference[kind] as? [String: Double])?[effect.variable])
+                #expect(Self.relative(value, expected) < 1e-6, "\(model) \(kind) \(effect.variable): \(value) vs \(expected)")
+            }
+            #expect(effect.directStandardError > 0 && effect.indirectStandardError > 0 && effect.totalStandardError > 0)
+        }
+        #expect(outcome.text.contains("Impacts (LeSage–Pace average effects; standard errors from 200 draws of the estimates (seed 11)):"))
+        #expect(try DataSpatial.run(request).impacts?.effects == effects)
+        request.seed = 12
+        #expect(try DataSpatial.run(request).impacts?.effects != effects)
+        request.json = true
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(DataSpatial.run(request).text.utf8)) as? [String: Any])
+        let rows = try #require((object["impacts"] as? [String: Any])?["effects"] as? [[String: Any]])
+        #expect(rows.map { $0["variable"] as? String } == ["INC", "HOVAL"] && rows.allSatisfy { $0["totalStandardError"] is Double })
+        request.draws = 1
+        #expect(Self.failure(request)?.hasPrefix("error: --draws must be between 2 and 1,000,000") == true)
+    }
+
     @Test("bad data, weights and options are located errors (exit code 2)")
     func badInput() throws {
         let folder = try TemporaryDirectory.create("spatial-bad")

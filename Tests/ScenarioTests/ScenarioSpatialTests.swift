@@ -76,6 +76,10 @@ struct ScenarioSpatialTests {
             .replacingOccurrences(of: "lee_yu  = true\n", with: "").replacingOccurrences(of: "row_standardize = false\n", with: "")),
             fileName: folder + "/spatial.toml")
         #expect(defaults.estimations.first?.spatial == SpatialSettings(weightsFile: "regions.gal", weightsPath: folder + "/regions.gal"))
+        let withImpacts = try ScenarioLoader.parse(text: Self.scenario(Self.block.replacingOccurrences(
+            of: "recover = { rho = \"0\" }", with: "recover = { rho = \"0\", \"W*log(phi0)\" = \"0\", \"total(log(phi0))\" = \"0\" }")),
+            fileName: folder + "/spatial.toml")
+        #expect(withImpacts.estimations.first?.recover.map(\.coefficient) == ["rho", "W*log(phi0)", "total(log(phi0))"])
     }
 
     @Test("mistakes in a spatial block are located errors before anything runs")
@@ -94,7 +98,7 @@ struct ScenarioSpatialTests {
             ("panel   = [\"region\", \"year\"]", "panel   = [\"regoin\", \"year\"]", "estimate[0].panel", "did you mean 'region'?", 15),
             ("log(employment) ~ log(phi0)", "log(employment) ~ log(phi0) | region", "estimate[0].formula", "no fixed-effect part", 14),
             ("log(employment) ~ log(phi0)", "log(employment) ~ log(ph0)", "estimate[0].formula", "did you mean 'phi0'?", 14),
-            ("recover = { rho = \"0\" }", "recover = { lambda = \"0\" }", "estimate[0].recover.lambda", "not a coefficient of the sdm model", 21),
+            ("recover = { rho = \"0\" }", "recover = { lambda = \"0\" }", "estimate[0].recover.lambda", "not a coefficient or impact of the sdm model", 21),
             ("recover = { rho = \"0\" }", "recover = { rho = \"0\" }\nvcov = \"hetero\"", "estimate[0].vcov", "does not apply", 22),
         ]
         for (old, new, keyPath, message, line) in cases {
@@ -128,7 +132,8 @@ struct ScenarioSpatialTests {
         let withYear = try Dataset(columns: data.columns + [.int("year", [Int](repeating: 1, count: data.rowCount))])
         let request = EstimationRequest(name: "col", method: .spatial, formula: "CRIME ~ INC + HOVAL",
                                         recover: [.init(coefficient: "rho", truth: .value(0.4, written: "0.4")),
-                                                  .init(coefficient: "INC", truth: .value(-1, written: "-1"))],
+                                                  .init(coefficient: "INC", truth: .value(-1, written: "-1")),
+                                                  .init(coefficient: "indirect(HOVAL)", truth: .value(0, written: "0"))],
                                         panel: PanelDeclaration(unit: "POLYID", time: "year"),
                                         spatial: SpatialSettings(weightsFile: "columbus.gal", weightsPath: files.gal))
         let block = try PreparedSpatial(request)
@@ -136,7 +141,10 @@ struct ScenarioSpatialTests {
         let models: [String: Any] = try OracleFixture(oracle: "spatialreg", name: "columbus").value("models")
         let sar = try #require(models["sar"] as? [String: Any])
         let rho = try #require(sar["rho"] as? Double), rhoError = try #require(sar["rho_se"] as? Double)
-        #expect(outcome.estimates.map(\.parameter) == ["col: rho", "col: INC"])
+        #expect(outcome.estimates.map(\.parameter) == ["col: rho", "col: INC", "col: indirect(HOVAL)"])
+        let indirect = try #require((sar["impacts"] as? [String: Any])?["indirect"] as? [String: Double])["HOVAL"]
+        #expect(abs(outcome.estimates[2].estimate - (indirect ?? .nan)) < 1e-6 * abs(indirect ?? 1))
+        #expect(outcome.estimates[2].standardError > 0)
         #expect(abs(outcome.estimates[0].estimate - rho) < 1e-6 * abs(rho))
         #expect(abs(outcome.estimates[0].standardError - rhoError) < 1e-4 * rhoError)
         #expect(outcome.estimates[0].truth == 0.4)

@@ -32,6 +32,25 @@ public struct SpatialSettings: Sendable, Equatable {
         SpatialOptions(model: model, effects: effects, approach: leeYu ? .leeYu : .direct)
     }
 
+    /// The impact kinds a `recover` key may name, as `direct(x)`, `indirect(x)`, `total(x)`.
+    public static let impactKinds = ["direct", "indirect", "total"]
+
+    /// `(kind, variable)` when `key` names an impact, e.g. "indirect(INC)" → ("indirect", "INC").
+    public static func impact(in key: String) -> (kind: String, variable: String)? {
+        for kind in impactKinds where key.hasPrefix(kind + "(") && key.hasSuffix(")") {
+            let variable = String(key.dropFirst(kind.count + 1).dropLast())
+            if !variable.isEmpty { return (kind, variable) }
+        }
+        return nil
+    }
+
+    /// Every name a `recover` key may use: the coefficients, and `direct(x)`, `indirect(x)`, `total(x)`
+    /// for each regressor x (LeSage–Pace impacts, delta-method standard errors).
+    public func recoverableNames(regressors: [String], hasIntercept: Bool) -> [String] {
+        coefficientNames(regressors: regressors, hasIntercept: hasIntercept)
+            + regressors.flatMap { variable in Self.impactKinds.map { "\($0)(\(variable))" } }
+    }
+
     /// The coefficient names a fit of `regressors` reports: the regressors (with "(Intercept)" without
     /// effects when `hasIntercept`), "W*x" for Durbin models, then "rho" and/or "lambda".
     public func coefficientNames(regressors: [String], hasIntercept: Bool) -> [String] {

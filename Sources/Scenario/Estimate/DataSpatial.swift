@@ -24,6 +24,11 @@ public enum DataSpatial {
         public var rowStandardize = true
         public var json = false
         public var delimiter: String?
+        /// `--impacts`: LeSage–Pace direct, indirect and total effects, SEs from `draws` simulated draws
+        /// of the estimates (stream seed `seed`).
+        public var impacts = false
+        public var draws = 1000
+        public var seed: UInt64 = 20_261_121
 
         public init(dataPath: String, formula: String, weightsPath: String) {
             self.dataPath = dataPath
@@ -37,6 +42,7 @@ public enum DataSpatial {
         public let text: String
         public let warnings: [String]
         public let fit: SpatialFit
+        public let impacts: SpatialImpacts?
         public let readingSeconds: Double
         public let estimationSeconds: Double
     }
@@ -85,6 +91,9 @@ public enum DataSpatial {
 
     public static func run(_ request: Request) throws -> Outcome {
         let options = try options(model: request.model, effects: request.effects, leeYu: request.leeYu)
+        if request.impacts, !(2...1_000_000).contains(request.draws) {
+            throw InvalidInput(description: "error: --draws must be between 2 and 1,000,000 (simulated draws for the impacts' standard errors), not \(request.draws)")
+        }
         let layout = try layout(panel: request.panel, unit: request.unit)
         if options.effects != .none && layout.periodColumn == nil {
             throw InvalidInput(description: "error: --effects \(options.effects.rawValue) needs a panel: give --panel ID,TIME instead of --id")
@@ -104,11 +113,15 @@ public enum DataSpatial {
         let prepared = try prepare(file, formula: formula, layout: layout, weights: weights,
                                    effects: options.effects, rowStandardize: request.rowStandardize)
         let fit = try estimate(prepared.sample, options: options)
+        let impacts = request.impacts
+            ? try SpatialImpacts.estimate(fit, weights: prepared.sample.weights, draws: request.draws, seed: request.seed) : nil
         let estimationSeconds = DataFMOLS.seconds(clock.now - estimationStart)
         let context = SpatialReport.Context(formula: request.formula, weightsPath: request.weightsPath, layout: layout,
                                             rowStandardized: prepared.rowStandardized, periods: prepared.periods)
-        let text = request.json ? try SpatialReport.json(fit, context: context) : SpatialReport.text(fit, context: context)
-        return Outcome(text: text, warnings: fit.warnings, fit: fit, readingSeconds: readingSeconds, estimationSeconds: estimationSeconds)
+        let text = request.json ? try SpatialReport.json(fit, impacts: impacts, context: context)
+            : SpatialReport.text(fit, impacts: impacts, context: context)
+        return Outcome(text: text, warnings: fit.warnings, fit: fit, impacts: impacts, readingSeconds: readingSeconds,
+                       estimationSeconds: estimationSeconds)
     }
 
     /// W from its file; a malformed file is `FILE:LINE[:FIELD]: error: …`.

@@ -58,7 +58,7 @@ enum SpatialReport {
     /// Two-sided p-value against N(0, 1).
     static func pValue(_ z: Double) -> Double { z.isFinite ? erfc(abs(z) / 2.0.squareRoot()) : .nan }
 
-    static func text(_ fit: SpatialFit, context: Context) -> String {
+    static func text(_ fit: SpatialFit, impacts: SpatialImpacts? = nil, context: Context) -> String {
         var lines = ["\(title(fit.model)) by maximum likelihood, Dep. Var.: \(fit.responseName)"]
         let sizes = fit.periodCount == 1
             ? "Observations: \(fit.observationCount) (cross-section of n = \(fit.unitCount) units, id '\(context.layout.unitColumn)')"
@@ -92,8 +92,26 @@ enum SpatialReport {
             + (fit.jacobianApproximationError.map { " (error up to \(NumberFormat.general($0, digits: 2)))" } ?? ""))
         lines.append("Optimiser converged: \(fit.converged ? "yes" : "NO"), gradient "
             + "(\(fit.gradient.map { NumberFormat.general($0, digits: 3) }.joined(separator: ", ")))")
+        if let impacts { lines += impactLines(impacts) }
         for warning in fit.warnings { lines.append("Warning: \(warning)") }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func inferenceText(_ inference: SpatialImpacts.Inference) -> String {
+        switch inference {
+        case .simulation(let draws, let seed): "standard errors from \(draws) draws of the estimates (seed \(seed))"
+        case .deltaMethod: "standard errors by the delta method"
+        }
+    }
+
+    /// The impacts table: per regressor the direct, indirect and total effect, each with its SE.
+    static func impactLines(_ impacts: SpatialImpacts) -> [String] {
+        let header = ["", "Direct", "Std. Error", "Indirect", "Std. Error", "Total", "Std. Error"]
+        let rows = impacts.effects.map { effect in
+            [effect.variable] + [effect.direct, effect.directStandardError, effect.indirect, effect.indirectStandardError,
+                                 effect.total, effect.totalStandardError].map { NumberFormat.general($0, digits: 6) }
+        }
+        return ["", "Impacts (LeSage–Pace average effects; \(inferenceText(impacts.inference))):", aligned([header] + rows)]
     }
 
     /// Columns padded to equal width; the first left-aligned, the rest right-aligned.
@@ -111,7 +129,7 @@ enum SpatialReport {
     }
 
     /// The result as JSON (sorted keys); a non-finite number is null.
-    static func json(_ fit: SpatialFit, context: Context) throws -> String {
+    static func json(_ fit: SpatialFit, impacts: SpatialImpacts? = nil, context: Context) throws -> String {
         func finite(_ value: Double) -> Any { value.isFinite ? value : NSNull() }
         let standardErrors = fit.standardErrors
         var coefficients: [String: Any] = [:]
@@ -122,7 +140,7 @@ enum SpatialReport {
         }
         var layout: [String: Any] = ["unit": context.layout.unitColumn]
         if let period = context.layout.periodColumn { layout["time"] = period; layout["periods"] = context.periods }
-        let object: [String: Any] = [
+        var object: [String: Any] = [
             "estimator": "spatial maximum likelihood",
             "model": fit.model.rawValue,
             "effects": fit.effects.rawValue,
@@ -150,6 +168,22 @@ enum SpatialReport {
             "weights": ["file": context.weightsPath, "rowStandardized": context.rowStandardized],
             "data": layout,
         ]
+        if let impacts {
+            var inference: [String: Any] = [:]
+            switch impacts.inference {
+            case .simulation(let draws, let seed): inference = ["method": "simulation", "draws": draws, "seed": seed]
+            case .deltaMethod: inference = ["method": "delta"]
+            }
+            object["impacts"] = [
+                "inference": inference,
+                "effects": impacts.effects.map { effect -> [String: Any] in
+                    ["variable": effect.variable, "direct": finite(effect.direct), "indirect": finite(effect.indirect),
+                     "total": finite(effect.total), "directStandardError": finite(effect.directStandardError),
+                     "indirectStandardError": finite(effect.indirectStandardError),
+                     "totalStandardError": finite(effect.totalStandardError)]
+                },
+            ]
+        }
         let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])
         return String(decoding: data, as: UTF8.self) + "\n"
     }

@@ -53,10 +53,10 @@ enum SpatialValidation {
             throw fail(["weights"], "the weight matrix cannot be read: \(detail)",
                        "give a .gal or .gwt file, a dense CSV matrix or a CSV edge list, relative to the scenario file")
         }
-        let names = settings.coefficientNames(regressors: formula.regressors.map(\.description), hasIntercept: formula.hasIntercept)
+        let names = settings.recoverableNames(regressors: formula.regressors.map(\.description), hasIntercept: formula.hasIntercept)
         for recovery in request.recover {
             guard names.contains(recovery.coefficient) else {
-                throw fail(["recover", recovery.coefficient], "'\(recovery.coefficient)' is not a coefficient of the \(settings.model.rawValue) model",
+                throw fail(["recover", recovery.coefficient], "'\(recovery.coefficient)' is not a coefficient or impact of the \(settings.model.rawValue) model",
                            Suggestion.fix(for: recovery.coefficient, among: names, noun: "coefficients"))
             }
             if recovery.truth == .pseudoTrue {
