@@ -154,6 +154,14 @@ struct DataSpatialTests {
         }
         #expect(Self.failure(Self.request(files)) == "\(files.csv):6:3 (column 'INC'): error: INC is missing or undefined for unit 5; "
             + "a spatial model needs every unit in every period (fill the value in, or drop the unit from the data and from W)")
+        // A text cell in a formula variable: located, without the fixest advice to move it after '|'.
+        files = try Self.columbusFiles(in: folder) { rows in
+            var rows = rows
+            rows[9] = rows[9].replacingOccurrences(of: ",", with: ",x", options: [], range: rows[9].range(of: ","))
+            return rows
+        }
+        #expect(Self.failure(Self.request(files))?.hasPrefix("\(files.csv):11:2 (column 'CRIME'): error: 'x") == true)
+        #expect(Self.failure(Self.request(files))?.contains("every variable of a spatial model's formula must be numeric") == true)
         // A unit of the data that W lacks (line 51), and W's unit the data lacks.
         files = try Self.columbusFiles(in: folder) { rows in Array(rows.dropFirst()) + ["50,1,2,3"] }
         #expect(Self.failure(Self.request(files)) == "\(files.csv):50:1 (column 'POLYID'): error: 1 unit(s) of the data are not in W (50); "

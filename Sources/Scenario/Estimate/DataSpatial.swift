@@ -108,7 +108,7 @@ public enum DataSpatial {
         let file = try UserDataFile.read(path: request.dataPath, delimiter: request.delimiter)
         let weights = try readWeights(path: request.weightsPath, format: format)
         let readingSeconds = DataFMOLS.seconds(clock.now - readingStart)
-        try file.checkNumeric(formula)
+        try checkNumeric(file, formula: formula)
         let estimationStart = clock.now
         let prepared = try prepare(file, formula: formula, layout: layout, weights: weights,
                                    effects: options.effects, rowStandardize: request.rowStandardize)
@@ -122,6 +122,18 @@ public enum DataSpatial {
             : SpatialReport.text(fit, impacts: impacts, context: context)
         return Outcome(text: text, warnings: fit.warnings, fit: fit, impacts: impacts, readingSeconds: readingSeconds,
                        estimationSeconds: estimationSeconds)
+    }
+
+    /// Throws the located message for the first variable of the formula whose column holds text.
+    static func checkNumeric(_ file: UserDataFile, formula: Formula) throws {
+        for name in formula.numericVariables {
+            guard let column = try? file.data.column(named: name), let cell = column.firstTextCell() else { continue }
+            var message = "\(file.location(ofDataRow: cell.row, column: name)): error: '\(EstimationError.shortened(cell.text))' is not a number, "
+                + "so column '\(name)' is read as text; every variable of a spatial model's formula must be numeric "
+                + "(fixed effects come from --effects, not from a column in the formula)"
+            if UserDataFile.hasDecimalComma(cell.text) { message += ". Decimal commas are not read: write a decimal point" }
+            throw InvalidInput(description: message)
+        }
     }
 
     /// W from its file; a malformed file is `FILE:LINE[:FIELD]: error: …`.
@@ -155,6 +167,9 @@ public enum DataSpatial {
             throw InvalidInput(description: "error: \(error)")
         } catch let error as PanelDataError {
             throw InvalidInput(description: file.message(for: error))
+        } catch TermEvaluationError.factorColumn(let name, let term) {
+            throw InvalidInput(description: "error: column '\(name)' in term '\(term)' is text (a factor); every variable of a spatial "
+                + "model's formula must be numeric (fixed effects come from --effects)")
         } catch let error as TermEvaluationError {
             throw InvalidInput(description: "error: \(error)")
         } catch let error as FormulaError {
