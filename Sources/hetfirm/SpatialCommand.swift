@@ -10,9 +10,10 @@ extension Hetfirm {
             discussion: """
                 Example: hetfirm spatial columbus.csv "CRIME ~ INC + HOVAL" --weights columbus.gal --model sar --id POLYID
                 Panel:   hetfirm spatial regions.csv "y ~ x1 + x2" --weights W.gal --model sdm --panel region,year --effects twoways
-                The formula is fixest syntax without a fixed-effect part (effects come from --effects). Units are matched
-                to W's by value; a panel must be balanced. rho and lambda are reported as named coefficients with
-                information-matrix standard errors. See docs/estimators/spatial.md.
+                The formula is fixest syntax without a fixed-effect part: effects come from --effects.
+                Units are matched to W's by value; a panel must be balanced.
+                rho and lambda are reported as named coefficients with information-matrix standard errors.
+                See docs/estimators/spatial.md.
                 """)
 
         @Argument(help: "A CSV file with a header row (NA or empty = missing).") var data: String

@@ -88,7 +88,7 @@ enum SpatialReport {
             + "Pseudo-R2: \(NumberFormat.general(fit.pseudoRSquared, digits: 5))")
         let interval = fit.admissibleInterval
         lines.append("Admissible \(parameters(fit.model)): (\(NumberFormat.general(interval.lower, digits: 6)), "
-            + "\(NumberFormat.general(interval.upper, digits: 6)))   ln|I − ρW|: \(fit.jacobianMethod)"
+            + "\(NumberFormat.general(interval.upper, digits: 6)))   ln|I − \(fit.model.hasLag ? "ρ" : "λ")W|: \(fit.jacobianMethod)"
             + (fit.jacobianApproximationError.map { " (error up to \(NumberFormat.general($0, digits: 2)))" } ?? ""))
         lines.append("Optimiser converged: \(fit.converged ? "yes" : "NO"), gradient "
             + "(\(fit.gradient.map { NumberFormat.general($0, digits: 3) }.joined(separator: ", ")))")
