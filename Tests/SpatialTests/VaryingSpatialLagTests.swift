@@ -113,4 +113,27 @@ struct VaryingSpatialLagTests {
             #expect(abs(meanError / sd - 1) < 0.35, "parameter \(index): mean SE \(meanError) vs SD \(sd)")
         }
     }
+
+    @Test("impacts at a common level q equal SAR impacts at ρ + ρ′q, and grow with q when ρ′ > 0")
+    func impacts() throws {
+        let weights = try Self.weights(units: 30, seed: 11)
+        let (sample, modifier) = try Self.simulate(weights: weights, periods: 12, truth: Truth(), replication: 3)
+        let fit = try VaryingSpatialLag.fit(sample, modifierName: "z", modifier: modifier, effects: .individual)
+        let levels = try VaryingLagImpacts.atLevels(fit, weights: weights, levels: [0.2, 1.0, 1.6])
+        for row in levels.rows where row.variable == "x1" {
+            let level = Double(row.label.split(separator: "=")[1].trimmingCharacters(in: .whitespaces))!
+            let scale = fit.rho + fit.rhoPrime * level
+            var system = weights.denseElements().map { -scale * $0 }
+            for index in 0..<30 { system[index * 30 + index] += 1 }
+            let trace = try Matrix(rows: 30, columns: 30, elements: system).inverse().diagonalElements.reduce(0, +) / 30
+            let beta = fit.coefficients[0]
+            #expect(abs(row.direct - beta * trace) < 1e-10)
+            #expect(abs(row.total - beta / (1 - scale)) < 1e-10)
+        }
+        let totals = levels.rows.filter { $0.variable == "x1" }.map(\.total)
+        #expect(fit.rhoPrime > 0 && totals == totals.sorted())
+        let periods = try VaryingLagImpacts.byPeriod(fit, sample: sample, modifier: modifier)
+        #expect(periods.rows.count == 12 * 2)
+        #expect(periods.rows.allSatisfy { $0.directStandardError > 0 && $0.totalStandardError > 0 })
+    }
 }
