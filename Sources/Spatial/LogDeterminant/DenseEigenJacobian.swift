@@ -50,6 +50,17 @@ public struct DenseEigenJacobian: SpatialJacobian {
         return sum
     }
 
+    /// −Σ_i λ_i/(1 − ρλ_i), real part.
+    public func logDeterminantDerivative(at rho: Double) throws -> Double {
+        var sum = 0.0
+        for value in eigenvalues {
+            let real = 1 - rho * value.real, imaginary = -rho * value.imaginary
+            let norm = real * real + imaginary * imaginary
+            sum += (value.real * real + value.imaginary * imaginary) / norm
+        }
+        return -sum
+    }
+
     public func traces(at rho: Double) throws -> SpatialTraces {
         let inverse = try SpatialDenseAlgebra.resolvent(weights, rho)
         return SpatialDenseAlgebra.traces(inverse)
@@ -58,5 +69,11 @@ public struct DenseEigenJacobian: SpatialJacobian {
     public func crossTraces(rho: Double, lambda: Double) throws -> SpatialCrossTraces {
         try SpatialDenseAlgebra.crossTraces(
             SpatialDenseAlgebra.resolvent(weights, rho), SpatialDenseAlgebra.resolvent(weights, lambda))
+    }
+
+    public func centredCrossTraces(rho: Double, lambda: Double) throws -> SpatialCrossTraces {
+        try SpatialDenseAlgebra.crossTraces(
+            SpatialDenseAlgebra.centred(SpatialDenseAlgebra.resolvent(weights, rho)),
+            SpatialDenseAlgebra.centred(SpatialDenseAlgebra.resolvent(weights, lambda)))
     }
 }

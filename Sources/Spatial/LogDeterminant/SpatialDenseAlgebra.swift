@@ -13,6 +13,29 @@ enum SpatialDenseAlgebra {
         return try Matrix(rows: count, columns: count, elements: dense) * inverse
     }
 
+    /// QGQ with Q = I − 11ᵀ/n (rows and columns centred). tr(QAQ·QBQ) = tr(QAQB) and
+    /// tr((QAQ)ᵀQBQ) = tr(QAᵀQB), the traces of the Lee–Yu transformed matrices.
+    static func centred(_ matrix: Matrix) -> Matrix {
+        let count = matrix.rows
+        var elements = matrix.elements
+        var rowMeans = [Double](repeating: 0, count: count), columnMeans = rowMeans
+        var grand = 0.0
+        for row in 0..<count {
+            for column in 0..<count {
+                let value = elements[row * count + column]
+                rowMeans[row] += value / Double(count)
+                columnMeans[column] += value / Double(count)
+                grand += value / Double(count * count)
+            }
+        }
+        for row in 0..<count {
+            for column in 0..<count { elements[row * count + column] += grand - rowMeans[row] - columnMeans[column] }
+        }
+        var result = matrix
+        result.elements = elements
+        return result
+    }
+
     /// tr(G), tr(G²), tr(GᵀG) and ‖Gᵀ1‖² of a dense G.
     static func traces(_ resolvent: Matrix) -> SpatialTraces {
         let count = resolvent.rows

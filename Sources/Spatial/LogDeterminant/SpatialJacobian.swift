@@ -16,10 +16,19 @@ public protocol SpatialJacobian: Sendable {
     /// tr(G), tr(G·G) and tr(Gᵀ·G) for G = W(I − ρW)⁻¹, the traces of the information matrix
     /// (Anselin 1988, ch. 6; Elhorst 2014, eq. 3.8); d ln|I − ρW| / dρ = −tr(G).
     func traces(at rho: Double) throws -> SpatialTraces
+    /// d ln|I − ρW| / dρ = −tr(W(I − ρW)⁻¹). The default differentiates ``logDeterminant(at:)``
+    /// with the five-point stencil (step 10⁻⁴ of the interval, truncation error O(h⁴)), four
+    /// log-determinants instead of a trace of the resolvent; implementations with a cheaper exact
+    /// route (eigenvalues) override it.
+    func logDeterminantDerivative(at rho: Double) throws -> Double
     /// tr(G_λ·G_ρ) and tr(G_ρᵀ·G_λ) for G_ρ = W(I − ρW)⁻¹ and G_λ = W(I − λW)⁻¹: the ρ–λ entry of
     /// the SAC information matrix. Implementations that cannot form them throw
     /// ``SpatialError/unavailable(_:)`` (the default).
     func crossTraces(rho: Double, lambda: Double) throws -> SpatialCrossTraces
+    /// The cross traces of the centred resolvents, tr(QG_λQG_ρ) and tr(QG_ρᵀQG_λ) with
+    /// Q = I − 11ᵀ/n: those of the Lee–Yu transformed W* = FᵀWF (FFᵀ = Q), which SAC with
+    /// period effects needs. The default throws ``SpatialError/unavailable(_:)``.
+    func centredCrossTraces(rho: Double, lambda: Double) throws -> SpatialCrossTraces
     /// How the log-determinant is computed (for reports), e.g. "exact, eigenvalues of a dense W".
     var methodDescription: String { get }
     /// An estimate of the largest absolute error of ``logDeterminant(at:)`` over the admissible
@@ -40,6 +49,20 @@ public struct SpatialInterval: Sendable, Equatable {
 }
 
 extension SpatialJacobian {
+    public func logDeterminantDerivative(at rho: Double) throws -> Double {
+        let interval = admissibleInterval
+        let step = 1e-4 * Swift.min(1, interval.upper - interval.lower)
+        guard interval.contains(rho - 2 * step), interval.contains(rho + 2 * step) else {
+            return -(try traces(at: rho).trace)
+        }
+        let values = try [-2.0, -1, 1, 2].map { try logDeterminant(at: rho + $0 * step) }
+        return (values[0] - 8 * values[1] + 8 * values[2] - values[3]) / (12 * step)
+    }
+
+    public func centredCrossTraces(rho: Double, lambda: Double) throws -> SpatialCrossTraces {
+        throw SpatialError.unavailable("\(methodDescription) does not provide the centred ρ–λ traces of the Lee–Yu SAC covariance")
+    }
+
     public func crossTraces(rho: Double, lambda: Double) throws -> SpatialCrossTraces {
         throw SpatialError.unavailable("\(methodDescription) does not provide the ρ–λ traces of the SAC covariance")
     }

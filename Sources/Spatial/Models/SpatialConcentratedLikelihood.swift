@@ -95,6 +95,51 @@ struct SpatialConcentratedLikelihood: Sendable {
         return (Swift.max(total - explained, 0), coefficients)
     }
 
+    /// The analytic score (∂ℓ_c/∂ρ, ∂ℓ_c/∂λ) at (ρ, λ), for the parameters the model has.
+    ///
+    /// By the envelope theorem d(e′e)/dθ = 2ε′·∂ε/∂θ at β̂, with ∂ε/∂ρ = −B·Wy and
+    /// ∂ε/∂λ = −W·u (u = y − ρWy − Xβ), so ∂ℓ_c/∂ρ = (m/e′e)·ε′BWy − J·tr(G_ρ) [+ cJ/(1 − ρ)]
+    /// and ∂ℓ_c/∂λ = (m/e′e)·ε′Wu − J·tr(G_λ) [+ cJ/(1 − λ)].
+    func score(rho: Double, lambda: Double) throws -> [Double] {
+        let k = regressorCount
+        let (sum, beta) = try residualSumOfSquares(rho: rho, lambda: lambda)
+        var residualWeights = [Double](repeating: 0, count: gramSize)
+        residualWeights[0] = 1
+        residualWeights[1] = -(rho + lambda)
+        residualWeights[2] = rho * lambda
+        for index in 0..<k {
+            residualWeights[3 + index] -= beta[index]
+            residualWeights[3 + k + index] += lambda * beta[index]
+        }
+        func product(_ direction: [Double]) -> Double {
+            var total = 0.0
+            for row in 0..<gramSize where residualWeights[row] != 0 {
+                for column in 0..<gramSize where direction[column] != 0 {
+                    total += residualWeights[row] * gram[row * gramSize + column] * direction[column]
+                }
+            }
+            return total
+        }
+        var result: [Double] = []
+        let scale = effectiveObservations / sum
+        if model.hasLag {
+            var direction = [Double](repeating: 0, count: gramSize)
+            direction[1] = 1
+            direction[2] = -lambda
+            result.append(scale * product(direction)
+                + jacobianPeriods * (try jacobian.logDeterminantDerivative(at: rho) + (unitRootCorrection ? 1 / (1 - rho) : 0)))
+        }
+        if model.hasErrorProcess {
+            var direction = [Double](repeating: 0, count: gramSize)
+            direction[1] = 1
+            direction[2] = -rho
+            for index in 0..<k { direction[3 + k + index] = -beta[index] }
+            result.append(scale * product(direction)
+                + jacobianPeriods * (try jacobian.logDeterminantDerivative(at: lambda) + (unitRootCorrection ? 1 / (1 - lambda) : 0)))
+        }
+        return result
+    }
+
     /// The Jacobian part J·[ln|A| + ln|B| − c·ln(1 − ρ) − c·ln(1 − λ)].
     func jacobianTerm(rho: Double, lambda: Double) throws -> Double {
         var term = 0.0

@@ -79,7 +79,9 @@ struct SpatialInformationMatrix {
             set(index, index, periods * (traces.traceOfGram + traces.traceOfSquare))
             set(index, sigmaIndex, periods * traces.trace / sigma2)
             if let lagIndex {
-                let cross = try jacobian.crossTraces(rho: rho, lambda: lambda)
+                let cross = adjustTraces
+                    ? try jacobian.centredCrossTraces(rho: rho, lambda: lambda)
+                    : try jacobian.crossTraces(rho: rho, lambda: lambda)
                 set(lagIndex, index, periods * (cross.product + cross.transposedProduct))
             }
         }

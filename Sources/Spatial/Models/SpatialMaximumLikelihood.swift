@@ -18,10 +18,6 @@ public enum SpatialMaximumLikelihood {
             throw SpatialError.unsupportedSpecification(
                 "the Lee–Yu transformation with period effects needs a row-standardised W")
         }
-        if options.approach == .leeYu, options.effects.removesPeriodMeans, options.model == .sac {
-            throw SpatialError.unsupportedSpecification(
-                "the Lee–Yu transformation with period effects is not available for SAC; use the direct approach")
-        }
         if let island = sample.weights.islands.first {
             throw SpatialError.island(sample.weights.unitIdentifiers[island])
         }
@@ -37,7 +33,8 @@ public enum SpatialMaximumLikelihood {
         let likelihood = SpatialConcentratedLikelihood(
             design: design, model: options.model, jacobian: jacobian, setup: setup)
         let interval = jacobian.admissibleInterval
-        let optimum = try maximize(likelihood, interval: interval, tolerance: options.tolerance)
+        let optimum = try polish(
+            likelihood, interval: interval, start: try maximize(likelihood, interval: interval, tolerance: options.tolerance))
         return try SpatialFitAssembly(
             sample: sample, design: design, options: options, likelihood: likelihood, setup: setup,
             rho: optimum.rho, lambda: optimum.lambda, converged: optimum.converged
@@ -60,6 +57,65 @@ public enum SpatialMaximumLikelihood {
             throw SpatialError.invalidSample(
                 "the regressors \(design.regressorNames.joined(separator: ", ")) are perfectly collinear (\(detail))")
         }
+    }
+
+    /// Refines Brent's maximum, which a search on function values cannot place closer than about
+    /// √ε, by solving the analytic score equation: Brent's root finder on a bracket around a
+    /// single spatial parameter, Newton steps (with a central-difference Jacobian of the score)
+    /// for SAC's two. The refinement is kept only if it does not lower the likelihood.
+    static func polish(
+        _ likelihood: SpatialConcentratedLikelihood, interval: SpatialInterval,
+        start: (rho: Double, lambda: Double, converged: Bool)
+    ) throws -> (rho: Double, lambda: Double, converged: Bool) {
+        guard start.converged else { return start }
+        let startValue = try likelihood.logLikelihood(rho: start.rho, lambda: start.lambda)
+        let inside = { (value: Double) in interval.contains(value) }
+        var rho = start.rho, lambda = start.lambda
+        switch likelihood.model {
+        case .sar, .sdm, .sem, .sdem:
+            let isLag = likelihood.model.hasLag
+            let point = isLag ? rho : lambda
+            let score = { (value: Double) throws -> Double in
+                try likelihood.score(rho: isLag ? value : 0, lambda: isLag ? 0 : value)[0]
+            }
+            var width = 1e-7 * Swift.max(1, abs(point))
+            var refined: Double?
+            for _ in 0..<8 where refined == nil {
+                let lower = point - width, upper = point + width
+                if inside(lower), inside(upper), (try score(lower)) * (try score(upper)) <= 0 {
+                    var failure: Error?
+                    refined = try RootFinder.brent(bracket: lower...upper, absoluteTolerance: 1e-15, relativeTolerance: 1e-15) {
+                        do { return try score($0) } catch { failure = error; return 0 }
+                    }
+                    if let failure { throw failure }
+                }
+                width *= 10
+            }
+            guard let refined else { return start }
+            if isLag { rho = refined } else { lambda = refined }
+        case .sac:
+            for _ in 0..<20 {
+                let gradient = try likelihood.score(rho: rho, lambda: lambda)
+                let step = 1e-7
+                let rhoHigh = try likelihood.score(rho: rho + step, lambda: lambda)
+                let rhoLow = try likelihood.score(rho: rho - step, lambda: lambda)
+                let lambdaHigh = try likelihood.score(rho: rho, lambda: lambda + step)
+                let lambdaLow = try likelihood.score(rho: rho, lambda: lambda - step)
+                let a = (rhoHigh[0] - rhoLow[0]) / (2 * step), d = (lambdaHigh[1] - lambdaLow[1]) / (2 * step)
+                let b = 0.5 * ((lambdaHigh[0] - lambdaLow[0]) + (rhoHigh[1] - rhoLow[1])) / (2 * step)
+                let determinant = a * d - b * b
+                guard determinant > 0, a < 0 else { break }
+                let deltaRho = -(d * gradient[0] - b * gradient[1]) / determinant
+                let deltaLambda = -(a * gradient[1] - b * gradient[0]) / determinant
+                guard inside(rho + deltaRho), inside(lambda + deltaLambda) else { break }
+                rho += deltaRho
+                lambda += deltaLambda
+                if abs(deltaRho) + abs(deltaLambda) < 1e-14 { break }
+            }
+        }
+        let value = try likelihood.logLikelihood(rho: rho, lambda: lambda)
+        guard value >= startValue - 1e-12 * abs(startValue) else { return start }
+        return (rho, lambda, true)
     }
 
     /// Brent's search (nested for SAC) over the admissible interval, kept a relative 10⁻⁹ inside.
