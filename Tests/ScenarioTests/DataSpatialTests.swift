@@ -82,7 +82,7 @@ struct DataSpatialTests {
         let logLikelihood = try #require(reference["log_likelihood"] as? Double)
         #expect(Self.relative(fit.logLikelihood, logLikelihood) < 1e-9)
         #expect(outcome.text.contains("Observations: 49 (cross-section of n = 49 units, id 'POLYID')"))
-        #expect(outcome.text.contains("ln|I − ρW|: exact, eigenvalues of a dense W (n = 49)"))
+        #expect(outcome.text.contains((model == "sem" || model == "sdem" ? "ln|I − λW|" : "ln|I − ρW|") + ": exact, eigenvalues of a dense W (n = 49)"))
         request.json = true
         let object = try #require(try JSONSerialization.jsonObject(with: Data(DataSpatial.run(request).text.utf8)) as? [String: Any])
         #expect(object["model"] as? String == model)
