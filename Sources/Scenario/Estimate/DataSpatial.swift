@@ -194,6 +194,7 @@ public enum DataSpatial {
 
     /// "a, b or c".
     static func names(_ values: [String]) -> String {
-        values.count < 2 ? values.joined() : values.dropLast().joined(separator: ", ") + " or " + values.last!
+        guard let last = values.last, values.count > 1 else { return values.joined() }
+        return values.dropLast().joined(separator: ", ") + " or " + last
     }
 }

@@ -63,7 +63,8 @@ enum SpatialReport {
         let sizes = fit.periodCount == 1
             ? "Observations: \(fit.observationCount) (cross-section of n = \(fit.unitCount) units, id '\(context.layout.unitColumn)')"
             : "Observations: \(fit.observationCount) (N = \(fit.unitCount) units × T = \(fit.periodCount) periods"
-                + (context.periods.isEmpty ? "" : ", \(context.layout.periodColumn ?? "period") \(context.periods.first!)–\(context.periods.last!)") + ")"
+                + (context.periods.first.flatMap { first in context.periods.last.map { last in
+                    ", \(context.layout.periodColumn ?? "period") \(first)–\(last)" } } ?? "") + ")"
         lines.append(sizes)
         var effects = "Fixed effects: \(effectsText(fit))"
         if fit.effects != .none { effects += fit.approach == .leeYu ? " — Lee–Yu (2010) transformation" : " — direct approach (demeaned)" }

@@ -76,8 +76,11 @@ public enum SpatialSamplePreparation {
         let units = weights.unitCount
         var dataRows = [Int](repeating: -1, count: units * periodCount)
         for row in 0..<data.rowCount {
-            let period = periodOfRow.map { periodIndex[$0[row]]! } ?? 0
-            let position = period * units + weightsIndex[keys[row]]!
+            // Every period and unit is indexed above, and every unit is in W (checked).
+            guard let unit = weightsIndex[keys[row]], let period = periodOfRow.map({ periodIndex[$0[row]] }) ?? 0 else {
+                throw SpatialError.invalidSample("row \(row + 1) could not be placed in the panel")
+            }
+            let position = period * units + unit
             if dataRows[position] >= 0 {
                 throw SpatialDataError.duplicateObservation(
                     row: row, firstRow: dataRows[position], unit: keys[row], period: periodOfRow.map { String($0[row]) })
