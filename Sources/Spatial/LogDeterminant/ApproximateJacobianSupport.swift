@@ -42,7 +42,13 @@ struct ApproximateJacobianSupport: Sendable {
         }
     }
 
+    /// The sparse LU method behind the traces, built when asked (its ordering costs about as much
+    /// as a few factorisations).
+    func sparseJacobian() throws -> SparseLUJacobian {
+        try SparseLUJacobian(weights: weights, seed: seed)
+    }
+
     func traces(at rho: Double) throws -> SpatialTraces {
-        try SparseLUJacobian(weights: weights, seed: seed).traces(at: rho)
+        try sparseJacobian().traces(at: rho)
     }
 }

@@ -69,6 +69,12 @@ public struct ChebyshevJacobian: SpatialJacobian {
         return try support.traces(at: rho)
     }
 
+    public func crossTraces(rho: Double, lambda: Double) throws -> SpatialCrossTraces {
+        try support.check(rho, method: "the Chebyshev log-determinant")
+        try support.check(lambda, method: "the Chebyshev log-determinant")
+        return try support.sparseJacobian().crossTraces(rho: rho, lambda: lambda)
+    }
+
     /// c_0 … c_q of the degree-q interpolant of ln(1 − ρ̃x) at the Chebyshev nodes.
     static func coefficients(scaledRho: Double, order: Int) -> [Double] {
         let nodes = order + 1

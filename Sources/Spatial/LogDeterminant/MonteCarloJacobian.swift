@@ -63,6 +63,12 @@ public struct MonteCarloJacobian: SpatialJacobian {
         return try support.traces(at: rho)
     }
 
+    public func crossTraces(rho: Double, lambda: Double) throws -> SpatialCrossTraces {
+        try support.check(rho, method: "the Monte Carlo log-determinant")
+        try support.check(lambda, method: "the Monte Carlo log-determinant")
+        return try support.sparseJacobian().crossTraces(rho: rho, lambda: lambda)
+    }
+
     static func estimate(probes: TraceProbes, scale: Double, rho: Double) -> (value: Double, error: Double) {
         let scaled = rho * scale
         var coefficients = [Double](repeating: 0, count: probes.order + 1)

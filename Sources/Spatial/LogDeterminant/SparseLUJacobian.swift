@@ -10,7 +10,8 @@
 ///
 /// ``traces(at:)`` is exact for n ≤ `exactTraceLimit` (2n sparse solves, O(n) memory; see
 /// ``SpatialTraceComputation``) and a Hutchinson estimate from `traceDraws` seeded Rademacher
-/// vectors above it (``stochasticTraces(at:)`` also gives its standard errors).
+/// vectors above it (``stochasticTraces(at:)`` also gives its standard errors); ‖Gᵀ1‖² is always
+/// exact (one solve), and so are the SAC cross traces under the same limit.
 public struct SparseLUJacobian: SpatialJacobian {
     /// Largest n for which ``traces(at:)`` is exact by default.
     public static let defaultExactTraceLimit = 5_000
@@ -77,6 +78,20 @@ public struct SparseLUJacobian: SpatialJacobian {
         SpatialTraceComputation.stochastic(
             solver: try factorization(at: rho), weights: weights, transposedWeights: transposedWeights,
             draws: traceDraws, seed: seed)
+    }
+
+    /// tr(G_λ·G_ρ) and tr(G_ρᵀ·G_λ): exact for n ≤ the exact-trace limit (3n solves), else
+    /// Hutchinson estimates from the same seeded Rademacher vectors as the traces.
+    public func crossTraces(rho: Double, lambda: Double) throws -> SpatialCrossTraces {
+        let rhoFactorization = try factorization(at: rho), lambdaFactorization = try factorization(at: lambda)
+        if weights.unitCount <= exactTraceLimit {
+            return SpatialTraceComputation.exactCross(
+                rhoSolver: rhoFactorization, lambdaSolver: lambdaFactorization, weights: weights,
+                transposedWeights: transposedWeights)
+        }
+        return SpatialTraceComputation.stochasticCross(
+            rhoSolver: rhoFactorization, lambdaSolver: lambdaFactorization, weights: weights,
+            transposedWeights: transposedWeights, draws: traceDraws, seed: seed)
     }
 
     func factorization(at rho: Double) throws -> SparseLUFactorization {

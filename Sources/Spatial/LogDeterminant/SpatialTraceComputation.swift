@@ -13,7 +13,8 @@ extension SparseLUFactorization: SpatialSystemSolver {
     var unitCount: Int { structure.count }
 }
 
-/// tr(G), tr(G²), tr(GᵀG) for G = W(I − ρW)⁻¹ = (I − ρW)⁻¹W from solves with I − ρW.
+/// tr(G), tr(G²), tr(GᵀG) (and ‖Gᵀ1‖², and the SAC cross traces) for G = W(I − ρW)⁻¹ =
+/// (I − ρW)⁻¹W from solves with I − ρW.
 ///
 /// Exactly: G's column j is c_j = W·A⁻¹e_j and its row j is r_jᵀ with r_j = Wᵀ·A⁻ᵀe_j, so
 /// tr(G) = Σ_j (c_j)_j, tr(G²) = Σ_j r_j·c_j and tr(GᵀG) = ‖G‖²_F = Σ_j ‖c_j‖², at 2n solves and
@@ -46,7 +47,80 @@ enum SpatialTraceComputation {
             }
             return [gColumn[unit], square, gram]
         }
-        return sum(slots, items: count)
+        return sum(slots, items: count).with(
+            columnSumNormSquared: columnSumNormSquared(solver: solver, transposedWeights: transposedWeights))
+    }
+
+    /// ‖Gᵀ1‖² with Gᵀ1 = (I − ρW)⁻ᵀ·Wᵀ1: one transposed solve, exact whatever n.
+    static func columnSumNormSquared(solver: some SpatialSystemSolver, transposedWeights: SpatialWeights) -> Double {
+        let count = solver.unitCount
+        var vector = transposedWeights.lag([Double](repeating: 1, count: count))
+        var scratch = [Double](repeating: 0, count: count)
+        vector.withUnsafeMutableBufferPointer { buffer in
+            scratch.withUnsafeMutableBufferPointer { solver.solveTransposed(buffer, scratch: $0) }
+        }
+        return vector.reduce(0.0) { $0 + $1 * $1 }
+    }
+
+    /// tr(G_λ·G_ρ) = Σ_j (row j of G_λ)·(column j of G_ρ) and tr(G_ρᵀ·G_λ) = Σ_j (column j of
+    /// G_ρ)·(column j of G_λ), exactly at 3n solves.
+    static func exactCross(
+        rhoSolver: some SpatialSystemSolver & Sendable, lambdaSolver: some SpatialSystemSolver & Sendable,
+        weights: SpatialWeights, transposedWeights: SpatialWeights
+    ) -> SpatialCrossTraces {
+        let count = rhoSolver.unitCount
+        let slots = parallelSlots(items: count, valuesPerItem: 2, scratchCount: count) { unit, scratch in
+            var rhoColumn = [Double](repeating: 0, count: count)
+            rhoColumn[unit] = 1
+            var lambdaColumn = rhoColumn, lambdaRow = rhoColumn
+            rhoColumn.withUnsafeMutableBufferPointer { rhoSolver.solve($0, scratch: scratch) }
+            lambdaColumn.withUnsafeMutableBufferPointer { lambdaSolver.solve($0, scratch: scratch) }
+            lambdaRow.withUnsafeMutableBufferPointer { lambdaSolver.solveTransposed($0, scratch: scratch) }
+            let gRho = weights.lag(rhoColumn), gLambda = weights.lag(lambdaColumn)
+            let gLambdaRow = transposedWeights.lag(lambdaRow)
+            var product = 0.0, transposed = 0.0
+            for index in 0..<count {
+                product += gLambdaRow[index] * gRho[index]
+                transposed += gRho[index] * gLambda[index]
+            }
+            return [product, transposed]
+        }
+        var product = 0.0, transposed = 0.0
+        for unit in 0..<count {
+            product += slots[unit * 2]
+            transposed += slots[unit * 2 + 1]
+        }
+        return SpatialCrossTraces(product: product, transposedProduct: transposed)
+    }
+
+    /// Hutchinson estimates of the cross traces: (G_λᵀz)·(G_ρz) and (G_ρz)·(G_λz) averaged over
+    /// the same Rademacher vectors as ``stochastic(solver:weights:transposedWeights:draws:seed:)``.
+    static func stochasticCross(
+        rhoSolver: some SpatialSystemSolver & Sendable, lambdaSolver: some SpatialSystemSolver & Sendable,
+        weights: SpatialWeights, transposedWeights: SpatialWeights, draws: Int, seed: UInt64
+    ) -> SpatialCrossTraces {
+        let count = rhoSolver.unitCount
+        let slots = parallelSlots(items: draws, valuesPerItem: 2, scratchCount: count) { draw, scratch in
+            let probe = rademacherVector(count: count, seed: seed, draw: draw)
+            var rhoSolved = probe, lambdaSolved = probe, lambdaTransposed = probe
+            rhoSolved.withUnsafeMutableBufferPointer { rhoSolver.solve($0, scratch: scratch) }
+            lambdaSolved.withUnsafeMutableBufferPointer { lambdaSolver.solve($0, scratch: scratch) }
+            lambdaTransposed.withUnsafeMutableBufferPointer { lambdaSolver.solveTransposed($0, scratch: scratch) }
+            let gRho = weights.lag(rhoSolved), gLambda = weights.lag(lambdaSolved)
+            let gLambdaTransposed = transposedWeights.lag(lambdaTransposed)
+            var product = 0.0, transposed = 0.0
+            for index in 0..<count {
+                product += gLambdaTransposed[index] * gRho[index]
+                transposed += gRho[index] * gLambda[index]
+            }
+            return [product, transposed]
+        }
+        var product = 0.0, transposed = 0.0
+        for draw in 0..<draws {
+            product += slots[draw * 2]
+            transposed += slots[draw * 2 + 1]
+        }
+        return SpatialCrossTraces(product: product / Double(draws), transposedProduct: transposed / Double(draws))
     }
 
     /// Hutchinson estimates from `draws` Rademacher vectors; draw r uses the Philox stream
@@ -85,7 +159,9 @@ enum SpatialTraceComputation {
                 errors[component] = (squares / Double(draws - 1) / Double(draws)).squareRoot()
             }
         }
-        return (means, SpatialTraces(trace: errors[0], traceOfSquare: errors[1], traceOfGram: errors[2]))
+        let columnSums = columnSumNormSquared(solver: solver, transposedWeights: transposedWeights)
+        return (means.with(columnSumNormSquared: columnSums),
+                SpatialTraces(trace: errors[0], traceOfSquare: errors[1], traceOfGram: errors[2], columnSumNormSquared: 0))
     }
 
     /// A vector of n independent ±1 entries from the Philox stream (seed, replication `draw`,
@@ -144,5 +220,11 @@ enum SpatialTraceComputation {
                 item += workers
             }
         }
+    }
+}
+
+extension SpatialTraces {
+    func with(columnSumNormSquared value: Double) -> SpatialTraces {
+        SpatialTraces(trace: trace, traceOfSquare: traceOfSquare, traceOfGram: traceOfGram, columnSumNormSquared: value)
     }
 }
