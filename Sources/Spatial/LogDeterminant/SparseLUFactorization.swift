@@ -22,7 +22,7 @@ struct SparseLUFactorization {
     /// Off-diagonal L entries, parallel to `structure.lowerColumns` (the unit diagonal is implied).
     var lowerValues: [Double]
 
-    /// A pivot below this fraction of the largest |a_pp| seen, or not finite, is refused.
+    /// A pivot of magnitude at or below this (the diagonal of I − ρW is 1), or not finite, is refused.
     static let pivotTolerance = 1e-12
 
     init(structure: SparseEliminationStructure, rho: Double) throws {
@@ -63,7 +63,6 @@ struct SparseLUFactorization {
                 }
                 let pivot = work[position]
                 work[position] = 0
-                // The diagonal of A is 1, so the tolerance is relative to 1.
                 guard pivot.isFinite, abs(pivot) > Self.pivotTolerance else {
                     failure = (position, pivot)
                     return

@@ -28,7 +28,6 @@ struct SpatialSpectrumBounds: Sendable {
     static let residualTolerance = 1e-6
 
     init(weights: SpatialWeights, seed: UInt64) throws {
-        let count = weights.unitCount
         let rowSums = weights.rowSums
         let rowStandardized = weights.isRowStandardized && weights.islands.isEmpty
         let largestRowSum = rowSums.max() ?? 0
@@ -51,7 +50,6 @@ struct SpatialSpectrumBounds: Sendable {
             interval = SpatialInterval(lower: -1 / largestRowSum, upper: 1 / largestRowSum)
             description = "interval ±1/\(Self.format(largestRowSum)) from the largest row sum (a bound on the spectral radius)"
         }
-        _ = count
     }
 
     private static func format(_ value: Double) -> String { String(format: "%.6f", value) }
