@@ -23,11 +23,13 @@ public enum SpatialJacobianMethod: Sendable, Equatable {
 
 /// Chooses and builds a ``SpatialJacobian``.
 public enum SpatialJacobians {
-    /// ``SpatialJacobianMethod/automatic`` uses the dense eigenvalues up to this n: exact interval
-    /// (1/λ_min, 1/λ_max) from all eigenvalues, needed by exact impacts, at under a second.
-    public static let denseLimit = 1_000
+    /// ``SpatialJacobianMethod/automatic`` uses the dense eigenvalues up to this n: the exact
+    /// interval (1/λ_min, 1/λ_max) from all eigenvalues (wider than the sparse methods' (−1, 1) for
+    /// a kNN W) at about a second (GSL's non-symmetric QR on a 10-NN W: 0.9 s at n = 500, 9.7 s at
+    /// n = 1,000 on a loaded 2-core machine; bench/spatial-large `eigen` step) …
+    public static let denseLimit = 500
     /// … the exact sparse LU above it and up to this n (measured at n = 50,000 with a 10-NN W:
-    /// 3.4 s set-up, 0.35 s per ρ, 170 MB; bench/spatial-large) …
+    /// 3.4 s set-up and 0.31–0.42 s per ρ on a quiet machine, 190 MB; bench/spatial-large) …
     public static let sparseLimit = 200_000
     /// … and Chebyshev with its defaults above it.
 
