@@ -51,20 +51,26 @@ struct TraceProbes: Sendable {
             var values = [Double](repeating: 0, count: width)
             for k in 0..<min(width, exact.count) { values[k] = exact[k] }
             guard width > 3 else { return values }
-            // previous = P_{k−1}·z, current = P_k·z, starting from k = 1.
+            // previous = P_{k−1}·z, current = P_k·z, starting from k = 1; three buffers rotate.
             var previous = probe
             var current = weights.lag(probe).map { $0 / scale }
+            var next = [Double](repeating: 0, count: count)
             for k in 2..<width {
-                let product = weights.lag(current)
-                var next = [Double](repeating: 0, count: count)
-                switch family {
-                case .powers:
-                    for index in 0..<count { next[index] = product[index] / scale }
-                case .chebyshev:
-                    for index in 0..<count { next[index] = 2 * product[index] / scale - previous[index] }
+                current.withUnsafeBufferPointer { source in
+                    next.withUnsafeMutableBufferPointer { target in
+                        weights.lag(source, into: target)
+                        switch family {
+                        case .powers:
+                            for index in 0..<count { target[index] = target[index] / scale }
+                        case .chebyshev:
+                            previous.withUnsafeBufferPointer { earlier in
+                                for index in 0..<count { target[index] = 2 * target[index] / scale - earlier[index] }
+                            }
+                        }
+                    }
                 }
-                previous = current
-                current = next
+                swap(&previous, &current)
+                swap(&current, &next)
                 if k >= 3 {
                     var form = 0.0
                     for index in 0..<count { form += probe[index] * current[index] }
