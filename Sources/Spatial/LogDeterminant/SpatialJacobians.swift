@@ -28,9 +28,10 @@ public enum SpatialJacobians {
     /// a kNN W) at about a second (GSL's non-symmetric QR on a 10-NN W: 0.9 s at n = 500, 9.7 s at
     /// n = 1,000 on a loaded 2-core machine; bench/spatial-large `eigen` step) …
     public static let denseLimit = 500
-    /// … the exact sparse LU above it and up to this n (measured at n = 50,000 with a 10-NN W:
-    /// 3.4 s set-up and 0.31–0.42 s per ρ on a quiet machine, 190 MB; bench/spatial-large) …
-    public static let sparseLimit = 200_000
+    /// … the exact sparse LU above it and up to this n, where an ML search of ~30 evaluations stays
+    /// within a minute (10-NN W, loaded 2-core machine: n = 50,000 takes 7.4 s set-up and 0.8 s per ρ
+    /// in 190 MB; n = 200,000 took 73 s and 7–19 s per ρ in 670 MB; bench/spatial-large) …
+    public static let sparseLimit = 60_000
     /// … and Chebyshev with its defaults above it.
 
     /// The method `.automatic` resolves to for n units.
