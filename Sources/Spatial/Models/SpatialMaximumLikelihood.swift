@@ -9,8 +9,8 @@ import Numerical
 /// from a QR least-squares fit of the filtered data, σ̂² = e′e/m, and the covariance from the
 /// analytic information matrix (``SpatialInformationMatrix``).
 public enum SpatialMaximumLikelihood {
-    /// Estimates `options.model` on `sample`. `jacobian` defaults to the exact dense eigenvalue
-    /// method; pass a sparse or approximate one for large n.
+    /// Estimates `options.model` on `sample`. `jacobian` defaults to ``SpatialJacobians/make(weights:method:seed:)``
+    /// with `options.logDeterminant` (exact eigenvalues for small n, exact sparse LU, Chebyshev for very large n).
     public static func fit(
         _ sample: SpatialSample, options: SpatialOptions, jacobian: (any SpatialJacobian)? = nil
     ) throws -> SpatialFit {
@@ -23,7 +23,8 @@ public enum SpatialMaximumLikelihood {
         }
         let design = try SpatialDesign(sample: sample, model: options.model, effects: options.effects)
         try checkFullRank(design)
-        let jacobian = try jacobian ?? DenseEigenJacobian(weights: sample.weights)
+        let jacobian = try jacobian
+            ?? SpatialJacobians.make(weights: sample.weights, method: options.logDeterminant, seed: options.seed)
         let setup = SpatialLikelihoodSetup(
             units: sample.unitCount, periods: sample.periodCount, effects: options.effects, approach: options.approach)
         guard setup.effectiveObservations > Double(design.regressors.count + 2) else {
