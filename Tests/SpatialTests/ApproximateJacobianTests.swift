@@ -99,6 +99,22 @@ struct ApproximateJacobianTests {
         }
     }
 
+    @Test("the analytic derivatives of both approximations match finite differences of their own values")
+    func derivatives() throws {
+        let weights = try Reference.nearestNeighbours(count: 120, neighbours: 5, seed: 12)
+        let jacobians: [any SpatialJacobian] = [
+            try ChebyshevJacobian(weights: weights, seed: 2), try MonteCarloJacobian(weights: weights, seed: 2),
+        ]
+        for jacobian in jacobians {
+            for rho in [-0.6, 0.1, 0.7] {
+                let step = 1e-5
+                let difference = (try jacobian.logDeterminant(at: rho + step) - jacobian.logDeterminant(at: rho - step)) / (2 * step)
+                let derivative = try jacobian.logDeterminantDerivative(at: rho)
+                #expect(abs(derivative - difference) < 1e-6 * max(1, abs(difference)), "\(jacobian.methodDescription) at ρ = \(rho)")
+            }
+        }
+    }
+
     @Test("traces of the approximate methods come from the sparse LU (exact at small n)")
     func traces() throws {
         let weights = try Reference.nearestNeighbours(count: 80, neighbours: 5, seed: 6)

@@ -70,6 +70,15 @@ struct SparseLUJacobianTests {
         #expect(Reference.relative(cross.transposedProduct, reference.transposedProduct) < 1e-10)
     }
 
+    @Test("centred cross traces (Lee–Yu SAC with period effects) equal the dense method's")
+    func centredCrossTraces() throws {
+        let weights = try Reference.nearestNeighbours(count: 70, neighbours: 4, seed: 13)
+        let sparse = try SparseLUJacobian(weights: weights).centredCrossTraces(rho: 0.45, lambda: -0.25)
+        let dense = try DenseEigenJacobian(weights: weights).centredCrossTraces(rho: 0.45, lambda: -0.25)
+        #expect(Reference.relative(sparse.product, dense.product) < 1e-10)
+        #expect(Reference.relative(sparse.transposedProduct, dense.transposedProduct) < 1e-10)
+    }
+
     @Test("Hutchinson traces lie within four standard errors of the exact ones and repeat bit for bit")
     func stochasticTraces() throws {
         let weights = try Reference.nearestNeighbours(count: 120, neighbours: 6, seed: 9)

@@ -75,13 +75,25 @@ public struct ChebyshevJacobian: SpatialJacobian {
         return try support.sparseJacobian().crossTraces(rho: rho, lambda: lambda)
     }
 
-    /// c_0 … c_q of the degree-q interpolant of ln(1 − ρ̃x) at the Chebyshev nodes.
-    static func coefficients(scaledRho: Double, order: Int) -> [Double] {
+    /// The derivative of this approximation in ρ: Σ_j c_j′ tr(T_j(W̃)) − c_0′n/2, where c_j′ are the
+    /// interpolation coefficients of ∂/∂ρ ln(1 − ρσx) = −σx/(1 − ρσx), so that a score built on it
+    /// matches ``logDeterminant(at:)`` exactly.
+    public func logDeterminantDerivative(at rho: Double) throws -> Double {
+        try support.check(rho, method: "the Chebyshev log-determinant")
+        var coefficients = Self.coefficients(scaledRho: rho * support.scale, order: probes.order, derivative: true)
+        coefficients[0] /= 2
+        return support.scale * probes.combination(coefficients).estimate
+    }
+
+    /// c_0 … c_q of the degree-q interpolant of ln(1 − ρ̃x) (or, with `derivative`, of its
+    /// derivative in ρ̃, −x/(1 − ρ̃x)) at the Chebyshev nodes.
+    static func coefficients(scaledRho: Double, order: Int, derivative: Bool = false) -> [Double] {
         let nodes = order + 1
         var coefficients = [Double](repeating: 0, count: nodes)
         for k in 0..<nodes {
             let angle = Double.pi * (Double(k) + 0.5) / Double(nodes)
-            let value = log(1 - scaledRho * cos(angle))
+            let node = cos(angle)
+            let value = derivative ? -node / (1 - scaledRho * node) : log(1 - scaledRho * node)
             for j in 0..<nodes { coefficients[j] += value * cos(Double(j) * angle) }
         }
         return coefficients.map { 2 * $0 / Double(nodes) }

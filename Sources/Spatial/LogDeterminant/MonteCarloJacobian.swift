@@ -69,6 +69,20 @@ public struct MonteCarloJacobian: SpatialJacobian {
         return try support.sparseJacobian().crossTraces(rho: rho, lambda: lambda)
     }
 
+    /// The derivative of this approximation, −σ·Σ_{k≤q} ρ̃^{k−1} tr(W̃^k) (averaged over the draws),
+    /// so that a score built on it matches ``logDeterminant(at:)`` exactly.
+    public func logDeterminantDerivative(at rho: Double) throws -> Double {
+        try support.check(rho, method: "the Monte Carlo log-determinant")
+        let scaled = rho * support.scale
+        var coefficients = [Double](repeating: 0, count: probes.order + 1)
+        var power = 1.0
+        for k in 1...probes.order {
+            coefficients[k] = -support.scale * power
+            power *= scaled
+        }
+        return probes.combination(coefficients).estimate
+    }
+
     static func estimate(probes: TraceProbes, scale: Double, rho: Double) -> (value: Double, error: Double) {
         let scaled = rho * scale
         var coefficients = [Double](repeating: 0, count: probes.order + 1)

@@ -94,6 +94,34 @@ public struct SparseLUJacobian: SpatialJacobian {
             transposedWeights: transposedWeights, draws: traceDraws, seed: seed)
     }
 
+    /// The cross traces of the centred resolvents (Q = I − 11ᵀ/n), from the plain ones and the
+    /// vectors g = G·1, h = Gᵀ·1 of each (one solve each, exact):
+    /// tr(QG_λQG_ρ) = tr(G_λG_ρ) − (h_λ·g_ρ + h_ρ·g_λ)/n + (1ᵀg_λ)(1ᵀg_ρ)/n² and
+    /// tr(QG_ρᵀQG_λ) = tr(G_ρᵀG_λ) − (g_λ·g_ρ + h_λ·h_ρ)/n + (1ᵀg_λ)(1ᵀg_ρ)/n².
+    public func centredCrossTraces(rho: Double, lambda: Double) throws -> SpatialCrossTraces {
+        let plain = try crossTraces(rho: rho, lambda: lambda)
+        let count = weights.unitCount
+        func sums(_ parameter: Double) throws -> (columns: [Double], rows: [Double]) {
+            let factors = try factorization(at: parameter)
+            var scratch = [Double](repeating: 0, count: count)
+            var solved = [Double](repeating: 1, count: count)
+            solved.withUnsafeMutableBufferPointer { buffer in scratch.withUnsafeMutableBufferPointer { factors.solve(buffer, scratch: $0) } }
+            var transposedSolved = transposedWeights.lag([Double](repeating: 1, count: count))
+            transposedSolved.withUnsafeMutableBufferPointer { buffer in
+                scratch.withUnsafeMutableBufferPointer { factors.solveTransposed(buffer, scratch: $0) }
+            }
+            return (weights.lag(solved), transposedSolved)  // G·1, Gᵀ·1
+        }
+        let rhoSums = try sums(rho), lambdaSums = try sums(lambda)
+        func dot(_ first: [Double], _ second: [Double]) -> Double { zip(first, second).reduce(0.0) { $0 + $1.0 * $1.1 } }
+        let n = Double(count)
+        let grand = rhoSums.columns.reduce(0, +) * lambdaSums.columns.reduce(0, +) / (n * n)
+        return SpatialCrossTraces(
+            product: plain.product - (dot(lambdaSums.rows, rhoSums.columns) + dot(rhoSums.rows, lambdaSums.columns)) / n + grand,
+            transposedProduct: plain.transposedProduct
+                - (dot(lambdaSums.columns, rhoSums.columns) + dot(lambdaSums.rows, rhoSums.rows)) / n + grand)
+    }
+
     func factorization(at rho: Double) throws -> SparseLUFactorization {
         guard admissibleInterval.contains(rho) || rho == 0 else {
             throw LogDeterminantError.outsideInterval(
