@@ -8,6 +8,8 @@
 //   mc           MonteCarloJacobian (order 50, 50 draws): set-up, evaluation, error vs the LU value
 //   chebyshev    ChebyshevJacobian (order 40, 50 draws): the same
 //   eigen        DenseEigenJacobian (GSL dense eigenvalues; small n only)
+//   sar=METHOD   a whole cross-section SAR fit (SpatialMaximumLikelihood, information-matrix SEs) on
+//                y = (I − 0.5W)⁻¹(1 + 2x + ε), x, ε ~ N(0, 1) from Philox, with METHOD in lu, chebyshev, mc
 // Prints "<label> <seconds> <value> [<extra>]" lines; bench/spatial-large/run.sh runs it beside the peer.
 import Foundation
 import Spatial
@@ -46,6 +48,23 @@ for step in steps {
             for index in weights.rowStarts[row]..<weights.rowStarts[row + 1] { text += "\(row) \(weights.columnIndices[index])\n" }
         }
         try text.write(toFile: String(step.dropFirst(6)), atomically: true, encoding: .utf8)
+        continue
+    }
+    if step.hasPrefix("sar=") {
+        let method: SpatialJacobianMethod = switch step.dropFirst(4) {
+        case "lu": .sparseLU
+        case "mc": .monteCarlo
+        default: .chebyshev
+        }
+        let sample = try SimulatedSpatialLag.sample(weights: weights, rho: 0.5, seed: 20261207)
+        start = DispatchTime.now().uptimeNanoseconds
+        let jacobian = try SpatialJacobians.make(weights: weights, method: method, seed: 1)
+        let setup = seconds(since: start)
+        let fit = try SpatialMaximumLikelihood.fit(sample, options: SpatialOptions(model: .sar), jacobian: jacobian)
+        let rhoIndex = fit.coefficientNames.firstIndex(of: "rho") ?? 0
+        report("sar-\(step.dropFirst(4))", seconds(since: start), fit.rho, String(
+            format: "set-up %.2f s, rho SE %.5f, beta %@, converged %@", setup, fit.standardErrors[rhoIndex],
+            fit.coefficients.map { String(format: "%.5f", $0) }.joined(separator: " "), fit.converged ? "yes" : "no"))
         continue
     }
     switch step {
