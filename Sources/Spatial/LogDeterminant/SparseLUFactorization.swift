@@ -12,7 +12,7 @@ import Foundation
 /// as I − ρW is on the whole admissible interval when W = D⁻¹C with C symmetric (row-standardised
 /// contiguity or distance weights): the pivots are those of the LDLᵀ factorisation of the
 /// symmetric matrix, all positive. Elsewhere each pivot is checked and a tiny one is an error.
-struct SparseLUFactorization {
+struct SparseLUFactorization: Sendable {
     let structure: SparseEliminationStructure
     let rho: Double
     /// u_pp by position.

@@ -130,5 +130,3 @@ public struct SparseLUJacobian: SpatialJacobian {
         return try SparseLUFactorization(structure: structure, rho: rho)
     }
 }
-
-extension SparseLUFactorization: @unchecked Sendable {}
