@@ -34,13 +34,19 @@ public enum SpatialMaximumLikelihood {
         let likelihood = SpatialConcentratedLikelihood(
             design: design, model: options.model, jacobian: jacobian, setup: setup)
         let interval = jacobian.admissibleInterval
-        let optimum = try polish(
-            likelihood, interval: interval, start: try maximize(likelihood, interval: interval, tolerance: options.tolerance))
+        let searched = try maximize(likelihood, interval: interval, tolerance: options.tolerance)
+        // The score's log-determinant derivative is O(n) from eigenvalues but four factorisations
+        // otherwise: polish exactly where it is cheap or n is moderate (Brent alone is good to ~1e-8).
+        let cheapScore = jacobian is DenseEigenJacobian || sample.unitCount <= polishUnitLimit
+        let optimum = cheapScore ? try polish(likelihood, interval: interval, start: searched) : searched
         return try SpatialFitAssembly(
             sample: sample, design: design, options: options, likelihood: likelihood, setup: setup,
             rho: optimum.rho, lambda: optimum.lambda, converged: optimum.converged
         ).fit()
     }
+
+    /// Above this many units (with a sparse or approximate log-determinant) the score polish is skipped.
+    public static let polishUnitLimit = 5_000
 
     /// Refuses perfectly collinear regressors (including W·X columns in Durbin models).
     static func checkFullRank(_ design: SpatialDesign) throws {
