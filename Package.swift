@@ -118,6 +118,7 @@ if let fuzz = getenv("HETFIRM_FUZZ"), String(cString: fuzz) == "1" {
         ("FormulaFuzz", ["Estimation"]),
         ("CheckpointFuzz", ["Scenario", "MonteCarlo"]),
         ("ShardFuzz", ["Scenario", "MonteCarlo"]),
+        ("WeightsFuzz", ["Spatial"]),
     ]
     for target in fuzzTargets {
         package.targets.append(.executableTarget(

@@ -9,9 +9,9 @@
 /// Any other shape is a non-square matrix. Cells are finite decimal numbers ≥ 0 (an empty cell is an
 /// error); the diagonal must be 0; zeros are not stored.
 enum DenseMatrixWeightsReader {
-    static func read(bytes: [UInt8], fileName: String, delimiter: UInt8, limits: SpatialWeightsLimits) throws -> SpatialWeights {
+    static func read(bytes: [UInt8], fileName: String, delimiter: UInt8, limits: SpatialWeightsLimits, dropDiagonal: Bool = false) throws -> SpatialWeights {
         var scanner = WeightsTextScanner(bytes: bytes, fileName: fileName, mode: .delimited(delimiter))
-        var assembler = WeightsAssembler(fileName: fileName, limits: limits)
+        var assembler = WeightsAssembler(fileName: fileName, limits: limits, dropsDiagonal: dropDiagonal)
         guard let header = try scanner.nextNonBlankRecord() else { throw assembler.error(1, nil, .emptyFile) }
         // Rows are kept as text until their count tells the layout (the file bounds their size).
         var rows: [WeightsTextScanner.Record] = []

@@ -1,5 +1,7 @@
 /// What is wrong at one place of a weight file (``SpatialError/weightsFile(file:line:field:problem:)``).
 public enum WeightsFileProblem: Equatable, Sendable {
+    /// The file cannot be read (the operating system's reason).
+    case unreadable(String)
     /// No data at all (or only blank lines).
     case emptyFile
     /// The header line is not what the format needs; `expected` says what it should be.
@@ -37,6 +39,7 @@ public enum WeightsFileProblem: Equatable, Sendable {
 extension WeightsFileProblem: CustomStringConvertible {
     public var description: String {
         switch self {
+        case .unreadable(let reason): "cannot read the file: \(reason)"
         case .emptyFile: "the file is empty"
         case .badHeader(let found, let expected): "header '\(Self.shortened(found))': expected \(expected)"
         case .badNumber(let text): "'\(Self.shortened(text))' is not a number"
