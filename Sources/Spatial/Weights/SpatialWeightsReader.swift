@@ -26,7 +26,7 @@ public enum SpatialWeightsReader {
     }
 
     /// Reads weights held in memory; `fileName` is used in messages. A nil `format` means CSV, as an
-    /// edge list when the header row has two or three fields and as a dense matrix otherwise.
+    /// edge list or a dense matrix as ``detectedCSVFormat(bytes:fileName:delimiter:)`` tells.
     /// `dropDiagonal` (for flow matrices, whose diagonal holds flows within a unit) drops a unit's
     /// weight to itself instead of refusing it.
     public static func read(bytes: [UInt8], fileName: String, format: SpatialWeightsFormat?,
@@ -44,10 +44,13 @@ public enum SpatialWeightsReader {
         }
     }
 
-    /// `.edges` when the first non-blank record has two or three fields, `.csv` otherwise.
+    /// `.edges` when the first non-blank record has two or three fields and its first is not empty,
+    /// `.csv` (a dense matrix) otherwise: a dense matrix of two units with an id column (`,a,b`) has
+    /// an empty corner cell; one of two or three units without an id column needs `format: .csv`.
     public static func detectedCSVFormat(bytes: [UInt8], fileName: String, delimiter: UInt8) throws -> SpatialWeightsFormat {
         var scanner = WeightsTextScanner(bytes: bytes, fileName: fileName, mode: .delimited(delimiter))
         guard let header = try scanner.nextNonBlankRecord() else { return .csv }
-        return (2...3).contains(header.fields.count) ? .edges : .csv
+        let corner = SpatialUnitKey.trimmed(header.fields[0])
+        return (2...3).contains(header.fields.count) && !corner.isEmpty ? .edges : .csv
     }
 }
