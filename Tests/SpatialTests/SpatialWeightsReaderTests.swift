@@ -50,6 +50,9 @@ struct SpatialWeightsReaderTests {
     @Test("GAL errors are located")
     func galErrors() {
         Self.refuses("", .gal, line: 1, field: nil, .emptyFile)
+        Self.refuses("0\n", .gal, line: 1, field: nil, .noUnits)
+        Self.refuses("\n0 0 shp key\n", .gwt, line: 2, field: nil, .noUnits)
+        Self.refuses("from,to\n", .edges, line: 1, field: nil, .noUnits)
         Self.refuses("x\n", .gal, line: 1, field: 1, .badHeader(found: "x", expected: "GAL header 'n' or '0 n [shapefile key]' (the number of units)"))
         Self.refuses("2 3\n", .gal, line: 1, field: nil, .badHeader(found: "2 3", expected: "GAL header 'n' or '0 n [shapefile key]' (the number of units)"))
         Self.refuses("2\na 1\nb c\n", .gal, line: 3, field: nil, .countMismatch(what: "neighbours of a", declared: 1, found: 2))

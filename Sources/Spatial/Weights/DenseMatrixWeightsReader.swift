@@ -53,6 +53,6 @@ enum DenseMatrixWeightsReader {
                 try assembler.add(row: row, column: field - offset, weight: weight, line: record.line, field: field + 1)
             }
         }
-        return try assembler.build()
+        return try assembler.build(headerLine: header.line)
     }
 }

@@ -31,6 +31,6 @@ enum EdgeListWeightsReader {
             let weight = width == 3 ? try assembler.weight(record.fields[2], line: record.line, field: 3) : 1
             try assembler.add(row: row, column: column, weight: weight, line: record.line, field: width == 3 ? 3 : 2)
         }
-        return try assembler.build()
+        return try assembler.build(headerLine: header.line)
     }
 }

@@ -56,6 +56,6 @@ enum GALWeightsReader {
                 try assembler.add(row: list.row, column: column, weight: 1, line: list.line, field: offset + 1)
             }
         }
-        return try assembler.build()
+        return try assembler.build(headerLine: header.line)
     }
 }

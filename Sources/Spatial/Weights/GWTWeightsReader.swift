@@ -28,7 +28,7 @@ enum GWTWeightsReader {
         guard assembler.unitCount == declared else {
             throw assembler.error(header.line, nil, .countMismatch(what: "units", declared: declared, found: assembler.unitCount))
         }
-        return try assembler.build()
+        return try assembler.build(headerLine: header.line)
     }
 
     /// The n of a GAL or GWT header: `n`, or `0 n [shapefile [key]]`.

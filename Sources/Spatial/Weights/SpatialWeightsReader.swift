@@ -10,8 +10,8 @@ import Foundation
 /// size (plus a sort of the weights), so no file can make a reader hang.
 public enum SpatialWeightsReader {
     /// Reads the file at `path`. Without `format`, `.gal` and `.gwt` files are read as such and any
-    /// other file as CSV: an edge list when its header row has two or three fields, a dense matrix
-    /// otherwise. `delimiter` (CSV only) defaults to a tab for `.tsv` files and a comma otherwise.
+    /// other file as CSV, an edge list or a dense matrix as ``detectedCSVFormat(bytes:fileName:delimiter:)`` tells.
+    /// `delimiter` (CSV only) defaults to a tab for `.tsv` files and a comma otherwise.
     public static func read(path: String, format: SpatialWeightsFormat? = nil, delimiter: UInt8? = nil,
                             limits: SpatialWeightsLimits = .standard, dropDiagonal: Bool = false) throws -> SpatialWeights {
         let bytes: [UInt8]

@@ -63,8 +63,10 @@ struct WeightsAssembler {
         fields.append(Int32(clamping: field))
     }
 
-    /// The weight matrix; a (row, column) pair given twice is an error at its second occurrence.
-    func build() throws -> SpatialWeights {
+    /// The weight matrix; a (row, column) pair given twice is an error at its second occurrence, and a
+    /// file without units an error at its header line.
+    func build(headerLine: Int) throws -> SpatialWeights {
+        guard !identifiers.isEmpty else { throw error(headerLine, nil, .noUnits) }
         let order = weights.indices.sorted {
             (rows[$0], columns[$0], lines[$0], fields[$0]) < (rows[$1], columns[$1], lines[$1], fields[$1])
         }
