@@ -58,8 +58,8 @@ let package = Package(
         .target(
             name: "Scenario",
             dependencies: [
-                "Numerical", "PanelData", "Covariance", "Estimation", "Measures", "Models", "MonteCarlo", "Reporting",
-                "Pipelines",
+                "Numerical", "PanelData", "Covariance", "Estimation", "Spatial", "Measures", "Models", "MonteCarlo",
+                "Reporting", "Pipelines",
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
