@@ -23,3 +23,4 @@ fi
 python3 validation/gmm_reference.py --quiet  # exits non-zero unless plm (and pydynpd) are reproduced
 Rscript validation/plm_granger.R           # Tests/Fixtures/plm/data/granger_*.csv and Tests/Fixtures/plm/granger_*.json
 python3 validation/arch_fmols.py           # Tests/Fixtures/arch/data/fmols_*.csv and fmols_*.json (asserts the numpy reference = arch)
+python3 validation/libpysal_weights.py      # Tests/Fixtures/libpysal/weights.json, knn4.gal, distance.gwt (spatial weights)
