@@ -1,6 +1,12 @@
 import Foundation
 import Spatial
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Where and how `hetfirm weights` writes W, and the rule that protects the user's files.
 ///
 /// Like a run's output folder (``OutputFolder``), hetfirm never replaces what it was not asked to:
@@ -65,11 +71,13 @@ public enum WeightsOutputFile {
             .appendingPathComponent(".\(url.lastPathComponent).hetfirm-\(ProcessInfo.processInfo.processIdentifier).tmp")
         do {
             try Data(text.utf8).write(to: temporary)
-            if manager.fileExists(atPath: path) {
-                _ = try manager.replaceItemAt(url, withItemAt: temporary)
-            } else {
-                try manager.moveItem(at: temporary, to: url)
+            // rename(2) replaces the target atomically (the checks above decided that it may be replaced).
+            guard rename(temporary.path, url.path) == 0 else {
+                throw InvalidInput(description: String(cString: strerror(errno)))
             }
+        } catch let error as InvalidInput {
+            try? manager.removeItem(at: temporary)
+            throw InvalidInput(description: "error: cannot write \(path): \(error.description)")
         } catch {
             try? manager.removeItem(at: temporary)
             throw InvalidInput(description: "error: cannot write \(path): \(error.localizedDescription)")
