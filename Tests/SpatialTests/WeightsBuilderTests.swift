@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import Spatial
 
 /// The builders' formulas on hand-checkable inputs, their tie rules and their refusals.
@@ -45,6 +46,33 @@ struct WeightsBuilderTests {
         #expect(throws: SpatialError.invalidUnitValue(unit: "b", quantity: "latitude", value: 91, requirement: "latitudes (y) must lie in [−90, 90] degrees for great-circle distances")) {
             try SpatialWeightsBuilder.nearestNeighbours(identifiers: ["a", "b"], x: [0, 0], y: [0, 91], k: 1, distance: .earth)
         }
+    }
+
+    @Test("the k-d tree finds exactly the exhaustive search's neighbours, ties included (grid points, duplicates)")
+    func treeEqualsExhaustiveSearch() throws {
+        var random = SplitMix64(seed: 20261207)
+        // A 12 × 12 integer grid (many equal distances), two duplicated points, and 300 random points.
+        var x: [Double] = [], y: [Double] = []
+        for row in 0..<12 { for column in 0..<12 { x.append(Double(column)); y.append(Double(row)) } }
+        x += [3, 3]; y += [4, 4]
+        for _ in 0..<300 { x.append(random.uniform() * 11); y.append(random.uniform() * 11) }
+        let ids = x.indices.map { "u\($0)" }
+        for distance in [SpatialDistance.planar, .earth] {
+            let lon = distance == .planar ? x : x.map { 100 + $0 * 2 }, lat = distance == .planar ? y : y.map { 20 + $0 * 2 }
+            let locations = try SpatialLocations(identifiers: ids, x: lon, y: lat, distance: distance, limits: .standard)
+            let tree = NearestNeighbourTree(locations)
+            for k in [1, 4, 9] {
+                let exhaustive = SpatialWeightsBuilder.exhaustiveNearestNeighbours(locations, k: k)
+                for unit in ids.indices {
+                    #expect(tree.nearest(to: unit, k: k) == exhaustive[unit], "\(distance) k = \(k), unit \(unit)")
+                }
+            }
+        }
+        // On the grid, unit 0 (corner) has two neighbours at distance 1: with k = 1 the earlier (unit 1) wins.
+        let grid = try SpatialLocations(identifiers: Array(ids.prefix(144)), x: Array(x.prefix(144)), y: Array(y.prefix(144)),
+                                        distance: .planar, limits: .standard)
+        #expect(NearestNeighbourTree(grid).nearest(to: 0, k: 1) == [1])
+        #expect(NearestNeighbourTree(grid).nearest(to: 13, k: 4) == [1, 12, 14, 25])
     }
 
     @Test("great-circle distance: a quarter meridian and one degree of the equator")

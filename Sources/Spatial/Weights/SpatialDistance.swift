@@ -68,6 +68,14 @@ struct SpatialLocations {
 
     var count: Int { identifiers.count }
 
+    /// The points in the space whose squared distance is ``rankingKey(_:_:)``: (x, y), or the unit vectors.
+    var treeCoordinates: (dimensions: Int, values: [Double]) {
+        switch distance {
+        case .planar: return (2, zip(x, y).flatMap { [$0, $1] })
+        case .greatCircle: return (3, cartesian.flatMap { [$0.0, $0.1, $0.2] })
+        }
+    }
+
     /// A number that orders pairs like their distance: the squared planar distance, or the squared
     /// chord through the sphere.
     @inline(__always)

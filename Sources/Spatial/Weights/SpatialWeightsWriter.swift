@@ -1,5 +1,3 @@
-import Foundation
-
 /// Writes a weight matrix in one of the formats ``SpatialWeightsReader`` reads, so that reading the
 /// text back gives the same matrix (weights are written in Swift's shortest round-trip form).
 ///
@@ -26,7 +24,8 @@ public enum SpatialWeightsWriter {
     }
 
     static func checkSpaceFree(_ weights: SpatialWeights, format: String) throws {
-        if let bad = weights.unitIdentifiers.first(where: { $0.contains(" ") || $0.contains("\t") || $0.isEmpty }) {
+        // Bytes, not characters: a space followed by a combining mark is one Character but still splits a GAL line.
+        if let bad = weights.unitIdentifiers.first(where: { $0.utf8.contains(0x20) || $0.utf8.contains(0x09) || $0.isEmpty }) {
             throw SpatialError.formatCannotHold(format: format, reason: "unit id '\(bad)' is empty or holds a space or tab")
         }
     }
@@ -97,9 +96,20 @@ public enum SpatialWeightsWriter {
     static func number(_ value: Double) -> String { "\(value)" }
 
     /// A CSV field, quoted when it holds the delimiter, a quote, a line break or surrounding spaces.
+    /// Works on UTF-8 bytes, as the reader does: a quote followed by a combining mark is one Swift
+    /// Character, but still a quote byte the reader must see doubled.
     static func quoted(_ text: String, delimiter: Character) -> String {
-        let needsQuotes = text.contains(delimiter) || text.contains("\"") || text.contains("\n") || text.contains("\r")
-            || text.first == " " || text.last == " " || text.isEmpty
-        return needsQuotes ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+        let bytes = Array(text.utf8)
+        let separator = delimiter.asciiValue ?? UInt8(ascii: ",")
+        let needsQuotes = bytes.isEmpty || bytes.first == 0x20 || bytes.last == 0x20 || bytes.first == 0x09 || bytes.last == 0x09
+            || bytes.contains { $0 == separator || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+        guard needsQuotes else { return text }
+        var quoted: [UInt8] = [0x22]
+        for byte in bytes {
+            quoted.append(byte)
+            if byte == 0x22 { quoted.append(0x22) }
+        }
+        quoted.append(0x22)
+        return String(decoding: quoted, as: UTF8.self)
     }
 }
