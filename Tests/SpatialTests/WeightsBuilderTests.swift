@@ -75,6 +75,14 @@ struct WeightsBuilderTests {
         #expect(NearestNeighbourTree(grid).nearest(to: 13, k: 4) == [1, 12, 14, 25])
     }
 
+    @Test("spectrum: a row-standardised path of three units has eigenvalues −1, 0, 1")
+    func spectrum() throws {
+        let path = try SpatialWeightsBuilder.contiguity(pairs: [("a", "b"), ("b", "c")])
+        let spectrum = try #require(try path.spectrum())
+        #expect(abs(spectrum.minimumReal + 1) < 1e-12 && abs(spectrum.maximumReal - 1) < 1e-12)
+        #expect(abs(spectrum.admissibleRho.lower + 1) < 1e-12 && abs(spectrum.admissibleRho.upper - 1) < 1e-12)
+    }
+
     @Test("great-circle distance: a quarter meridian and one degree of the equator")
     func haversine() throws {
         let weights = try SpatialWeightsBuilder.inverseDistance(

@@ -88,8 +88,21 @@ public enum DataWeights {
             islands          \(islands)
             symmetric        \(summary.isSymmetric ? "yes" : "no")
             row-standardised \(summary.isRowStandardized ? "yes" : "no")
+            eigenvalues      \(spectrumLine(weights))
 
             """
+    }
+
+    /// The eigenvalue range and admissible ρ interval of a W small enough for dense eigenvalues.
+    static func spectrumLine(_ weights: SpatialWeights) -> String {
+        func number(_ value: Double) -> String { String(format: "%.6g", value) }
+        guard let spectrum = try? weights.spectrum() else {
+            return weights.unitCount > SpatialWeights.maximumUnitsForSpectrum
+                ? "not computed (more than \(SpatialWeights.maximumUnitsForSpectrum) units)" : "not computed (the eigenvalue routine failed)"
+        }
+        let complex = spectrum.largestImaginary > 1e-10 ? ", complex parts up to \(number(spectrum.largestImaginary))" : ""
+        return "real parts in [\(number(spectrum.minimumReal)), \(number(spectrum.maximumReal))]\(complex); "
+            + "I − ρW non-singular for ρ in (\(number(spectrum.admissibleRho.lower)), \(number(spectrum.admissibleRho.upper)))"
     }
 
     static func islandWarnings(_ weights: SpatialWeights) -> [String] {
