@@ -58,8 +58,8 @@ let package = Package(
         .target(
             name: "Scenario",
             dependencies: [
-                "Numerical", "PanelData", "Covariance", "Estimation", "Measures", "Models", "MonteCarlo", "Reporting",
-                "Pipelines",
+                "Numerical", "PanelData", "Covariance", "Estimation", "Spatial", "Measures", "Models", "MonteCarlo",
+                "Reporting", "Pipelines",
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
@@ -120,6 +120,7 @@ if let fuzz = getenv("HETFIRM_FUZZ"), String(cString: fuzz) == "1" {
         ("FormulaFuzz", ["Estimation"]),
         ("CheckpointFuzz", ["Scenario", "MonteCarlo"]),
         ("ShardFuzz", ["Scenario", "MonteCarlo"]),
+        ("WeightsFuzz", ["Spatial"]),
     ]
     for target in fuzzTargets {
         package.targets.append(.executableTarget(
