@@ -58,8 +58,8 @@ let package = Package(
         .target(
             name: "Scenario",
             dependencies: [
-                "Numerical", "PanelData", "Covariance", "Estimation", "Spatial", "Measures", "Models", "MonteCarlo", "Reporting",
-                "Pipelines",
+                "Numerical", "PanelData", "Covariance", "Estimation", "Spatial", "Measures", "Models", "MonteCarlo",
+                "Reporting", "Pipelines",
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
@@ -86,6 +86,8 @@ let package = Package(
         .executableTarget(name: "VectorMathBench", dependencies: ["Numerical"], path: "bench/vector-math/VectorMathBench"),
         // Benchmark entry point for bench/quality-simulation (times one quality-ladder simulation).
         .executableTarget(name: "QualitySimulationBench", dependencies: ["Models"], path: "bench/quality-simulation/QualitySimulationBench"),
+        // Benchmark entry point for bench/spatial-large (sparse log-determinants of a 10-NN W on n random points).
+        .executableTarget(name: "SpatialLargeBench", dependencies: ["Spatial", "Numerical"], path: "bench/spatial-large/SpatialLargeBench"),
         // Shared by the test targets: repository and fixture paths, oracle-fixture loading, temporary
         // directories, a seeded generator, and the opt-in tags (.slow, .paperScale, .timing).
         .target(name: "TestSupport", path: "Tests/TestSupport"),
@@ -118,6 +120,7 @@ if let fuzz = getenv("HETFIRM_FUZZ"), String(cString: fuzz) == "1" {
         ("FormulaFuzz", ["Estimation"]),
         ("CheckpointFuzz", ["Scenario", "MonteCarlo"]),
         ("ShardFuzz", ["Scenario", "MonteCarlo"]),
+        ("WeightsFuzz", ["Spatial"]),
     ]
     for target in fuzzTargets {
         package.targets.append(.executableTarget(

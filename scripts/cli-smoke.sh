@@ -235,5 +235,15 @@ expect 0 "validate prints the estimate" -- "$bin" validate scenarios/quality-pro
 grep -q "theory only" "$work/stdout" && grep -q "peak memory ≈" "$work/stdout" && passed=$((passed + 1)) \
   || { failed=$((failed + 1)); echo "FAIL: validate did not print the estimate or theory only"; }
 
+# hetfirm weights: a built W, islands (exit 3), bad input (2), an existing --out refused without --force.
+printf 'city,x,y\na,0,0\nb,1,0\nc,3,0\nd,10,0\n' >"$work/points.csv"
+expect 0 "weights knn" -- "$bin" weights knn "$work/points.csv" --id city --x x --y y --k 1 --out "$work/W.gal"
+expect 0 "weights describe" -- "$bin" weights describe "$work/W.gal"
+expect 2 "weights knn over an existing file" -- "$bin" weights knn "$work/points.csv" --id city --x x --y y --k 1 --out "$work/W.gal"
+expect 0 "weights knn --force" -- "$bin" weights knn "$work/points.csv" --id city --x x --y y --k 2 --out "$work/W.gal" --force
+expect 3 "weights distance with islands" -- "$bin" weights distance "$work/points.csv" --id city --x x --y y --cutoff 2.5 --out "$work/W.csv"
+printf '2\na 1\nz\nb 0\n' >"$work/bad.gal"
+expect 2 "weights describe a bad GAL" -- "$bin" weights describe "$work/bad.gal"
+
 echo "smoke: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

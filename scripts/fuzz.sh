@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Coverage-guided fuzzing with libFuzzer (docs/fuzzing.md): builds the five fuzz targets with
+# Coverage-guided fuzzing with libFuzzer (docs/fuzzing.md): builds the six fuzz targets with
 # -sanitize=fuzzer,address into .build-fuzz and runs each for SECONDS (default 60), one after the other.
 #
-#   scripts/fuzz.sh [SECONDS] [TARGET...]      TARGET: scenario csv formula checkpoint shard (default: all)
+#   scripts/fuzz.sh [SECONDS] [TARGET...]      TARGET: scenario csv formula checkpoint shard weights (default: all)
 #
 # Each target starts from its committed seeds (Tests/Fuzz/<target>/corpus) and
 # writes what it finds to a working corpus in .build-fuzz/corpus/<target>. Prints per target the
@@ -20,7 +20,7 @@ cd "$(dirname "$0")/.."
 seconds="${1:-60}"
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(scenario csv formula checkpoint shard)
+[ ${#targets[@]} -gt 0 ] || targets=(scenario csv formula checkpoint shard weights)
 
 # Limits: what hetfirm promises (no input crashes or hangs it) over inputs of realistic size.
 # max_len: the longest input tried, in bytes; timeout: seconds one input may take (parsing is
@@ -39,14 +39,15 @@ product() {
     formula) echo FormulaFuzz ;;
     checkpoint) echo CheckpointFuzz ;;
     shard) echo ShardFuzz ;;
-    *) echo "unknown fuzz target '$1' (scenario, csv, formula, checkpoint, shard)" >&2; exit 2 ;;
+    weights) echo WeightsFuzz ;;
+    *) echo "unknown fuzz target '$1' (scenario, csv, formula, checkpoint, shard, weights)" >&2; exit 2 ;;
   esac
 }
 
 max_len() {
   case "$1" in
     formula) echo 4096 ;;      # a formula on the command line or in a scenario
-    *) echo 16384 ;;           # a scenario, CSV, checkpoint or shard file
+    *) echo 16384 ;;           # a scenario, CSV, checkpoint, shard or weights file
   esac
 }
 

@@ -33,3 +33,4 @@ python3 validation/spatial_information_matrix.py  # Tests/Fixtures/spatialreg/co
 python3 validation/spatial_panel.py               # Tests/Fixtures/spreg/panel_fe.json (data + spreg)
 Rscript validation/spatialreg_panel.R             # Tests/Fixtures/spatialreg/panel_fe.json
 python3 validation/spatial_panel_reference.py     # Tests/Fixtures/spatialreg/panel_fe_numpy.json
+python3 validation/libpysal_weights.py      # Tests/Fixtures/libpysal/weights.json, knn4.gal, distance.gwt (spatial weights)

@@ -66,7 +66,7 @@ extension SpatialError: CustomStringConvertible {
                 counts.1 > 0 ? "\(counts.1) unit(s) of W are not in the data (\(weightsOnly.joined(separator: ", "))\(counts.1 > weightsOnly.count ? ", …" : ""))" : nil,
             ].compactMap { $0 }.joined(separator: "; ")
         case .weightsFile(let file, let line, let field, let problem):
-            "\(file):\(line)\(field.map { ":\($0)" } ?? ""): \(problem)"
+            line == 0 ? "\(file): \(problem)" : "\(file):\(line)\(field.map { ":\($0)" } ?? ""): \(problem)"
         case .tooLarge(let what, let count, let limit):
             "the weight matrix would have \(count) \(what); hetfirm accepts at most \(limit) (see docs/estimators/spatial-weights.md, Limits)"
         case .invalidParameter(let name, let value, let requirement):

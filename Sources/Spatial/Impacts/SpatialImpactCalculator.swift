@@ -13,11 +13,13 @@ struct SpatialImpactCalculator {
     let variables: [Variable]
     let rhoIndex: Int?
     let unitCount: Double
-    let eigenvalues: [(real: Double, imaginary: Double)]
     let rowStandardized: Bool
     let weights: SpatialWeights
+    let trace: ResolventTrace?
 
-    init(fit: SpatialFit, weights: SpatialWeights) throws {
+    /// `jacobian` gives tr(W(I − ρW)⁻¹) (exactly from eigenvalues when it has them); by default the
+    /// automatic choice of ``SpatialJacobians``.
+    init(fit: SpatialFit, weights: SpatialWeights, jacobian: (any SpatialJacobian)? = nil) throws {
         let names = fit.coefficientNames
         var variables: [Variable] = []
         for index in 0..<fit.regressorCount {
@@ -31,23 +33,14 @@ struct SpatialImpactCalculator {
         unitCount = Double(weights.unitCount)
         rowStandardized = weights.isRowStandardized
         self.weights = weights
-        eigenvalues = rhoIndex == nil ? [] : try DenseEigenJacobian(weights: weights).eigenvalues
-    }
-
-    /// Σ f(λ_i) over the eigenvalues, real part, for f(λ) = λ^power/(1 − ρλ)^order.
-    func eigenSum(rho: Double, power: Int, order: Int) -> Double {
-        var sum = 0.0
-        for value in eigenvalues {
-            // Complex arithmetic on (a + bi).
-            var numerator = (1.0, 0.0)
-            for _ in 0..<power { numerator = (numerator.0 * value.real - numerator.1 * value.imaginary, numerator.0 * value.imaginary + numerator.1 * value.real) }
-            var denominator = (1.0, 0.0)
-            let base = (1 - rho * value.real, -rho * value.imaginary)
-            for _ in 0..<order { denominator = (denominator.0 * base.0 - denominator.1 * base.1, denominator.0 * base.1 + denominator.1 * base.0) }
-            let norm = denominator.0 * denominator.0 + denominator.1 * denominator.1
-            sum += (numerator.0 * denominator.0 + numerator.1 * denominator.1) / norm
+        if let rhoIndex {
+            let standardError = fit.standardErrors[rhoIndex]
+            trace = try ResolventTrace(
+                jacobian: try jacobian ?? SpatialJacobians.make(weights: weights), around: fit.coefficients[rhoIndex],
+                halfWidth: 8 * (standardError.isFinite ? standardError : 0.1))
+        } else {
+            trace = nil
         }
-        return sum
     }
 
     /// 1′(I − ρW)⁻¹1/n and 1′(I − ρW)⁻¹W1/n (both 1/(1 − ρ) for a row-standardised W).
@@ -69,8 +62,9 @@ struct SpatialImpactCalculator {
             }
         }
         let rho = coefficients[rhoIndex]
-        let traceInverse = eigenSum(rho: rho, power: 0, order: 1) / unitCount
-        let traceInverseW = eigenSum(rho: rho, power: 1, order: 1) / unitCount
+        let traceG = (try? trace?.value(rho)) ?? .nan
+        let traceInverse = 1 + rho * traceG / unitCount
+        let traceInverseW = traceG / unitCount
         let totals = (try? totalMultipliers(rho: rho)) ?? (.nan, .nan)
         return variables.map { variable in
             let beta = coefficients[variable.betaIndex]
@@ -95,11 +89,13 @@ struct SpatialImpactCalculator {
             let theta = variable.thetaIndex.map { coefficients[$0] } ?? 0
             if let rhoIndex {
                 let rho = coefficients[rhoIndex]
-                let first = eigenSum(rho: rho, power: 0, order: 1) / unitCount
-                let firstW = eigenSum(rho: rho, power: 1, order: 1) / unitCount
-                // d/dρ Σ 1/(1 − ρλ) = Σ λ/(1 − ρλ)², d/dρ Σ λ/(1 − ρλ) = Σ λ²/(1 − ρλ)².
-                let firstDerivative = eigenSum(rho: rho, power: 1, order: 2) / unitCount
-                let firstWDerivative = eigenSum(rho: rho, power: 2, order: 2) / unitCount
+                guard let trace else { throw SpatialError.unavailable("no trace function for impacts") }
+                let traceG = try trace.value(rho), traceGDerivative = try trace.derivative(rho)
+                // tr((I − ρW)⁻¹)/n = 1 + ρ·tr(G)/n and tr((I − ρW)⁻¹W)/n = tr(G)/n, with d tr(G)/dρ = tr(G²).
+                let first = 1 + rho * traceG / unitCount
+                let firstW = traceG / unitCount
+                let firstDerivative = (traceG + rho * traceGDerivative) / unitCount
+                let firstWDerivative = traceGDerivative / unitCount
                 guard rowStandardized else {
                     throw SpatialError.unavailable("delta-method impacts need a row-standardised W; use simulation")
                 }
@@ -146,7 +142,7 @@ struct SpatialImpactCalculator {
                 for column in 0...row { draw[row] += factor[row, column] * shocks[column] }
             }
             // A draw of ρ outside the admissible interval has no impacts; it is redrawn by skipping.
-            if let rhoIndex, !interval.contains(draw[rhoIndex]) { continue }
+            if let rhoIndex, !interval.contains(draw[rhoIndex]) || !(trace?.range.contains(draw[rhoIndex]) ?? true) { continue }
             accepted += 1
             let values = effects(at: draw)
             for index in variables.indices {

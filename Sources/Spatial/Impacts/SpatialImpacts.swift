@@ -8,7 +8,8 @@ import Numerical
 /// (θ_k = 0 without the Durbin term). The average direct effect is tr(S_k)/n, the average total
 /// effect 1′S_k1/n, and the indirect (spill-over) effect their difference. The traces come from
 /// W's eigenvalues: tr((I − ρW)⁻¹) = Σ 1/(1 − ρλ_i) and tr((I − ρW)⁻¹W) = Σ λ_i/(1 − ρλ_i).
-/// In SEM and SDEM there is no lag: the direct effect is β_k, the indirect θ_k.
+/// tr((I − ρW)⁻¹) = n + ρ·tr(G) with G = W(I − ρW)⁻¹ (``ResolventTrace``), so every
+/// log-determinant method can supply impacts. In SEM and SDEM there is no lag: the direct effect is β_k, the indirect θ_k.
 ///
 /// Standard errors either by simulation (LeSage & Pace 2009, sec. 2.7.3: draws of (β, θ, ρ)
 /// from the normal with the estimated information-matrix covariance, a seeded stream, standard
@@ -39,8 +40,12 @@ public struct SpatialImpacts: Sendable {
         try estimate(fit, weights: weights, inference: .simulation(draws: draws, seed: seed))
     }
 
-    public static func estimate(_ fit: SpatialFit, weights: SpatialWeights, inference: Inference) throws -> SpatialImpacts {
-        let calculator = try SpatialImpactCalculator(fit: fit, weights: weights)
+    /// `jacobian` supplies tr(W(I − ρW)⁻¹): exactly from eigenvalues (``DenseEigenJacobian``) or
+    /// interpolated from another method's log-determinant derivative; by default the automatic choice.
+    public static func estimate(
+        _ fit: SpatialFit, weights: SpatialWeights, inference: Inference, jacobian: (any SpatialJacobian)? = nil
+    ) throws -> SpatialImpacts {
+        let calculator = try SpatialImpactCalculator(fit: fit, weights: weights, jacobian: jacobian)
         let point = calculator.effects(at: fit.coefficients)
         let errors: [[Double]]
         switch inference {

@@ -30,6 +30,7 @@ public struct SpatialFit: Sendable {
     public let periodCount: Int
     public let admissibleInterval: SpatialInterval
     public let jacobianMethod: String
+    /// The log-determinant's reported error bound when it is approximate (reported, not a warning).
     public let jacobianApproximationError: Double?
     /// True when the optimiser met its tolerance away from the admissible interval's ends.
     public let converged: Bool

@@ -106,9 +106,6 @@ struct SpatialFitAssembly {
         if !converged {
             warnings.append("the likelihood search did not converge; gradient \(gradient.map { String(format: "%.3g", $0) })")
         }
-        if let error = likelihood.jacobian.approximationError {
-            warnings.append("ln|I − ρW| is approximate (\(likelihood.jacobian.methodDescription); error up to \(String(format: "%.2g", error)))")
-        }
         return warnings
     }
 

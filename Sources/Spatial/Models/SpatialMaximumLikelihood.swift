@@ -9,8 +9,8 @@ import Numerical
 /// from a QR least-squares fit of the filtered data, σ̂² = e′e/m, and the covariance from the
 /// analytic information matrix (``SpatialInformationMatrix``).
 public enum SpatialMaximumLikelihood {
-    /// Estimates `options.model` on `sample`. `jacobian` defaults to the exact dense eigenvalue
-    /// method; pass a sparse or approximate one for large n.
+    /// Estimates `options.model` on `sample`. `jacobian` defaults to ``SpatialJacobians/make(weights:method:seed:)``
+    /// with `options.logDeterminant` (exact eigenvalues for small n, exact sparse LU, Chebyshev for very large n).
     public static func fit(
         _ sample: SpatialSample, options: SpatialOptions, jacobian: (any SpatialJacobian)? = nil
     ) throws -> SpatialFit {
@@ -23,7 +23,8 @@ public enum SpatialMaximumLikelihood {
         }
         let design = try SpatialDesign(sample: sample, model: options.model, effects: options.effects)
         try checkFullRank(design)
-        let jacobian = try jacobian ?? DenseEigenJacobian(weights: sample.weights)
+        let jacobian = try jacobian
+            ?? SpatialJacobians.make(weights: sample.weights, method: options.logDeterminant, seed: options.seed)
         let setup = SpatialLikelihoodSetup(
             units: sample.unitCount, periods: sample.periodCount, effects: options.effects, approach: options.approach)
         guard setup.effectiveObservations > Double(design.regressors.count + 2) else {
@@ -33,13 +34,19 @@ public enum SpatialMaximumLikelihood {
         let likelihood = SpatialConcentratedLikelihood(
             design: design, model: options.model, jacobian: jacobian, setup: setup)
         let interval = jacobian.admissibleInterval
-        let optimum = try polish(
-            likelihood, interval: interval, start: try maximize(likelihood, interval: interval, tolerance: options.tolerance))
+        let searched = try maximize(likelihood, interval: interval, tolerance: options.tolerance)
+        // The score's log-determinant derivative is O(n) from eigenvalues but four factorisations
+        // otherwise: polish exactly where it is cheap or n is moderate (Brent alone is good to ~1e-8).
+        let cheapScore = jacobian is DenseEigenJacobian || sample.unitCount <= polishUnitLimit
+        let optimum = cheapScore ? try polish(likelihood, interval: interval, start: searched) : searched
         return try SpatialFitAssembly(
             sample: sample, design: design, options: options, likelihood: likelihood, setup: setup,
             rho: optimum.rho, lambda: optimum.lambda, converged: optimum.converged
         ).fit()
     }
+
+    /// Above this many units (with a sparse or approximate log-determinant) the score polish is skipped.
+    public static let polishUnitLimit = 5_000
 
     /// Refuses perfectly collinear regressors (including W·X columns in Durbin models).
     static func checkFullRank(_ design: SpatialDesign) throws {

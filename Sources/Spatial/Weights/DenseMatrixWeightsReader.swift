@@ -9,33 +9,37 @@
 /// Any other shape is a non-square matrix. Cells are finite decimal numbers ≥ 0 (an empty cell is an
 /// error); the diagonal must be 0; zeros are not stored.
 enum DenseMatrixWeightsReader {
-    static func read(bytes: [UInt8], fileName: String, delimiter: UInt8, limits: SpatialWeightsLimits) throws -> SpatialWeights {
+    static func read(bytes: [UInt8], fileName: String, delimiter: UInt8, limits: SpatialWeightsLimits, dropDiagonal: Bool = false) throws -> SpatialWeights {
         var scanner = WeightsTextScanner(bytes: bytes, fileName: fileName, mode: .delimited(delimiter))
-        var assembler = WeightsAssembler(fileName: fileName, limits: limits)
+        var assembler = WeightsAssembler(fileName: fileName, limits: limits, dropsDiagonal: dropDiagonal)
         guard let header = try scanner.nextNonBlankRecord() else { throw assembler.error(1, nil, .emptyFile) }
-        // Rows are kept as text until their count tells the layout (the file bounds their size).
-        var rows: [WeightsTextScanner.Record] = []
-        while let record = try scanner.nextNonBlankRecord() {
+        // First pass: count the rows (and check their widths) to tell the layout, keeping nothing, so
+        // memory stays that of the stored weights rather than of every cell's text.
+        var rowCount = 0
+        var lastLine = header.line
+        var counter = scanner
+        while let record = try counter.nextNonBlankRecord() {
             guard record.fields.count == header.fields.count else {
                 throw assembler.error(record.line, nil, .fieldCount(found: record.fields.count, expected: "\(header.fields.count), as in the header"))
             }
-            rows.append(record)
+            rowCount += 1
+            lastLine = record.line
         }
         let hasIdColumn: Bool
-        if rows.count == header.fields.count - 1 {
+        if rowCount == header.fields.count - 1 {
             hasIdColumn = true
-        } else if rows.count == header.fields.count {
+        } else if rowCount == header.fields.count {
             hasIdColumn = false
         } else {
-            let line = rows.last?.line ?? header.line
-            throw assembler.error(line, nil, .nonSquare(rows: rows.count, columns: header.fields.count - (rows.count > header.fields.count ? 0 : 1)))
+            throw assembler.error(lastLine, nil, .nonSquare(rows: rowCount, columns: header.fields.count - (rowCount > header.fields.count ? 0 : 1)))
         }
         let offset = hasIdColumn ? 1 : 0
         for field in offset..<header.fields.count {
             try assembler.declare(header.fields[field], line: header.line, field: field + 1)
         }
         var seenRows = Set<Int>()
-        for (position, record) in rows.enumerated() {
+        var position = 0
+        while let record = try scanner.nextNonBlankRecord() {
             let row: Int
             if hasIdColumn {
                 guard let known = assembler.index(of: record.fields[0]) else {
@@ -48,11 +52,12 @@ enum DenseMatrixWeightsReader {
             } else {
                 row = position
             }
+            position += 1
             for field in offset..<record.fields.count {
                 let weight = try assembler.weight(record.fields[field], line: record.line, field: field + 1)
                 try assembler.add(row: row, column: field - offset, weight: weight, line: record.line, field: field + 1)
             }
         }
-        return try assembler.build()
+        return try assembler.build(headerLine: header.line)
     }
 }

@@ -7,9 +7,9 @@
 /// without giving it a neighbour, so a W with islands can be written as an edge list. A weight of
 /// 0 declares both units and stores nothing. A pair listed twice is an error.
 enum EdgeListWeightsReader {
-    static func read(bytes: [UInt8], fileName: String, delimiter: UInt8, limits: SpatialWeightsLimits) throws -> SpatialWeights {
+    static func read(bytes: [UInt8], fileName: String, delimiter: UInt8, limits: SpatialWeightsLimits, dropDiagonal: Bool = false) throws -> SpatialWeights {
         var scanner = WeightsTextScanner(bytes: bytes, fileName: fileName, mode: .delimited(delimiter))
-        var assembler = WeightsAssembler(fileName: fileName, limits: limits)
+        var assembler = WeightsAssembler(fileName: fileName, limits: limits, dropsDiagonal: dropDiagonal)
         guard let header = try scanner.nextNonBlankRecord() else { throw assembler.error(1, nil, .emptyFile) }
         let width = header.fields.count
         guard width == 2 || width == 3 else {
@@ -31,6 +31,6 @@ enum EdgeListWeightsReader {
             let weight = width == 3 ? try assembler.weight(record.fields[2], line: record.line, field: 3) : 1
             try assembler.add(row: row, column: column, weight: weight, line: record.line, field: width == 3 ? 3 : 2)
         }
-        return try assembler.build()
+        return try assembler.build(headerLine: header.line)
     }
 }

@@ -6,9 +6,9 @@
 /// followed by an empty line, as PySAL writes it. Blank lines between units are ignored; neighbour
 /// ids must be units of the file (they may be declared later in it).
 enum GALWeightsReader {
-    static func read(bytes: [UInt8], fileName: String, limits: SpatialWeightsLimits) throws -> SpatialWeights {
+    static func read(bytes: [UInt8], fileName: String, limits: SpatialWeightsLimits, dropDiagonal: Bool = false) throws -> SpatialWeights {
         var scanner = WeightsTextScanner(bytes: bytes, fileName: fileName, mode: .whitespace)
-        var assembler = WeightsAssembler(fileName: fileName, limits: limits)
+        var assembler = WeightsAssembler(fileName: fileName, limits: limits, dropsDiagonal: dropDiagonal)
         guard let header = try scanner.nextNonBlankRecord() else {
             throw assembler.error(1, nil, .emptyFile)
         }
@@ -56,6 +56,6 @@ enum GALWeightsReader {
                 try assembler.add(row: list.row, column: column, weight: 1, line: list.line, field: offset + 1)
             }
         }
-        return try assembler.build()
+        return try assembler.build(headerLine: header.line)
     }
 }

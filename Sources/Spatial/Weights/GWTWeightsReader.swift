@@ -5,9 +5,9 @@
 /// to); there must be exactly n of them. GWT cannot name a unit without neighbours, so a W with
 /// islands must come as GAL, an edge list or a dense matrix.
 enum GWTWeightsReader {
-    static func read(bytes: [UInt8], fileName: String, limits: SpatialWeightsLimits) throws -> SpatialWeights {
+    static func read(bytes: [UInt8], fileName: String, limits: SpatialWeightsLimits, dropDiagonal: Bool = false) throws -> SpatialWeights {
         var scanner = WeightsTextScanner(bytes: bytes, fileName: fileName, mode: .whitespace)
-        var assembler = WeightsAssembler(fileName: fileName, limits: limits)
+        var assembler = WeightsAssembler(fileName: fileName, limits: limits, dropsDiagonal: dropDiagonal)
         guard let header = try scanner.nextNonBlankRecord() else {
             throw assembler.error(1, nil, .emptyFile)
         }
@@ -28,7 +28,7 @@ enum GWTWeightsReader {
         guard assembler.unitCount == declared else {
             throw assembler.error(header.line, nil, .countMismatch(what: "units", declared: declared, found: assembler.unitCount))
         }
-        return try assembler.build()
+        return try assembler.build(headerLine: header.line)
     }
 
     /// The n of a GAL or GWT header: `n`, or `0 n [shapefile [key]]`.

@@ -12,9 +12,13 @@ struct WeightsAssembler {
     private var lines: [Int32] = []
     private var fields: [Int32] = []
 
-    init(fileName: String, limits: SpatialWeightsLimits) {
+    /// True for flow matrices: a weight from a unit to itself is dropped instead of refused.
+    let dropsDiagonal: Bool
+
+    init(fileName: String, limits: SpatialWeightsLimits, dropsDiagonal: Bool = false) {
         self.fileName = fileName
         self.limits = limits
+        self.dropsDiagonal = dropsDiagonal
     }
 
     var unitCount: Int { identifiers.count }
@@ -49,7 +53,7 @@ struct WeightsAssembler {
     /// Adds w(row → column) found at `line`/`field` (the weight's field). A zero weight adds nothing; a
     /// non-zero self-weight is an error.
     mutating func add(row: Int, column: Int, weight: Double, line: Int, field: Int) throws {
-        if weight == 0 { return }
+        if weight == 0 || (dropsDiagonal && row == column) { return }
         guard row != column else { throw error(line, field, .selfNeighbour(identifiers[row])) }
         guard weights.count < limits.maximumEntries else { throw error(line, field, .tooManyEntries(limit: limits.maximumEntries)) }
         rows.append(Int32(truncatingIfNeeded: row))
@@ -59,8 +63,10 @@ struct WeightsAssembler {
         fields.append(Int32(clamping: field))
     }
 
-    /// The weight matrix; a (row, column) pair given twice is an error at its second occurrence.
-    func build() throws -> SpatialWeights {
+    /// The weight matrix; a (row, column) pair given twice is an error at its second occurrence, and a
+    /// file without units an error at its header line.
+    func build(headerLine: Int) throws -> SpatialWeights {
+        guard !identifiers.isEmpty else { throw error(headerLine, nil, .noUnits) }
         let order = weights.indices.sorted {
             (rows[$0], columns[$0], lines[$0], fields[$0]) < (rows[$1], columns[$1], lines[$1], fields[$1])
         }

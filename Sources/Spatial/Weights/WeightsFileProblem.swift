@@ -1,7 +1,11 @@
 /// What is wrong at one place of a weight file (``SpatialError/weightsFile(file:line:field:problem:)``).
 public enum WeightsFileProblem: Equatable, Sendable {
+    /// The file cannot be read (the operating system's reason).
+    case unreadable(String)
     /// No data at all (or only blank lines).
     case emptyFile
+    /// A header that declares no unit (a W needs at least one).
+    case noUnits
     /// The header line is not what the format needs; `expected` says what it should be.
     case badHeader(found: String, expected: String)
     /// A field that should be a finite decimal number.
@@ -37,7 +41,9 @@ public enum WeightsFileProblem: Equatable, Sendable {
 extension WeightsFileProblem: CustomStringConvertible {
     public var description: String {
         switch self {
+        case .unreadable(let reason): "cannot read the file: \(reason)"
         case .emptyFile: "the file is empty"
+        case .noUnits: "the file declares no units"
         case .badHeader(let found, let expected): "header '\(Self.shortened(found))': expected \(expected)"
         case .badNumber(let text): "'\(Self.shortened(text))' is not a number"
         case .negativeWeight(let value): "weight \(value) is negative; weights must be ≥ 0"
