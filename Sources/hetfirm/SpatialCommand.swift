@@ -29,6 +29,8 @@ extension Hetfirm {
         @Flag(help: "Also report the LeSage–Pace direct, indirect and total effects of each regressor.") var impacts = false
         @Option(help: "Simulated draws of the estimates for the impacts' standard errors.") var draws = 1000
         @Option(help: "Seed of the impacts' simulation stream.") var seed: UInt64 = 20_261_121
+        @Option(help: "How ln|I − ρW| is computed: auto (by n), eigen, sparse-lu, chebyshev or monte-carlo.") var logdet = "auto"
+        @Option(help: "Paper 000's eq. (25): the spatial coefficient is rho + rho_prime × this column (with --model sar).") var rhoVariesWith: String?
         @Flag(help: "Print the result as JSON.") var json = false
         @Option(help: "Field separator of DATA: ',', ';', 'tab' or '|' (default: detected).") var delimiter: String?
         @Flag(help: "Report the seconds spent reading and estimating, on standard error.") var timing = false
@@ -47,6 +49,14 @@ extension Hetfirm {
             request.draws = draws
             request.seed = seed
             request.delimiter = delimiter
+            request.logDeterminant = logdet
+            request.rhoVariesWith = rhoVariesWith
+            if rhoVariesWith != nil {
+                try DataCommandOutcome.run({ try DataSpatial.runVarying(request) }, text: \.text,
+                                           timing: timing ? { String(format: "timing: reading %.3f s, estimation %.3f s", $0.readingSeconds, $0.estimationSeconds) } : nil,
+                                           warnings: \.warnings)
+                return
+            }
             try DataCommandOutcome.run({ try DataSpatial.run(request) }, text: \.text,
                                        timing: timing ? { String(format: "timing: reading %.3f s, estimation %.3f s", $0.readingSeconds, $0.estimationSeconds) } : nil,
                                        warnings: \.warnings)

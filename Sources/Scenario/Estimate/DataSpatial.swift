@@ -29,6 +29,10 @@ public enum DataSpatial {
         public var impacts = false
         public var draws = 1000
         public var seed: UInt64 = 20_261_121
+        /// `--logdet auto|eigen|sparse-lu|chebyshev|monte-carlo`: how ln|I − ρW| is computed.
+        public var logDeterminant = "auto"
+        /// `--rho-varies-with Z`: paper 000's eq. (25), ρ + ρ′·z_it (SAR only).
+        public var rhoVariesWith: String?
 
         public init(dataPath: String, formula: String, weightsPath: String) {
             self.dataPath = dataPath
@@ -89,8 +93,23 @@ public enum DataSpatial {
         }
     }
 
+    /// `--logdet`: auto (by n), eigen, sparse-lu, chebyshev or monte-carlo.
+    public static func logDeterminantMethod(_ text: String) throws -> SpatialJacobianMethod {
+        switch text.lowercased() {
+        case "auto", "automatic": return .automatic
+        case "eigen", "eigenvalues": return .eigenvalues
+        case "sparse-lu", "lu": return .sparseLU
+        case "chebyshev": return .chebyshev
+        case "monte-carlo", "mc": return .monteCarlo
+        default:
+            throw InvalidInput(description: "error: --logdet must be auto, eigen, sparse-lu, chebyshev or monte-carlo, not '\(text)'")
+        }
+    }
+
     public static func run(_ request: Request) throws -> Outcome {
-        let options = try options(model: request.model, effects: request.effects, leeYu: request.leeYu)
+        var options = try options(model: request.model, effects: request.effects, leeYu: request.leeYu)
+        options.logDeterminant = try logDeterminantMethod(request.logDeterminant)
+        options.seed = request.seed
         if request.impacts, !(2...1_000_000).contains(request.draws) {
             throw InvalidInput(description: "error: --draws must be between 2 and 1,000,000 (simulated draws for the impacts' standard errors), not \(request.draws)")
         }

@@ -29,7 +29,7 @@ public struct VaryingLagImpacts: Sendable {
         let eigenvalues = try DenseEigenJacobian(weights: weights).eigenvalues
         let n = Double(weights.unitCount)
         let rows = try levels.flatMap { level in
-            try impactRows(fit, label: "\(fit.modifierName) = \(level)") { rho, rhoPrime in
+            try impactRows(fit, label: "\(fit.modifierName) = \(String(format: "%.4g", level))") { rho, rhoPrime in
                 let scale = rho + rhoPrime * level
                 var trace = 0.0, total = 0.0
                 for value in eigenvalues {
