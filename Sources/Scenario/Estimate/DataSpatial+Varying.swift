@@ -26,22 +26,9 @@ extension DataSpatial {
         guard options.approach == .direct else {
             throw InvalidInput(description: "error: --rho-varies-with uses the direct approach for fixed effects; drop --lee-yu")
         }
-        let layout = try layout(panel: request.panel, unit: request.unit)
-        let format = try weightsFormat(request.weightsFormat)
-        let formula: Formula
-        do { formula = try SpatialFormula.parse(request.formula) } catch let error as FormulaError {
-            throw InvalidInput(description: error.description)
-        }
-        let clock = ContinuousClock()
-        let readingStart = clock.now
-        let file = try UserDataFile.read(path: request.dataPath, delimiter: request.delimiter)
-        let weights = try readWeights(path: request.weightsPath, format: format)
-        let readingSeconds = DataFMOLS.seconds(clock.now - readingStart)
-        try checkNumeric(file, formula: formula)
-        let estimationStart = clock.now
-        let prepared = try prepare(file, formula: formula, layout: layout, weights: weights,
-                                   effects: options.effects, rowStandardize: request.rowStandardize)
-        let modifier = try modifierValues(file, name: modifierName, rows: prepared.dataRows)
+        let loaded = try load(request, effects: options.effects)
+        let prepared = loaded.prepared
+        let modifier = try modifierValues(loaded.file, name: modifierName, rows: prepared.dataRows)
         let fit: VaryingLagFit
         do {
             fit = try VaryingSpatialLag.fit(prepared.sample, modifierName: modifierName, modifier: modifier, effects: options.effects)
@@ -56,10 +43,10 @@ extension DataSpatial {
         let sorted = modifier.sorted()
         let quartiles = [0.25, 0.5, 0.75].map { sorted[Int(($0 * Double(sorted.count - 1)).rounded())] }
         let impacts = request.impacts ? try VaryingLagImpacts.atLevels(fit, weights: prepared.sample.weights, levels: quartiles) : nil
-        let estimationSeconds = DataFMOLS.seconds(clock.now - estimationStart)
+        let estimationSeconds = DataFMOLS.seconds(ContinuousClock.now - loaded.estimationStart)
         let text = request.json ? try VaryingLagReport.json(fit, impacts: impacts, formula: request.formula)
             : VaryingLagReport.text(fit, impacts: impacts, formula: request.formula)
-        return VaryingOutcome(text: text, warnings: fit.warnings, fit: fit, impacts: impacts, readingSeconds: readingSeconds,
+        return VaryingOutcome(text: text, warnings: fit.warnings, fit: fit, impacts: impacts, readingSeconds: loaded.readingSeconds,
                               estimationSeconds: estimationSeconds)
     }
 

@@ -113,9 +113,34 @@ public enum DataSpatial {
         if request.impacts, !(2...1_000_000).contains(request.draws) {
             throw InvalidInput(description: "error: --draws must be between 2 and 1,000,000 (simulated draws for the impacts' standard errors), not \(request.draws)")
         }
+        let loaded = try load(request, effects: options.effects)
+        let prepared = loaded.prepared
+        let fit = try estimate(prepared.sample, options: options)
+        let impacts = request.impacts
+            ? try SpatialImpacts.estimate(fit, weights: prepared.sample.weights, draws: request.draws, seed: request.seed) : nil
+        let estimationSeconds = DataFMOLS.seconds(ContinuousClock.now - loaded.estimationStart)
+        let context = SpatialReport.Context(formula: request.formula, weightsPath: request.weightsPath, layout: loaded.layout,
+                                            rowStandardized: prepared.rowStandardized, periods: prepared.periods)
+        let text = request.json ? try SpatialReport.json(fit, impacts: impacts, context: context)
+            : SpatialReport.text(fit, impacts: impacts, context: context)
+        return Outcome(text: text, warnings: fit.warnings, fit: fit, impacts: impacts, readingSeconds: loaded.readingSeconds,
+                       estimationSeconds: estimationSeconds)
+    }
+
+    /// What every spatial run shares: the data layout, the data file and W read (timed), the formula's
+    /// columns checked numeric, and the sample prepared; `estimationStart` is when reading ended.
+    struct LoadedSample {
+        let layout: SpatialDataLayout
+        let file: UserDataFile
+        let prepared: PreparedSpatialData
+        let readingSeconds: Double
+        let estimationStart: ContinuousClock.Instant
+    }
+
+    static func load(_ request: Request, effects: SpatialEffects) throws -> LoadedSample {
         let layout = try layout(panel: request.panel, unit: request.unit)
-        if options.effects != .none && layout.periodColumn == nil {
-            throw InvalidInput(description: "error: --effects \(options.effects.rawValue) needs a panel: give --panel ID,TIME instead of --id")
+        if effects != .none && layout.periodColumn == nil {
+            throw InvalidInput(description: "error: --effects \(effects.rawValue) needs a panel: give --panel ID,TIME instead of --id")
         }
         let format = try weightsFormat(request.weightsFormat)
         let formula: Formula
@@ -130,17 +155,9 @@ public enum DataSpatial {
         try checkNumeric(file, formula: formula)
         let estimationStart = clock.now
         let prepared = try prepare(file, formula: formula, layout: layout, weights: weights,
-                                   effects: options.effects, rowStandardize: request.rowStandardize)
-        let fit = try estimate(prepared.sample, options: options)
-        let impacts = request.impacts
-            ? try SpatialImpacts.estimate(fit, weights: prepared.sample.weights, draws: request.draws, seed: request.seed) : nil
-        let estimationSeconds = DataFMOLS.seconds(clock.now - estimationStart)
-        let context = SpatialReport.Context(formula: request.formula, weightsPath: request.weightsPath, layout: layout,
-                                            rowStandardized: prepared.rowStandardized, periods: prepared.periods)
-        let text = request.json ? try SpatialReport.json(fit, impacts: impacts, context: context)
-            : SpatialReport.text(fit, impacts: impacts, context: context)
-        return Outcome(text: text, warnings: fit.warnings, fit: fit, impacts: impacts, readingSeconds: readingSeconds,
-                       estimationSeconds: estimationSeconds)
+                                   effects: effects, rowStandardize: request.rowStandardize)
+        return LoadedSample(layout: layout, file: file, prepared: prepared, readingSeconds: readingSeconds,
+                            estimationStart: estimationStart)
     }
 
     /// Throws the located message for the first variable of the formula whose column holds text.
