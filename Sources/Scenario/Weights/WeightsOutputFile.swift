@@ -69,17 +69,21 @@ public enum WeightsOutputFile {
         let url = URL(fileURLWithPath: path)
         let temporary = url.deletingLastPathComponent()
             .appendingPathComponent(".\(url.lastPathComponent).hetfirm-\(ProcessInfo.processInfo.processIdentifier).tmp")
+        // Only a temporary file this call created is ever removed: `.withoutOverwriting` refuses a
+        // file of that name that is already there (hetfirm did not make it), and `created` records ours.
+        var created = false
         do {
-            try Data(text.utf8).write(to: temporary)
+            try Data(text.utf8).write(to: temporary, options: .withoutOverwriting)
+            created = true
             // rename(2) replaces the target atomically (the checks above decided that it may be replaced).
             guard rename(temporary.path, url.path) == 0 else {
                 throw InvalidInput(description: String(cString: strerror(errno)))
             }
         } catch let error as InvalidInput {
-            try? manager.removeItem(at: temporary)
+            if created { try? manager.removeItem(at: temporary) }
             throw InvalidInput(description: "error: cannot write \(path): \(error.description)")
         } catch {
-            try? manager.removeItem(at: temporary)
+            if created { try? manager.removeItem(at: temporary) }
             throw InvalidInput(description: "error: cannot write \(path): \(error.localizedDescription)")
         }
     }
