@@ -70,6 +70,60 @@ struct SparseLUJacobianTests {
         #expect(Reference.relative(cross.transposedProduct, reference.transposedProduct) < 1e-10)
     }
 
+    @Test("the differentiated factorisation gives −tr(G) and −tr(G²), and matches finite differences of ln|I − ρW|")
+    func logDeterminantDerivatives() throws {
+        let cases: [SpatialWeights] = [
+            try Reference.nearestNeighbours(count: 77, neighbours: 5, seed: 21),
+            try Reference.rookLattice(rows: 7, columns: 9, standardized: false),
+        ]
+        for weights in cases {
+            let jacobian = try SparseLUJacobian(weights: weights)
+            let interval = jacobian.admissibleInterval
+            for fraction in [0.1, 0.5, 0.93] {
+                let rho = interval.lower + fraction * (interval.upper - interval.lower)
+                let derivatives = try SparseLUFactorization.logDeterminantDerivatives(structure: jacobian.structure, rho: rho)
+                let reference = try Reference.traces(weights, rho: rho)
+                #expect(Reference.relative(derivatives.value, try Reference.logDeterminant(weights, rho: rho)) < 1e-11)
+                #expect(Reference.relative(-derivatives.first, reference.trace) < 1e-10, "ρ = \(rho)")
+                #expect(Reference.relative(-derivatives.second, reference.traceOfSquare) < 1e-10, "ρ = \(rho)")
+                // Central differences of the plain factorisation's log-determinant.
+                let step = 1e-4 * (interval.upper - interval.lower)
+                let high = try jacobian.logDeterminant(at: rho + step), low = try jacobian.logDeterminant(at: rho - step)
+                #expect(abs((high - low) / (2 * step) - derivatives.first) < 1e-5 * Swift.max(1, abs(derivatives.first)))
+            }
+        }
+    }
+
+    @Test("eight right-hand sides solved together equal eight single solves, plain and transposed, for any n")
+    func laneSolves() throws {
+        for count in [1, 7, 8, 29] {
+            let weights = try Reference.nearestNeighbours(count: Swift.max(count, 6), neighbours: 3, seed: UInt64(count))
+            let jacobian = try SparseLUJacobian(weights: weights)
+            let factors = try jacobian.factorization(at: 0.6)
+            let units = weights.unitCount
+            var stream = PhiloxStream(masterSeed: 5, replication: count, purpose: "lane-solve-test")
+            let vectors = (0..<SparseLUFactorization.laneCount).map { _ in (0..<units).map { _ in stream.nextUniform() - 0.5 } }
+            for transposed in [false, true] {
+                let block = UnsafeMutablePointer<SpatialLanes>.allocate(capacity: units)
+                defer { block.deallocate() }
+                for position in 0..<units {
+                    block[position] = SpatialLanes((0..<SparseLUFactorization.laneCount).map { vectors[$0][factors.structure.order[position]] })
+                }
+                if transposed { factors.solveTransposedLanes(block) } else { factors.solveLanes(block) }
+                for (lane, vector) in vectors.enumerated() {
+                    var single = vector, scratch = [Double](repeating: 0, count: units)
+                    single.withUnsafeMutableBufferPointer { buffer in
+                        scratch.withUnsafeMutableBufferPointer { transposed ? factors.solveTransposed(buffer, scratch: $0) : factors.solve(buffer, scratch: $0) }
+                    }
+                    for unit in 0..<units {
+                        let together = block[factors.structure.positionOf[unit]][lane]
+                        #expect(abs(together - single[unit]) <= 1e-13 * Swift.max(1, abs(single[unit])))
+                    }
+                }
+            }
+        }
+    }
+
     @Test("centred cross traces (Lee–Yu SAC with period effects) equal the dense method's")
     func centredCrossTraces() throws {
         let weights = try Reference.nearestNeighbours(count: 70, neighbours: 4, seed: 13)

@@ -8,7 +8,7 @@
 /// (−1, 1) for a row-standardised W) and on the whole admissible interval when W is
 /// symmetrisable; elsewhere every pivot is checked (``LogDeterminantError/unstablePivot(rho:position:pivot:)``).
 ///
-/// ``traces(at:)`` is exact for n ≤ `exactTraceLimit` (2n sparse solves, O(n) memory; see
+/// ``traces(at:)`` is exact for n ≤ `exactTraceLimit` (n sparse solves, eight at a time, and a differentiated factorisation for tr(G²), O(n) memory; see
 /// ``SpatialTraceComputation``) and a Hutchinson estimate from `traceDraws` seeded Rademacher
 /// vectors above it (``stochasticTraces(at:)`` also gives its standard errors); ‖Gᵀ1‖² is always
 /// exact (one solve), and so are the SAC cross traces under the same limit.
@@ -55,7 +55,7 @@ public struct SparseLUJacobian: SpatialJacobian {
         self.traceDraws = traceDraws
         self.admissibleInterval = bounds.interval
         let traceText = weights.unitCount <= exactTraceLimit
-            ? "exact traces by 2n sparse solves"
+            ? "exact traces by n sparse solves and a differentiated factorisation"
             : "traces by Hutchinson's estimator (\(traceDraws) Rademacher vectors)"
         self.methodDescription = "exact, sparse LU of I − ρW (minimum-degree order, \(structure.factorNonzeroCount) "
             + "off-diagonal entries in U); \(bounds.description); \(traceText)"
@@ -67,17 +67,23 @@ public struct SparseLUJacobian: SpatialJacobian {
 
     public func traces(at rho: Double) throws -> SpatialTraces {
         if weights.unitCount <= exactTraceLimit {
-            return SpatialTraceComputation.exact(
-                solver: try factorization(at: rho), weights: weights, transposedWeights: transposedWeights)
+            return try SpatialTraceComputation.exact(factors: try factorization(at: rho), transposedWeights: transposedWeights)
         }
         return try stochasticTraces(at: rho).traces
+    }
+
+    /// d/dρ ln|I − ρW| = −tr(G) exactly, from one differentiated factorisation
+    /// (``SparseLUFactorization/logDeterminantDerivatives(structure:rho:)``) instead of the
+    /// protocol's five-point stencil of four log-determinants.
+    public func logDeterminantDerivative(at rho: Double) throws -> Double {
+        try checkAdmissible(rho)
+        return try SparseLUFactorization.logDeterminantDerivatives(structure: structure, rho: rho).first
     }
 
     /// Hutchinson estimates of the traces and their standard errors (whatever n).
     public func stochasticTraces(at rho: Double) throws -> (traces: SpatialTraces, standardErrors: SpatialTraces) {
         SpatialTraceComputation.stochastic(
-            solver: try factorization(at: rho), weights: weights, transposedWeights: transposedWeights,
-            draws: traceDraws, seed: seed)
+            factors: try factorization(at: rho), transposedWeights: transposedWeights, draws: traceDraws, seed: seed)
     }
 
     /// tr(G_λ·G_ρ) and tr(G_ρᵀ·G_λ): exact for n ≤ the exact-trace limit (3n solves), else
@@ -85,13 +91,10 @@ public struct SparseLUJacobian: SpatialJacobian {
     public func crossTraces(rho: Double, lambda: Double) throws -> SpatialCrossTraces {
         let rhoFactorization = try factorization(at: rho), lambdaFactorization = try factorization(at: lambda)
         if weights.unitCount <= exactTraceLimit {
-            return SpatialTraceComputation.exactCross(
-                rhoSolver: rhoFactorization, lambdaSolver: lambdaFactorization, weights: weights,
-                transposedWeights: transposedWeights)
+            return SpatialTraceComputation.exactCross(rhoFactors: rhoFactorization, lambdaFactors: lambdaFactorization)
         }
         return SpatialTraceComputation.stochasticCross(
-            rhoSolver: rhoFactorization, lambdaSolver: lambdaFactorization, weights: weights,
-            transposedWeights: transposedWeights, draws: traceDraws, seed: seed)
+            rhoFactors: rhoFactorization, lambdaFactors: lambdaFactorization, draws: traceDraws, seed: seed)
     }
 
     /// The cross traces of the centred resolvents (Q = I − 11ᵀ/n), from the plain ones and the
@@ -123,10 +126,14 @@ public struct SparseLUJacobian: SpatialJacobian {
     }
 
     func factorization(at rho: Double) throws -> SparseLUFactorization {
+        try checkAdmissible(rho)
+        return try SparseLUFactorization(structure: structure, rho: rho)
+    }
+
+    private func checkAdmissible(_ rho: Double) throws {
         guard admissibleInterval.contains(rho) || rho == 0 else {
             throw LogDeterminantError.outsideInterval(
                 rho: rho, lower: admissibleInterval.lower, upper: admissibleInterval.upper, method: "the sparse LU log-determinant")
         }
-        return try SparseLUFactorization(structure: structure, rho: rho)
     }
 }

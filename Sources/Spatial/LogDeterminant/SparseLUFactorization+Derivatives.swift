@@ -1,0 +1,95 @@
+import Foundation
+
+/// A value with its first two Taylor coefficients in ρ: c0 + c1·t + c2·t² for ρ + t (so c1 is the
+/// first derivative and c2 half the second).
+struct SecondOrderTaylor: Sendable {
+    var c0: Double
+    var c1: Double
+    var c2: Double
+
+    static let zero = SecondOrderTaylor(c0: 0, c1: 0, c2: 0)
+
+    static func * (first: SecondOrderTaylor, second: SecondOrderTaylor) -> SecondOrderTaylor {
+        SecondOrderTaylor(
+            c0: first.c0 * second.c0, c1: first.c0 * second.c1 + first.c1 * second.c0,
+            c2: first.c0 * second.c2 + first.c1 * second.c1 + first.c2 * second.c0)
+    }
+
+    static func / (numerator: SecondOrderTaylor, denominator: SecondOrderTaylor) -> SecondOrderTaylor {
+        let c0 = numerator.c0 / denominator.c0
+        let c1 = (numerator.c1 - c0 * denominator.c1) / denominator.c0
+        let c2 = (numerator.c2 - c0 * denominator.c2 - c1 * denominator.c1) / denominator.c0
+        return SecondOrderTaylor(c0: c0, c1: c1, c2: c2)
+    }
+
+    static func -= (value: inout SecondOrderTaylor, other: SecondOrderTaylor) {
+        value.c0 -= other.c0
+        value.c1 -= other.c1
+        value.c2 -= other.c2
+    }
+}
+
+extension SparseLUFactorization {
+    /// ln|I − ρW| and its first two derivatives in ρ, exactly (to rounding), by carrying every
+    /// number of the factorisation with its Taylor coefficients (forward mode of second order):
+    /// I − ρW has entries δ_ij − ρw_ij with derivative −w_ij, and ln|det| = Σ_p ln|u_pp| gives
+    /// d/dρ = Σ_p u′_pp/u_pp and d²/dρ² = Σ_p (u″_pp/u_pp − (u′_pp/u_pp)²).
+    ///
+    /// Since d/dρ ln|I − ρW| = −tr(G) and dG/dρ = G² for G = W(I − ρW)⁻¹, the derivatives are
+    /// −tr(G) and −tr(G²) (LeSage & Pace 2009, §4.1): tr(G²) at the cost of about four
+    /// factorisations instead of n transposed solves.
+    static func logDeterminantDerivatives(
+        structure: SparseEliminationStructure, rho: Double
+    ) throws -> (value: Double, first: Double, second: Double) {
+        let count = structure.count
+        var diagonal = [SecondOrderTaylor](repeating: .zero, count: count)
+        var upper = [SecondOrderTaylor](repeating: .zero, count: structure.upperColumns.count)
+        var work = [SecondOrderTaylor](repeating: .zero, count: count)
+        var value = 0.0, first = 0.0, second = 0.0
+        var failure: (position: Int, pivot: Double)?
+        structure.upperStarts.withUnsafeBufferPointer { upperStarts in
+        structure.upperColumns.withUnsafeBufferPointer { upperColumns in
+        structure.lowerStarts.withUnsafeBufferPointer { lowerStarts in
+        structure.lowerColumns.withUnsafeBufferPointer { lowerColumns in
+        structure.weightStarts.withUnsafeBufferPointer { weightStarts in
+        structure.weightColumns.withUnsafeBufferPointer { weightColumns in
+        structure.weightValues.withUnsafeBufferPointer { weightValues in
+        diagonal.withUnsafeMutableBufferPointer { diagonal in
+        upper.withUnsafeMutableBufferPointer { upper in
+        work.withUnsafeMutableBufferPointer { work in
+            for position in 0..<count {
+                work[position].c0 = 1
+                for index in weightStarts[position]..<weightStarts[position + 1] {
+                    let weight = weightValues[index]
+                    work[weightColumns[index]] -= SecondOrderTaylor(c0: rho * weight, c1: weight, c2: 0)
+                }
+                for index in lowerStarts[position]..<lowerStarts[position + 1] {
+                    let column = lowerColumns[index]
+                    let multiplier = work[column] / diagonal[column]
+                    work[column] = .zero
+                    for entry in upperStarts[column]..<upperStarts[column + 1] {
+                        work[upperColumns[entry]] -= multiplier * upper[entry]
+                    }
+                }
+                let pivot = work[position]
+                work[position] = .zero
+                guard pivot.c0.isFinite, abs(pivot.c0) > pivotTolerance else {
+                    failure = (position, pivot.c0)
+                    return
+                }
+                diagonal[position] = pivot
+                let slope = pivot.c1 / pivot.c0
+                value += log(abs(pivot.c0))
+                first += slope
+                second += 2 * pivot.c2 / pivot.c0 - slope * slope
+                for entry in upperStarts[position]..<upperStarts[position + 1] {
+                    let column = upperColumns[entry]
+                    upper[entry] = work[column]
+                    work[column] = .zero
+                }
+            }
+        }}}}}}}}}}
+        if let failure { throw LogDeterminantError.unstablePivot(rho: rho, position: failure.position, pivot: failure.pivot) }
+        return (value, first, second)
+    }
+}
