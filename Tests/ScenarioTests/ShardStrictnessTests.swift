@@ -31,7 +31,7 @@ struct ShardStrictnessTests {
         #expect(!FileManager.default.fileExists(atPath: merged))
     }
 
-    @Test("replications.csv: header only, conflicting duplicates, NaN, nan, hex, unknown parameters")
+    @Test("replications.csv: header only, conflicting duplicates, NaN, nan, hex, unknown parameters, a listed parameter without rows")
     func records() throws {
         try Self.expectRefused("replications.csv", "no rows for 3 of the 3") { _ in ReplicationCSV.header.joined(separator: ",") + "\n" }
         try Self.expectRefused("replications.csv", "recorded again") { text in
@@ -50,6 +50,9 @@ struct ShardStrictnessTests {
             }
         }
         try Self.expectRefused("replications.csv", "does not list") { $0.replacingOccurrences(of: ",sigma,", with: ",sigmaa,") }
+        try Self.expectRefused("replications.csv", "no row for parameter 'sigma', which shard.json lists") { text in
+            text.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.contains(",sigma,") }.joined(separator: "\n")
+        }
         try Self.expectRefused("replications.csv", "replications.csv:1:1") { "replication,parameter\n" + $0 }
     }
 

@@ -130,6 +130,12 @@ public enum ShardMerger {
             throw ShardError.unreadable(folder: folder, reason: "replications.csv has no rows for \(absent.count) of the "
                 + "\(manifest.replications.count) replications shard.json lists (\(ShardError.ranges(absent))); it is incomplete")
         }
+        // shard.json lists exactly the parameters of the shard's records: one without a row was deleted.
+        let recorded = Set(records.flatMap { $0.estimates.map(\.parameter) })
+        if let missing = manifest.parameters.first(where: { !recorded.contains($0) }) {
+            throw ShardError.unreadable(folder: folder, reason: "replications.csv has no row for parameter "
+                + "'\(CheckpointEntry.clipped(missing))', which shard.json lists; it is incomplete")
+        }
         return records
     }
 
