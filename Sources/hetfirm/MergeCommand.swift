@@ -24,9 +24,12 @@ extension Hetfirm {
         func run() throws {
             guard !shards.isEmpty else { throw badInput("give the shard folders to merge after the output folder") }
             let summary: RunSummary
+            let display = ProgressDisplay()
             do {
-                summary = try ShardMerger.merge(shards: shards, into: output, force: force, progress: Console.progressRenderer())
+                summary = try ShardMerger.merge(shards: shards, into: output, force: force, progress: display.handler)
+                display.stop()
             } catch {
+                display.stop()
                 throw reportFailure(error)
             }
             try report(summary)

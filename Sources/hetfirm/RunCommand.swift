@@ -49,9 +49,12 @@ extension Hetfirm {
             let overrides = RunOverrides(outputDirectory: outputDirectory, replications: replications, threads: threads,
                                          resume: resume, shard: shardSpec, force: force)
             let summary: RunSummary
+            let display = ProgressDisplay()
             do {
-                summary = try ScenarioRunner.run(loaded, overrides: overrides, progress: Console.progressRenderer())
+                summary = try ScenarioRunner.run(loaded, overrides: overrides, progress: display.handler)
+                display.stop()
             } catch {
+                display.stop()
                 throw reportFailure(error)
             }
             try report(summary)

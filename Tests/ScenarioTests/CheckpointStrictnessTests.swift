@@ -25,8 +25,8 @@ struct CheckpointStrictnessTests {
         return lines.joined(separator: "\n")
     }
 
-    /// Resuming from `text` fails with a ``CheckpointError`` whose message contains `expected`.
-    static func expectRefused(_ text: String, _ expected: String, comment: String) throws {
+    /// Resuming from `text` fails with a ``CheckpointError`` whose message contains every `expected` text.
+    static func expectRefused(_ text: String, _ expected: String..., comment: String) throws {
         let (directory, checkpoint, _) = try interrupted()
         defer { for path in [directory, checkpoint] { try? FileManager.default.removeItem(atPath: path) } }
         try text.write(toFile: checkpoint, atomically: true, encoding: .utf8)
@@ -34,7 +34,7 @@ struct CheckpointStrictnessTests {
             _ = try ResumeTests.run(ResumeTests.allocation, into: directory, resume: true)
             Issue.record("\(comment): the edited checkpoint was accepted")
         } catch let error as CheckpointError {
-            #expect(error.description.contains(expected), "\(comment): \(error.description)")
+            for part in expected { #expect(error.description.contains(part), "\(comment): \(error.description)") }
             #expect(error.description.contains(checkpoint))
         }
         #expect(try String(contentsOfFile: checkpoint, encoding: .utf8) == text, "\(comment): a refused checkpoint is kept")
@@ -58,7 +58,7 @@ struct CheckpointStrictnessTests {
         // Records are in completion order, so one of them is the replication computed again: a rename
         // is reported as a rename in every record, that one included.
         for record in 0..<3 {
-            try Self.expectRefused(Self.editing(text, record: record, field: 5, to: "kappa"), "does not estimate", comment: "renamed in record \(record)")
+            try Self.expectRefused(Self.editing(text, record: record, field: 5, to: "kappa"), "does not estimate", "line \(3 + record): replication", comment: "renamed in record \(record)")
         }
         try Self.expectRefused(Self.editing(text, record: 2, field: 0, to: "99"), "does not belong", comment: "out of range")
         let lines = text.split(separator: "\n").map(String.init)
@@ -84,7 +84,7 @@ struct CheckpointStrictnessTests {
         let records = text.split(separator: "\n").dropFirst(2).map { ReplicationCSV.rows(in: $0 + "\n").rows[0] }
         let record = try #require(records.indices.min { (Int(records[$0][0]) ?? .max) < (Int(records[$1][0]) ?? .max) })
         let nudged = ReplicationCSV.number((Double(records[record][7]) ?? 0) * 1.01)
-        try Self.expectRefused(Self.editing(text, record: record, field: 7, to: nudged), "computed again", comment: "nudged estimate")
+        try Self.expectRefused(Self.editing(text, record: record, field: 7, to: nudged), "computed again", "line \(3 + record): replication", comment: "nudged estimate")
     }
 
     @Test("non-UTF-8 bytes and a folder in the checkpoint's place give located messages, not Cocoa errors")

@@ -31,7 +31,7 @@ struct ShardStrictnessTests {
         #expect(!FileManager.default.fileExists(atPath: merged))
     }
 
-    @Test("replications.csv: header only, conflicting duplicates, NaN, nan, hex, unknown parameters")
+    @Test("replications.csv: header only, conflicting duplicates, NaN, nan, hex, unknown parameters, a listed parameter without rows, a lost row")
     func records() throws {
         try Self.expectRefused("replications.csv", "no rows for 3 of the 3") { _ in ReplicationCSV.header.joined(separator: ",") + "\n" }
         try Self.expectRefused("replications.csv", "recorded again") { text in
@@ -50,6 +50,13 @@ struct ShardStrictnessTests {
             }
         }
         try Self.expectRefused("replications.csv", "does not list") { $0.replacingOccurrences(of: ",sigma,", with: ",sigmaa,") }
+        // A truncated file that lost its last row: every replication and parameter is still present.
+        try Self.expectRefused("replications.csv", "but shard.json records 9: rows were lost") { text in
+            text.split(separator: "\n").dropLast().joined(separator: "\n") + "\n"
+        }
+        try Self.expectRefused("replications.csv", "no row for parameter 'sigma', which shard.json lists") { text in
+            text.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.contains(",sigma,") }.joined(separator: "\n")
+        }
         try Self.expectRefused("replications.csv", "replications.csv:1:1") { "replication,parameter\n" + $0 }
     }
 
@@ -72,7 +79,8 @@ struct ShardStrictnessTests {
             ("\"shard\" : 2", "\"shard\" : 0", "need 1 ≤ shard ≤ shards"),
             ("\"shards\" : 2", "\"shards\" : -3", "need 1 ≤ shard ≤ shards"),
             ("\"level\" : 0.95", "\"level\" : 2", "level = 2.0"),
-            ("\"version\" : 2", "\"version\" : 1", "version 1"),
+            ("\"version\" : 3", "\"version\" : 2", "version 2"),
+            ("\"estimateCount\" : 9", "\"estimateCount\" : -1", "estimateCount = -1 is negative"),
             ("\"totalReplications\" : 6", "\"totalReplications\" : 8", "do not match"),
             ("\"totalReplications\" : 6", "\"totalReplications\" : -1", "outside 0…1000000"),
             ("\"shard\" : 2", "\"shard\" : \"two\"", "'shard' is not an integer"),

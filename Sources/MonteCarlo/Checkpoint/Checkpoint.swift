@@ -22,6 +22,8 @@ public final class Checkpoint: @unchecked Sendable {
     package let identity: String
     /// Replications read from the checkpoint on resume, by index.
     package let restored: [Int: CheckpointEntry]
+    /// The line of the checkpoint file that holds each restored replication (for messages).
+    private let restoredLines: [Int: Int]
     /// A checkpoint of an earlier run that a fresh (not resumed) run will replace.
     public let replacesExisting: Bool
 
@@ -59,6 +61,7 @@ public final class Checkpoint: @unchecked Sendable {
         switch FileSystemEntry.at(path) {
         case .nothing:
             restored = [:]
+            restoredLines = [:]
             replacesExisting = false
         case .directory, .symbolicLink:
             throw .unreadable(path: path, reason: "it is a folder or a symbolic link, not a checkpoint file; "
@@ -66,7 +69,9 @@ public final class Checkpoint: @unchecked Sendable {
         case .file:
             let text = try Self.text(of: path)
             if resume {
-                restored = try Self.parse(text, path: path, identity: identity, replications: Set(replications))
+                let numbered = try Self.parseNumbered(text, path: path, identity: identity, replications: Set(replications))
+                restored = numbered.mapValues(\.entry)
+                restoredLines = numbered.mapValues(\.line)
                 replacesExisting = false
             } else {
                 guard text.hasPrefix(Self.magic + "\n") else {
@@ -74,6 +79,7 @@ public final class Checkpoint: @unchecked Sendable {
                         + "(move it away or choose another --out)")
                 }
                 restored = [:]
+                restoredLines = [:]
                 replacesExisting = true
             }
         }
@@ -154,6 +160,12 @@ public final class Checkpoint: @unchecked Sendable {
     /// The entry point of the checkpoint fuzz target.
     package static func parse(_ text: String, path: String, identity: String,
                               replications: Set<Int>? = nil) throws(CheckpointError) -> [Int: CheckpointEntry] {
+        try parseNumbered(text, path: path, identity: identity, replications: replications).mapValues(\.entry)
+    }
+
+    /// ``parse(_:path:identity:replications:)`` with the line (counted from 1) of each replication's record.
+    private static func parseNumbered(_ text: String, path: String, identity: String,
+                                      replications: Set<Int>?) throws(CheckpointError) -> [Int: (line: Int, entry: CheckpointEntry)] {
         let lines = text.split(separator: "\n", maxSplits: 2, omittingEmptySubsequences: false)
         guard lines.count == 3, lines[0] == magic else {
             throw .unreadable(path: path, reason: "it is not a hetfirm checkpoint (no '\(magic)' header)")
@@ -181,7 +193,12 @@ public final class Checkpoint: @unchecked Sendable {
             }
             entries[entry.replication] = (number, entry)
         }
-        return entries.mapValues(\.entry)
+        return entries
+    }
+
+    /// "line N: " for the record of `replication`, as the file holds it.
+    private func located(_ replication: Int) -> String {
+        restoredLines[replication].map { "line \($0): " } ?? ""
     }
 
     /// Checks restored records against the replications this run computed afresh: the first restored
@@ -195,13 +212,13 @@ public final class Checkpoint: @unchecked Sendable {
         if !freshParameters.isEmpty {
             for (index, restoredEntry) in restored.sorted(by: { $0.key < $1.key }) {
                 if let stray = restoredEntry.record.estimates.first(where: { !freshParameters.contains($0.parameter) }) {
-                    throw .unreadable(path: path, reason: "replication \(index) records parameter '\(CheckpointEntry.clipped(stray.parameter))', "
+                    throw .unreadable(path: path, reason: "\(located(index))replication \(index) records parameter '\(CheckpointEntry.clipped(stray.parameter))', "
                         + "which this scenario does not estimate")
                 }
             }
         }
         guard entry.line() == line else {
-            throw .unreadable(path: path, reason: "replication \(replication) as recorded differs from the same replication "
+            throw .unreadable(path: path, reason: "\(located(replication))replication \(replication) as recorded differs from the same replication "
                 + "computed again, so the checkpoint was edited or written by another version of hetfirm")
         }
     }

@@ -21,9 +21,13 @@ public struct ShardManifest: Sendable, Codable, Equatable {
     public var failedReplications: [Int]
     /// Every parameter name the shard's replications.csv uses, sorted.
     public var parameters: [String]
+    /// The number of estimates in the shard's replications.csv (its data rows): a lost or added
+    /// row, which no other check can see when a replication legitimately lacks some parameters
+    /// (a block that failed), changes it.
+    public var estimateCount: Int
 
     package static let formatName = "hetfirm-shard"
-    package static let currentVersion = 2
+    package static let currentVersion = 3
     /// The most replications a manifest may claim (the scenario file's own bound).
     package static let maximumReplications = 1_000_000
 
@@ -41,6 +45,7 @@ public struct ShardManifest: Sendable, Codable, Equatable {
         let estimated = Set(records.filter { !$0.estimates.isEmpty }.map(\.replication))
         failedReplications = replications.filter { !estimated.contains($0) }
         parameters = Set(records.flatMap { $0.estimates.map(\.parameter) }).sorted()
+        estimateCount = records.reduce(0) { $0 + $1.estimates.count }
     }
 
     /// What makes a decoded manifest one hetfirm could not have written, or nil.
@@ -69,6 +74,7 @@ public struct ShardManifest: Sendable, Codable, Equatable {
         guard Set(parameters).count == parameters.count, !parameters.contains("") else {
             return "parameters must be distinct, non-empty names"
         }
+        guard estimateCount >= 0 else { return "estimateCount = \(estimateCount) is negative" }
         return nil
     }
 

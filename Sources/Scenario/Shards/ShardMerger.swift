@@ -87,7 +87,7 @@ public enum ShardMerger {
         return try parseManifest(data, folder: folder)
     }
 
-    /// Decodes and checks the bytes of `folder/shard.json` (`folder` only labels errors): a version-2
+    /// Decodes and checks the bytes of `folder/shard.json` (`folder` only labels errors): a version-3
     /// hetfirm manifest whose shard, replication count, level and replication lists are consistent.
     /// The entry point of the shard fuzz target.
     package static func parseManifest(_ data: Data, folder: String) throws -> ShardManifest {
@@ -129,6 +129,18 @@ public enum ShardMerger {
         if !absent.isEmpty {
             throw ShardError.unreadable(folder: folder, reason: "replications.csv has no rows for \(absent.count) of the "
                 + "\(manifest.replications.count) replications shard.json lists (\(ShardError.ranges(absent))); it is incomplete")
+        }
+        // shard.json lists exactly the parameters of the shard's records: one without a row was deleted.
+        let recorded = Set(records.flatMap { $0.estimates.map(\.parameter) })
+        if let missing = manifest.parameters.first(where: { !recorded.contains($0) }) {
+            throw ShardError.unreadable(folder: folder, reason: "replications.csv has no row for parameter "
+                + "'\(CheckpointEntry.clipped(missing))', which shard.json lists; it is incomplete")
+        }
+        let estimates = records.reduce(0) { $0 + $1.estimates.count }
+        if estimates != manifest.estimateCount {
+            throw ShardError.unreadable(folder: folder, reason: "replications.csv has \(estimates) estimate rows (identical "
+                + "duplicates counted once) but shard.json records \(manifest.estimateCount): rows were "
+                + (estimates < manifest.estimateCount ? "lost (a truncated or edited file)" : "added"))
         }
         return records
     }
