@@ -23,22 +23,30 @@ if [[ -z "${HETFIRM:-}" ]]; then
 fi
 python3 bench/spatial-panel/gen_data.py --units "$UNITS" --periods "$PERIODS" --out "$DATA_DIR/panel"
 echo "panel: $UNITS units × $PERIODS periods, 10-NN W ($DATA_DIR/panel)"
-seconds() { python3 -c "import sys,time; print(f'{time.time():.6f}')"; }
 for model in sar sem; do
   response=$([[ $model == sar ]] && echo y_sar || echo y_sem)
+  hetfirm_times=()
+  peer_times=()
   for run in $(seq "$RUNS"); do
-    start=$(seconds)
+    start=$EPOCHREALTIME
     "$HETFIRM" spatial "$DATA_DIR/panel/data.csv" "$response ~ x1 + x2" --weights "$DATA_DIR/panel/w.gal" \
       --model "$model" --panel unit,time --effects individual --json > "$DATA_DIR/hetfirm-$model-$run.json"
-    end=$(seconds)
-    echo "hetfirm $model run $run: $(python3 -c "print(f'{$end - $start:.3f}')") s (process)"
+    end=$EPOCHREALTIME
+    hetfirm_times+=("$(python3 -c "print(f'{$end - $start:.3f}')")")
+    echo "hetfirm $model run $run: ${hetfirm_times[-1]} s (whole process: reading, W, estimation, covariance)"
     python3 bench/spatial-panel/peer_spreg.py --dir "$DATA_DIR/panel" --model "$model" > "$DATA_DIR/spreg-$model-$run.json"
-    python3 - "$DATA_DIR/spreg-$model-$run.json" <<'PY'
-import json, sys
-print(f"spreg {json.load(open(sys.argv[1]))['model']} run: {json.load(open(sys.argv[1]))['seconds']:.3f} s (estimation)")
-PY
+    peer_times+=("$(python3 -c "import json,sys; print(f\"{json.load(open(sys.argv[1]))['seconds']:.3f}\")" "$DATA_DIR/spreg-$model-$run.json")")
+    echo "spreg $model run $run: ${peer_times[-1]} s (estimation only)"
   done
   python3 bench/spatial-panel/compare.py "$DATA_DIR/hetfirm-$model-1.json" "$DATA_DIR/spreg-$model-1.json"
+  python3 - "$model" "${hetfirm_times[*]}" "${peer_times[*]}" <<'PY'
+import statistics, sys
+ours = [float(value) for value in sys.argv[2].split()]
+peer = [float(value) for value in sys.argv[3].split()]
+print(f"  {sys.argv[1]}: median hetfirm {statistics.median(ours):.3f} s, median spreg {statistics.median(peer):.3f} s, "
+      f"ratio {statistics.median(peer) / statistics.median(ours):.1f}x; per run "
+      + ", ".join(f"{p / o:.1f}x" for o, p in zip(ours, peer)))
+PY
 done
 [[ -n "${SKIP_CROSS:-}" ]] && exit 0
 python3 bench/spatial-panel/gen_data.py --units "$CROSS_UNITS" --periods 1 --out "$DATA_DIR/cross"
