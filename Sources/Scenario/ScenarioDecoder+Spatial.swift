@@ -5,7 +5,7 @@ import Spatial
 extension ScenarioDecoder {
     /// The keys only `method = "spatial"` reads (`weights` is shared: a weight column for the regressions,
     /// W's file for the spatial models).
-    static let spatialKeys = ["model", "effects", "lee_yu", "row_standardize", "weights_format"]
+    static let spatialKeys = ["model", "effects", "lee_yu", "row_standardize", "weights_format", "weights_digest"]
 
     /// `weights = "W.gal"` (required; relative to the scenario file's folder), `weights_format`, `model`,
     /// `effects`, `lee_yu`, `row_standardize` of one `[[estimate]]` table; every key but `weights` is an
@@ -54,6 +54,14 @@ extension ScenarioDecoder {
         if let node = table["row_standardize"], let value = bool(node, at: KeyPath.join(path, "row_standardize")) {
             settings.rowStandardize = value
         }
+        if let node = table["weights_digest"], let text = string(node, at: KeyPath.join(path, "weights_digest"), example: "\"0123456789abcdef\"") {
+            if InputDigest.isWellFormed(text) {
+                settings.weightsDigest = text
+            } else {
+                report(.outOfDomain, KeyPath.join(path, "weights_digest"), "'\(text)' is not a digest as hetfirm writes it (16 hex digits)",
+                       fix: "remove weights_digest: a run records W's digest itself")
+            }
+        }
         return settings
     }
 
@@ -75,6 +83,7 @@ extension SpatialSettings {
                   "effects = " + TOMLText.basicString(effects.rawValue),
                   "lee_yu  = \(leeYu)",
                   "row_standardize = \(rowStandardize)"]
+        if let weightsDigest { lines.append("weights_digest = " + TOMLText.basicString(weightsDigest)) }
         return lines
     }
 }

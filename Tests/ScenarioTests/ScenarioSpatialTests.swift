@@ -82,6 +82,42 @@ struct ScenarioSpatialTests {
         #expect(withImpacts.estimations.first?.recover.map(\.coefficient) == ["rho", "W*log(phi0)", "total(log(phi0))"])
     }
 
+    @Test("W's file digest is recorded before a run, enters the fingerprint and the resolved scenario, and a changed W is refused")
+    func weightsDigest() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let scenario = try ScenarioLoader.parse(text: Self.scenario(Self.block), fileName: folder + "/spatial.toml")
+        #expect(scenario.estimations.first?.spatial?.weightsDigest == nil)
+        let recorded = try scenario.recordingInputDigests()
+        let digest = try #require(recorded.estimations.first?.spatial?.weightsDigest)
+        #expect(digest == ScenarioFingerprint.hex(ScenarioFingerprint.fnv1a(try String(contentsOfFile: folder + "/regions.gal", encoding: .utf8))))
+        let fingerprint = ScenarioFingerprint.of(recorded, replications: 2)
+        // The resolved scenario carries the digest, reparses to the same fingerprint, and is accepted again.
+        let resolved = ResolvedScenarioWriter.toml(recorded)
+        #expect(resolved.contains("weights_digest = \"\(digest)\""))
+        let again = try ScenarioLoader.parse(text: resolved, fileName: folder + "/again.toml")
+        #expect(ScenarioFingerprint.of(again, replications: 2) == fingerprint)
+        #expect(ScenarioFingerprint.of(try again.recordingInputDigests(), replications: 2) == fingerprint)
+        // Same path, other contents (the ring's weights doubled): another fingerprint; the recorded digest refuses it.
+        try "4\n1 2\n2 4\n2 2\n1 3\n3 2\n2 4\n4 2\n3 1\n\n".write(toFile: folder + "/regions.gal", atomically: true, encoding: .utf8)
+        #expect(ScenarioFingerprint.of(try scenario.recordingInputDigests(), replications: 2) != fingerprint)
+        #expect(throws: ScenarioError.self) { try again.recordingInputDigests() }
+        do {
+            _ = try ScenarioLoader.parse(text: resolved, fileName: folder + "/again.toml")
+            Issue.record("accepted a changed W")
+        } catch {
+            #expect(error.keyPath == "estimate[0].weights_digest", "\(error.description)")
+            #expect(error.description.contains("has changed since this scenario recorded it"), "\(error.description)")
+        }
+        // A digest hetfirm did not write is a located error.
+        do {
+            _ = try ScenarioLoader.parse(text: Self.scenario(Self.block + "\nweights_digest = \"xyz\""), fileName: folder + "/spatial.toml")
+            Issue.record("accepted a malformed digest")
+        } catch {
+            #expect(error.keyPath == "estimate[0].weights_digest", "\(error.description)")
+        }
+    }
+
     @Test("mistakes in a spatial block are located errors before anything runs")
     func locatedErrors() throws {
         let folder = try Self.folder()

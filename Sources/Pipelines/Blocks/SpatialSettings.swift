@@ -4,13 +4,19 @@ import Spatial
 /// `weights = "W.gal"` (the weight matrix's file, relative to the scenario file), `weights_format`
 /// (`"gal" | "gwt" | "csv" | "edges"`, default from the extension), `model = "sar" | "sem" | "sac" | "sdm" | "sdem"`
 /// (default `"sar"`), `effects = "none" | "individual" | "time" | "twoways"` (default `"none"`),
-/// `lee_yu = false` and `row_standardize = true` (as `hetfirm spatial`).
+/// `lee_yu = false` and `row_standardize = true` (as `hetfirm spatial`), and `weights_digest` (W's file
+/// digest, which a run records).
 public struct SpatialSettings: Sendable, Equatable {
     /// W's file as written in the scenario.
     public var weightsFile: String
     /// W's file resolved against the scenario file's folder (what the run reads).
     public var weightsPath: String
     public var weightsFormat: SpatialWeightsFormat?
+    /// `weights_digest`: FNV-1a (64 bit) of W's file, 16 hex digits. A run records it before it
+    /// starts (so that the scenario fingerprint of checkpoints and shards covers W's contents, not
+    /// only its path) and writes it into the resolved `scenario.toml`; a digest given in the file
+    /// must match W's file when the scenario is run again. Nil until recorded.
+    public var weightsDigest: String?
     public var model: SpatialModelKind
     public var effects: SpatialEffects
     public var leeYu: Bool

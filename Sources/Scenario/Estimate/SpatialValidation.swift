@@ -6,7 +6,7 @@ import Spatial
 /// The checks of `[[estimate]] method = "spatial"` before anything runs: one model in spatial formula
 /// syntax (no fixed-effect or IV part, no panel operators), `panel` naming columns of the simulated panel,
 /// the formula's columns in that panel, W's file readable (its errors located at `weights`, with the
-/// file's own line and field), no key the spatial models do not use, and each `recover` key one of the
+/// file's own line and field) and, when `weights_digest` is given, unchanged, no key the spatial models do not use, and each `recover` key one of the
 /// fit's coefficients (a regressor, "W*x" of a Durbin model, "rho" or "lambda").
 enum SpatialValidation {
     /// - Parameter fail: the located error at the block's key (a key path below the block, e.g. `"panel"`).
@@ -52,6 +52,10 @@ enum SpatialValidation {
             let detail = (error as? SpatialError).map { DataSpatial.weightsMessage($0, path: settings.weightsPath) } ?? "\(error)"
             throw fail(["weights"], "the weight matrix cannot be read: \(detail)",
                        "give a .gal or .gwt file, a dense CSV matrix or a CSV edge list, relative to the scenario file")
+        }
+        if let recorded = settings.weightsDigest, let digest = InputDigest.of(path: settings.weightsPath), digest != recorded {
+            throw fail(["weights_digest"], "W's file \(settings.weightsPath) has changed since this scenario recorded it (digest \(recorded), now \(digest))",
+                       "restore the file, or remove weights_digest to run with the new W (as a new scenario)")
         }
         let names = settings.recoverableNames(regressors: formula.regressors.map(\.description), hasIntercept: formula.hasIntercept)
         for recovery in request.recover {

@@ -16,6 +16,7 @@ public enum ScenarioRunner {
     /// - Throws: ``ScenarioError`` and ``CheckpointError`` for bad input, ``RunFailure`` otherwise.
     public static func run(_ scenario: Scenario, overrides: RunOverrides = .init(),
                            progress: (@Sendable (RunProgress) -> Void)? = nil) throws -> RunSummary {
+        let scenario = try scenario.recordingInputDigests()
         var settings = RunSettings(scenario: scenario, overrides: overrides)
         let fingerprint = ScenarioFingerprint.of(scenario, replications: settings.replications)
         let folder = try OutputFolder.prepare(outputRequest(scenario, settings: settings, overrides: overrides,
@@ -111,6 +112,8 @@ public enum ScenarioRunner {
     /// - Throws: ``OutputError`` when the run would be refused.
     public static func checkOutput(_ scenario: Scenario, overrides: RunOverrides = .init()) throws(OutputError) -> OutputFolder.Existing {
         let settings = RunSettings(scenario: scenario, overrides: overrides)
+        // Unreadable or changed inputs are reported by validation; the fingerprint uses what can be read.
+        let scenario = (try? scenario.recordingInputDigests()) ?? scenario
         let fingerprint = ScenarioFingerprint.of(scenario, replications: settings.replications)
         return try OutputFolder.check(outputRequest(scenario, settings: settings, overrides: overrides, fingerprint: fingerprint))
     }
