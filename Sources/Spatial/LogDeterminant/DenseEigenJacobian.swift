@@ -51,6 +51,9 @@ public struct DenseEigenJacobian: SpatialJacobian {
     }
 
     /// −Σ_i λ_i/(1 − ρλ_i), real part.
+    /// True: the derivative is a sum over the stored eigenvalues.
+    public var hasCheapLogDeterminantDerivative: Bool { true }
+
     public func logDeterminantDerivative(at rho: Double) throws -> Double {
         var sum = 0.0
         for value in eigenvalues {

@@ -21,6 +21,11 @@ public protocol SpatialJacobian: Sendable {
     /// log-determinants instead of a trace of the resolvent; implementations with a cheaper exact
     /// route (eigenvalues) override it.
     func logDeterminantDerivative(at rho: Double) throws -> Double
+    /// Whether ``logDeterminantDerivative(at:)`` costs next to nothing (O(n) from stored
+    /// eigenvalues), so that the maximum likelihood refines its optimum on the analytic score
+    /// whatever n; otherwise it does so only for small n (``SpatialMaximumLikelihood/polishUnitLimit``).
+    /// The default is false.
+    var hasCheapLogDeterminantDerivative: Bool { get }
     /// tr(G_λ·G_ρ) and tr(G_ρᵀ·G_λ) for G_ρ = W(I − ρW)⁻¹ and G_λ = W(I − λW)⁻¹: the ρ–λ entry of
     /// the SAC information matrix. Implementations that cannot form them throw
     /// ``SpatialError/unavailable(_:)`` (the default).
@@ -49,6 +54,8 @@ public struct SpatialInterval: Sendable, Equatable {
 }
 
 extension SpatialJacobian {
+    public var hasCheapLogDeterminantDerivative: Bool { false }
+
     public func logDeterminantDerivative(at rho: Double) throws -> Double {
         let interval = admissibleInterval
         let step = 1e-4 * Swift.min(1, interval.upper - interval.lower)

@@ -37,7 +37,7 @@ public enum SpatialMaximumLikelihood {
         let searched = try maximize(likelihood, interval: interval, tolerance: options.tolerance)
         // The score's log-determinant derivative is O(n) from eigenvalues but four factorisations
         // otherwise: polish where it is cheap or n is small (Brent alone is good to about 1e-8).
-        let cheapScore = jacobian is DenseEigenJacobian || sample.unitCount <= polishUnitLimit
+        let cheapScore = jacobian.hasCheapLogDeterminantDerivative || sample.unitCount <= polishUnitLimit
         let optimum = cheapScore ? try polish(likelihood, interval: interval, start: searched) : searched
         return try SpatialFitAssembly(
             sample: sample, design: design, options: options, likelihood: likelihood, setup: setup,

@@ -4,8 +4,10 @@ import Numerical
 /// |ρ|·max_i Σ_j |w_ij| < 1 (always for |ρ| < 1 and a row-standardised W), else a dense solve.
 enum SpatialResolvent {
     /// (I − ρW)⁻¹x for a vector of n values.
-    static func solve(_ weights: SpatialWeights, rho: Double, _ vector: [Double]) throws -> [Double] {
-        let norm = weights.rowSums.max() ?? 0
+    /// - Parameter rowSumNorm: max_i Σ_j w_ij when the caller has it (W's row sums are otherwise
+    ///   computed here; a panel solve computes them once for all periods).
+    static func solve(_ weights: SpatialWeights, rho: Double, _ vector: [Double], rowSumNorm: Double? = nil) throws -> [Double] {
+        let norm = rowSumNorm ?? (weights.rowSums.max() ?? 0)
         if abs(rho) * norm < 0.995 {
             var result = vector
             var term = vector
@@ -32,10 +34,11 @@ enum SpatialResolvent {
     /// (I_T ⊗ (I − ρW)⁻¹)x for a panel vector stacked by period.
     static func panelSolve(_ weights: SpatialWeights, rho: Double, _ vector: [Double]) throws -> [Double] {
         let count = weights.unitCount
+        let norm = weights.rowSums.max() ?? 0
         var result: [Double] = []
         result.reserveCapacity(vector.count)
         for period in 0..<(vector.count / count) {
-            result += try solve(weights, rho: rho, Array(vector[(period * count)..<((period + 1) * count)]))
+            result += try solve(weights, rho: rho, Array(vector[(period * count)..<((period + 1) * count)]), rowSumNorm: norm)
         }
         return result
     }

@@ -52,8 +52,9 @@ struct VaryingLagFitAssembly {
         let inverses = try periods.inverses(rho: rho, rhoPrime: rhoPrime)
         var first = [Double](repeating: 0, count: rows), second = first
         var traces = [0.0, 0.0], squares = [[0.0, 0.0], [0.0, 0.0]]
+        let denseWeights = try Matrix(rows: n, columns: n, elements: periods.dense)
         for period in 0..<periodCount {
-            let g1 = try Matrix(rows: n, columns: n, elements: weights.denseElements()) * inverses[period]
+            let g1 = try denseWeights * inverses[period]
             var g2 = g1
             for row in 0..<n {
                 for column in 0..<n { g2.elements[row * n + column] *= periods.modifiers[period][row] }
