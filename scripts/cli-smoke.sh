@@ -228,6 +228,8 @@ expect 2 "a spillover scenario larger than memory" -- "$bin" validate "$work/spi
 grep -q "spill-huge.toml:[0-9]*:1: error: the run needs about" "$work/stderr" && grep -q "key: model.cities" "$work/stderr" \
   && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: memory refusal not located"; cat "$work/stderr"; }
 expect 0 "--max-memory overrides the refusal in validate" -- "$bin" validate "$work/spill-huge.toml" --max-memory 2000T
+expect 2 "a run whose estimated work exceeds --max-work is refused" -- "$bin" validate scenarios/quickstart.toml --max-work 1e6
+expect 2 "--max-work that is not a number is bad input" -- "$bin" validate scenarios/quickstart.toml --max-work lots
 expect 0 "a run whose standard error is a log" -- "$bin" run "$work/small.toml" --out "$work/logged" --threads 2
 grep -q "^  replications 6/6 (100%)" "$work/stderr" && grep -q "^estimate: peak memory" "$work/stderr" && passed=$((passed + 1)) \
   || { failed=$((failed + 1)); echo "FAIL: no plain progress line or estimate in a log"; cat "$work/stderr"; }

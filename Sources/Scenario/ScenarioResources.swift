@@ -118,6 +118,30 @@ public struct ScenarioResources: Sendable {
                 + ", or pass --max-memory SIZE (e.g. --max-memory 64G) if the machine really has more")
     }
 
+    /// The default bound of a run's total work, in steps: 10¹⁴. The steps are a size measure, not
+    /// a clock (the quickstart's 8.5e8 steps take about a second, a paper-scale quality-ladder panel's
+    /// 9.8e8 about a minute), so 10¹⁴ is a day or more of computing on one machine: a run that large
+    /// is refused unless `--max-work` raises the bound (or it is sharded over a cluster).
+    public static let defaultWorkLimit = 1e14
+
+    /// The refusal when the estimated work exceeds `limitSteps`, located at the key that multiplies
+    /// it most visibly: `[montecarlo] replications`, else the sweep, else `[model]`; nil when it fits.
+    public func workProblem(limitSteps: Double, limitSource: String, in scenario: Scenario) -> ScenarioError? {
+        guard operations > limitSteps else { return nil }
+        let candidates = ["montecarlo.replications", scenario.sweep.first.map { KeyPath.join("sweep", $0.parameter) }, "model"]
+            .compactMap { $0 }
+        let path = candidates.first { scenario.explicitLocation(of: $0) != nil } ?? "model"
+        let sweep = scenario.sweepPointCount > 0 ? " over \(scenario.sweepPointCount) sweep points" : ""
+        return ScenarioError(
+            kind: .outOfDomain,
+            location: scenario.location(of: path) ?? SourceLocation(file: scenario.sourcePath, line: 1, column: 1),
+            keyPath: path,
+            message: "the run needs about \(Self.scientific(operations)) steps (\(replications) replications\(sweep)), "
+                + "more than \(limitSource) (\(Self.scientific(limitSteps)))",
+            fix: "lower the replications, the sweep's points or the model's size keys, run shards (--shard K/N) on several machines, "
+                + "or pass --max-work STEPS (e.g. --max-work 1e15) to run it here anyway")
+    }
+
     /// The machine's `MemTotal` in bytes (nil where it cannot be read).
     public static var machineMemoryBytes: Double? { PhysicalMemory.totalBytes }
     /// The default limit of a run's peak memory: 90% of `MemTotal`.

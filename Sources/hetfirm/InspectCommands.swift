@@ -14,11 +14,15 @@ extension Hetfirm {
                                    valueName: "SIZE"))
         var maxMemory: String?
 
+        @Option(help: ArgumentHelp("Refuse the scenario when its estimated work exceeds STEPS (default 1e14, a day or more of computing).",
+                                   valueName: "STEPS"))
+        var maxWork: String?
+
         func run() throws {
             let loaded = try loadScenario(scenario)
             var estimate = ""
             let resources = try RunBounds.checkResources(loaded, replications: nil, threads: nil, maxMemory: maxMemory,
-                                                         show: { estimate = $0 })
+                                                         maxWork: maxWork, show: { estimate = $0 })
             let monteCarlo = resources.replications > 0
                 ? "\(resources.replications) replication\(resources.replications == 1 ? "" : "s")" : "theory only (no [[estimate]], [[mediate]] or recover: no Monte Carlo)"
             let output: String

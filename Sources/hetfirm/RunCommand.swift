@@ -35,6 +35,10 @@ extension Hetfirm {
                                    valueName: "SIZE"))
         var maxMemory: String?
 
+        @Option(help: ArgumentHelp("Refuse the scenario when its estimated work exceeds STEPS (default 1e14, a day or more of computing).",
+                                   valueName: "STEPS"))
+        var maxWork: String?
+
         func run() throws {
             try RunBounds.checkOptions(replications: replications, threads: threads)
             var shardSpec: ShardSpec?
@@ -45,7 +49,7 @@ extension Hetfirm {
                 shardSpec = parsed
             }
             let loaded = try loadScenario(scenario)
-            try RunBounds.checkResources(loaded, replications: replications, threads: threads, maxMemory: maxMemory)
+            try RunBounds.checkResources(loaded, replications: replications, threads: threads, maxMemory: maxMemory, maxWork: maxWork)
             let overrides = RunOverrides(outputDirectory: outputDirectory, replications: replications, threads: threads,
                                          resume: resume, shard: shardSpec, force: force)
             let summary: RunSummary

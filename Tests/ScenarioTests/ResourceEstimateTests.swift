@@ -151,6 +151,21 @@ struct ResourceEstimateTests {
         #expect(abs(estimate.operations - 10 * 4 * one) <= 1e-9 * estimate.operations)
     }
 
+    @Test("total work above the bound is refused at [montecarlo] replications; every shipped scenario is far below it")
+    func workBound() throws {
+        let sweep = try Self.spillover("firms = 50", extra: "[montecarlo]\nreplications = 10\n[sweep]\nv_z = [0.5, 1.0, 2.0]")
+        let estimate = ScenarioResources(sweep, threads: 1, cores: 2)
+        #expect(estimate.workProblem(limitSteps: ScenarioResources.defaultWorkLimit, limitSource: "the default bound", in: sweep) == nil)
+        let error = try #require(estimate.workProblem(limitSteps: estimate.operations / 2, limitSource: "--max-work 1", in: sweep))
+        #expect(error.keyPath == "montecarlo.replications")
+        #expect(error.location?.line == sweep.location(of: "montecarlo.replications")?.line)
+        #expect(error.message.contains("10 replications over 3 sweep points") && error.fix.contains("--max-work"))
+        for name in ["quickstart.toml", "spillover-recovery.toml", "quality-paper-scale.toml", "spillover-paper-scale.toml"] {
+            let shipped = ScenarioResources(try Self.shipped(name))
+            #expect(shipped.operations < ScenarioResources.defaultWorkLimit / 1e3, "\(name): \(shipped.operations)")
+        }
+    }
+
     @Test("sizes parse and print in powers of 1000 (and 1024 with Ki/Mi/Gi)")
     func sizes() {
         #expect(ByteCount.parse("16G") == 16e9)
