@@ -128,10 +128,11 @@ public struct ScenarioResources: Sendable {
     /// it most visibly: `[montecarlo] replications`, else the sweep, else `[model]`; nil when it fits.
     public func workProblem(limitSteps: Double, limitSource: String, in scenario: Scenario) -> ScenarioError? {
         guard operations > limitSteps else { return nil }
-        let candidates = ["montecarlo.replications", scenario.sweep.first.map { KeyPath.join("sweep", $0.parameter) }, "model"]
+        let sweepKey = monteCarloSweepPoints > 0 ? scenario.sweep.first.map { KeyPath.join("sweep", $0.parameter) } : nil
+        let candidates = ["montecarlo.replications", sweepKey, "model"]
             .compactMap { $0 }
         let path = candidates.first { scenario.explicitLocation(of: $0) != nil } ?? "model"
-        let sweep = scenario.sweepPointCount > 0 ? " over \(scenario.sweepPointCount) sweep points" : ""
+        let sweep = monteCarloSweepPoints > 0 ? " at each of \(monteCarloSweepPoints) sweep points and the scenario's values" : ""
         return ScenarioError(
             kind: .outOfDomain,
             location: scenario.location(of: path) ?? SourceLocation(file: scenario.sourcePath, line: 1, column: 1),

@@ -159,7 +159,7 @@ struct ResourceEstimateTests {
         let error = try #require(estimate.workProblem(limitSteps: estimate.operations / 2, limitSource: "--max-work 1", in: sweep))
         #expect(error.keyPath == "montecarlo.replications")
         #expect(error.location?.line == sweep.location(of: "montecarlo.replications")?.line)
-        #expect(error.message.contains("10 replications over 3 sweep points") && error.fix.contains("--max-work"))
+        #expect(error.message.contains("10 replications at each of 3 sweep points") && error.fix.contains("--max-work"))
         for name in ["quickstart.toml", "spillover-recovery.toml", "quality-paper-scale.toml", "spillover-paper-scale.toml"] {
             let shipped = ScenarioResources(try Self.shipped(name))
             #expect(shipped.operations < ScenarioResources.defaultWorkLimit / 1e3, "\(name): \(shipped.operations)")
