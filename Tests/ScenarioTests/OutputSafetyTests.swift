@@ -132,7 +132,7 @@ struct OutputSafetyTests {
         workspace.expectCanariesIntact()
     }
 
-    @Test("merge refuses an OUT that is, or contains, a shard, or that hetfirm did not write")
+    @Test("merge refuses an OUT that is, contains or lies inside a shard, or that hetfirm did not write")
     func mergeTargets() throws {
         let workspace = try Workspace()
         defer { workspace.remove() }
@@ -140,7 +140,7 @@ struct OutputSafetyTests {
         _ = try workspace.run(out: first, shard: ShardSpec(index: 1, count: 2))
         _ = try workspace.run(out: second, shard: ShardSpec(index: 2, count: 2))
         let shardFiles = try FileManager.default.contentsOfDirectory(atPath: first).sorted()
-        for out in [first, second, workspace.root, workspace.root + "/thesis", workspace.root + "/results.txt"] {
+        for out in [first, second, first + "/merged", workspace.root, workspace.root + "/thesis", workspace.root + "/results.txt"] {
             #expect(throws: OutputError.self, "\(out)") { try ShardMerger.merge(shards: [first, second], into: out) }
             #expect(throws: OutputError.self, "\(out)") { try ShardMerger.merge(shards: [second, first], into: out, force: true) }
         }

@@ -13,7 +13,11 @@ extension OutputFolder {
         func refuse(_ message: String, _ fix: String) -> OutputError {
             OutputError(path: request.path, origin: request.origin, message: message, fix: fix)
         }
-        let elsewhere = "choose a new folder, e.g. out/\(request.scenario)"
+        let how = switch request.origin {
+        case "--out", "merge OUT": ""
+        default: " with --out DIR (or [output] dir in the scenario)"
+        }
+        let elsewhere = "choose a new folder\(how), e.g. out/\(request.scenario)"
         guard !request.path.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw refuse("the path is empty", elsewhere)
         }
@@ -26,6 +30,10 @@ extension OutputFolder {
         for item in request.protected where OutputPaths.contains(target, OutputPaths.canonical(item.path)) {
             let relation = OutputPaths.canonical(item.path) == target ? "is" : "contains"
             throw refuse("it \(relation) \(item.role) \(item.path)", elsewhere)
+        }
+        // Nor inside one: a merge into SHARD/sub would make the shard's own folder hold hetfirm's merged output.
+        for item in request.protected where OutputPaths.contains(OutputPaths.canonical(item.path), target) {
+            throw refuse("it is inside \(item.role) \(item.path)", elsewhere)
         }
         let longest = OutputPaths.maximumNameLength - ".checkpoint.csv".utf8.count
         if name.utf8.count > longest {

@@ -12,7 +12,7 @@ import Darwin
 /// hetfirm never deletes or replaces anything it did not create. ``prepare(_:)`` refuses (with an
 /// ``OutputError``, exit code 2):
 /// - the empty path, the current directory or any folder that contains it (`.`, `..`, `/`);
-/// - a folder that is, or contains, a protected path (the scenario file; for a merge, its shards);
+/// - a folder that is, contains or lies inside a protected path (the scenario file; for a merge, its shards);
 /// - an existing file or symbolic link;
 /// - a non-empty folder without a ``OutputMarker`` (`.hetfirm-output`), i.e. one hetfirm did not write;
 /// - a marked folder that also holds files the marker does not list (the user's own files);
