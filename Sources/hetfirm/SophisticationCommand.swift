@@ -10,11 +10,13 @@ extension Hetfirm {
             abstract: "Export sophistication: RTV/PRODY per product-period and MET/EXPY per region-period (paper 000 eqs. 12-13).",
             discussion: """
                 Example: hetfirm sophistication exports.csv --region province --product hs4 --time year --exports value --gdp-per-capita pgdp
-                DATA is a long table, one row per (region, product, time), with the region-period's GDP per capita on every row
-                (the same value on each). Ids are text as written (product codes keep leading zeros); times are ordered by value
-                when they are numbers. Exports must be ≥ 0; a region-period whose exports are all 0 is an error; a product
-                exported by no region in a period has no RTV and is left out (it weighs 0 in every MET), or an error with
-                --unexported-products error. --out and --products-out never replace an existing file without --force.
+                DATA is a long table, one row per (region, product, time), with the region-period's GDP per capita on \
+                every row (the same value on each). Ids are text as written (product codes keep leading zeros); times \
+                are ordered by value when they are numbers.
+                Exports must be ≥ 0; a region-period whose exports are all 0 is an error; a product exported by no \
+                region in a period has no RTV and is left out (it weighs 0 in every MET), or is an error with \
+                --unexported-products error.
+                --out and --products-out never replace an existing file without --force.
                 See docs/estimators/export-sophistication.md.
                 """)
 
