@@ -247,5 +247,14 @@ expect 3 "weights distance with islands" -- "$bin" weights distance "$work/point
 printf '2\na 1\nz\nb 0\n' >"$work/bad.gal"
 expect 2 "weights describe a bad GAL" -- "$bin" weights describe "$work/bad.gal"
 
+# hetfirm sophistication: MET/RTV from a long table (exit 0), negative exports (2), an existing --out refused (2).
+printf 'province,hs4,year,exports,pgdp\nA,0101,2004,10,2\nA,0102,2004,0,2\nB,0101,2004,5,4\nB,0102,2004,5,4\n' >"$work/exports.csv"
+expect 0 "sophistication" -- "$bin" sophistication "$work/exports.csv" --region province --product hs4 --time year --exports exports --gdp-per-capita pgdp --out "$work/met.csv"
+grep -q '^B,2004,10.0,4.0,3.33333333333333' "$work/met.csv" && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: sophistication MET table"; }
+expect 2 "sophistication over an existing file" -- "$bin" sophistication "$work/exports.csv" --region province --product hs4 --time year --exports exports --gdp-per-capita pgdp --out "$work/met.csv"
+printf 'province,hs4,year,exports,pgdp\nA,0101,2004,-1,2\n' >"$work/negative.csv"
+expect 2 "sophistication with negative exports" -- "$bin" sophistication "$work/negative.csv" --region province --product hs4 --time year --exports exports --gdp-per-capita pgdp
+grep -q 'negative.csv:2:4' "$work/stderr" && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: sophistication error not located"; }
+
 echo "smoke: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
