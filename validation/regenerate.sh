@@ -35,3 +35,4 @@ Rscript validation/spatialreg_panel.R             # Tests/Fixtures/spatialreg/pa
 python3 validation/spatial_panel_reference.py     # Tests/Fixtures/spatialreg/panel_fe_numpy.json
 python3 validation/libpysal_weights.py      # Tests/Fixtures/libpysal/weights.json, knn4.gal, distance.gwt (spatial weights)
 python3 validation/spatial_varying_panel.py         # Tests/Fixtures/spatial-varying/{panel.csv,w.gal} (eq. 25 synthetic panel; no peer)
+python3 validation/indices_numpy.py                 # Tests/Fixtures/indices/{indices.json,data/panel.csv} (entropy, PCA, projection pursuit Q(a) and its maximum; numpy + scipy)
