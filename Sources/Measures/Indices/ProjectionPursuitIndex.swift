@@ -7,8 +7,8 @@ import Numerical
 ///    negative indicators), shifted by α = 0.01 (eq. 15), so x ∈ [α, 1 + α];
 /// 2. the projection index Q(a) = S_z · D_z (eqs. 16–18, ``ProjectionPursuitObjective``);
 /// 3. a_t = argmax Q(a) s.t. ‖a‖ = 1 (eq. 20), by RAGA (``RealCodedAcceleratingGA``) over
-///    b ∈ [0, 1]^J with a = b/‖b‖, then polished by Nelder–Mead with restarts from RAGA's best
-///    point (``Options/polish``; as scipy's differential evolution polishes: the maxima of Q sit
+///    b ∈ [0, 1]^J with a = b/‖b‖, each of ``Options/geneticRuns`` runs polished by Nelder–Mead with
+///    restarts from its best point, the best kept (``Options/polish``; as scipy's differential evolution polishes: the maxima of Q sit
 ///    on kinks where several pairs of projections coincide, which random search approaches but
 ///    does not hit); checked by the deterministic ``ProjectionPursuitMultiStart``;
 /// 4. INTER_it = z_it = Σ_j a_jt x_ijt (eq. 19).
@@ -41,6 +41,9 @@ public enum ProjectionPursuitIndex {
         public var multiStart = ProjectionPursuitMultiStart.Settings()
         /// Polish RAGA's best point by Nelder–Mead with restarts (default true).
         public var polish = true
+        /// Independent RAGA runs per year, one after another on the year's stream, each polished; the
+        /// best is kept (default 3: on the oracle panel one run ends in a wrong basin in about 1 year in 15).
+        public var geneticRuns = 3
         /// Run the multi-start check (default true).
         public var runMultiStart = true
         /// |Q_RAGA − Q_multistart| ≤ tolerance · max(1, |Q|) counts as the same maximum (default 1e-6).
@@ -61,8 +64,10 @@ public enum ProjectionPursuitIndex {
         public let direction: [Double]
         /// Q, S_z, D_z and R at a_t.
         public let evaluation: ProjectionPursuitObjective.Evaluation
-        /// RAGA before the polish (its `value` is Q at its best point).
+        /// The kept RAGA run before the polish (its `value` is Q at its best point).
         public let genetic: RealCodedAcceleratingGA.Result
+        /// Q after each run's polish (before it, without the polish), in run order.
+        public let geneticRunValues: [Double]
         /// The multi-start check (nil when switched off).
         public let multiStart: ProjectionPursuitMultiStart.Result?
         /// Q_RAGA − Q_multistart (nil without the check); negative: RAGA fell short.
@@ -87,6 +92,9 @@ public enum ProjectionPursuitIndex {
         try options.multiStart.validate()
         guard options.shift.isFinite, options.shift >= 0 else {
             throw IndexError.invalidOption(name: "shift", reason: "α must be finite and ≥ 0, not \(options.shift)")
+        }
+        guard options.geneticRuns >= 1 else {
+            throw IndexError.invalidOption(name: "geneticRuns", reason: "must be ≥ 1, not \(options.geneticRuns)")
         }
         guard options.threads >= 1 else { throw IndexError.invalidOption(name: "threads", reason: "must be ≥ 1, not \(options.threads)") }
         let groups = panel.groups()
@@ -128,22 +136,31 @@ public enum ProjectionPursuitIndex {
         let dimension = objective.indicatorCount
         var stream = PhiloxStream(masterSeed: options.seed, replication: options.replication, purpose: purpose(year: year))
         let lowerBound = options.allowNegativeDirections ? -1.0 : 0.0
-        let genetic = try RealCodedAcceleratingGA.maximize(
-            lower: [Double](repeating: lowerBound, count: dimension), upper: [Double](repeating: 1, count: dimension),
-            settings: options.genetic, stream: &stream, repair: unitDirection, objective: objective.objective(unnormalized:))
-        guard genetic.value.isFinite else {
+        var best: (genetic: RealCodedAcceleratingGA.Result, direction: [Double], value: Double)?
+        var runValues: [Double] = []
+        for _ in 0..<options.geneticRuns {
+            let genetic = try RealCodedAcceleratingGA.maximize(
+                lower: [Double](repeating: lowerBound, count: dimension), upper: [Double](repeating: 1, count: dimension),
+                settings: options.genetic, stream: &stream, repair: unitDirection, objective: objective.objective(unnormalized:))
+            var direction = genetic.point
+            var value = genetic.value
+            if options.polish, value.isFinite {
+                do {
+                    let polished = try ProjectionPursuitMultiStart.localSearch(
+                        objective, from: genetic.point, allowNegative: options.allowNegativeDirections, settings: options.multiStart)
+                    if polished.value > value { (direction, value) = (polished.direction, polished.value) }
+                } catch IndexError.numericalFailure(_, let reason) {
+                    throw IndexError.numericalFailure(year: year, reason: reason)
+                }
+            }
+            runValues.append(value)
+            if value > (best?.value ?? -Double.infinity) { best = (genetic, direction, value) }
+        }
+        guard let kept = best, kept.value.isFinite else {
             throw IndexError.numericalFailure(year: year, reason: "RAGA found no direction with a finite projection index")
         }
-        var direction = genetic.point
-        if options.polish {
-            do {
-                let polished = try ProjectionPursuitMultiStart.localSearch(
-                    objective, from: genetic.point, allowNegative: options.allowNegativeDirections, settings: options.multiStart)
-                if polished.value > genetic.value { direction = polished.direction }
-            } catch IndexError.numericalFailure(_, let reason) {
-                throw IndexError.numericalFailure(year: year, reason: reason)
-            }
-        }
+        let genetic = kept.genetic
+        var direction = kept.direction
         var multiStart: ProjectionPursuitMultiStart.Result?
         if options.runMultiStart {
             do {
@@ -162,7 +179,7 @@ public enum ProjectionPursuitIndex {
             abs(evaluation.objective - $0.value) <= options.agreementTolerance * Swift.max(1, abs($0.value))
         } ?? true
         return YearResult(year: year, rows: rows, direction: direction, evaluation: evaluation, genetic: genetic,
-                          multiStart: multiStart, optimisersAgree: agree)
+                          geneticRunValues: runValues, multiStart: multiStart, optimisersAgree: agree)
     }
 
     /// b/‖b‖ (b unchanged when it is 0).

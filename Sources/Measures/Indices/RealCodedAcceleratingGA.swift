@@ -22,7 +22,8 @@ import Numerical
 /// widened by ``Settings/intervalExpansion`` · (h − l) on each side and clipped to the original box.
 /// Jin's scheme has no widening (expansion 0); on the projection index, whose maxima sit on kinks
 /// (``ProjectionPursuitObjective``), the bare elite range locks onto a neighbouring local maximum
-/// (measured: up to 2% below the global maximum on the oracle panel), so the default widens by 1.
+/// (measured on the oracle panel: up to 3.5% below the global maximum, 2014; docs/estimators/indices.md),
+/// so the default widens by 1.
 /// The algorithm stops when the elite's range is narrower than ``Settings/intervalTolerance`` in every
 /// coordinate or after
 /// ``Settings/maximumCycles`` cycles. `repair` maps each new individual to the feasible set before

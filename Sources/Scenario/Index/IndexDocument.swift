@@ -25,6 +25,8 @@ public struct IndexDocument: Sendable, Codable {
         public let localDensity: Double?
         public let radius: Double?
         public let geneticObjective: Double?
+        /// Projection pursuit: Q after each RAGA run's polish, in run order.
+        public let geneticRunObjectives: [Double]?
         public let geneticEvaluations: Int?
         public let geneticCycles: Int?
         public let multiStartObjective: Double?
@@ -77,17 +79,18 @@ public struct IndexDocument: Sendable, Codable {
             "D_z = Σ_i Σ_k max(R − |z_i − z_k|, 0) over " + (options.pairs == .allOrderedPairs
                 ? "all ordered pairs i, k = 1…n (i = k included)" : "pairs i < k") + "; \(radius)",
             "a: ‖a‖ = 1, a ∈ " + (options.allowNegativeDirections ? "[−1, 1]^J (sign: Σ_j a_j ≥ 0)" : "[0, 1]^J (so INTER > 0 for ln INTER)"),
-            "RAGA: seed \(options.seed), N = \(genetic.populationSize), p_c = \(genetic.crossoverProbability), p_m = \(genetic.mutationProbability), "
+            "RAGA: seed \(options.seed), \(options.geneticRuns) run(s) per year, N = \(genetic.populationSize), p_c = \(genetic.crossoverProbability), p_m = \(genetic.mutationProbability), "
                 + "rank q = \(genetic.rankParameter), \(genetic.evolutionsPerCycle) evolutions per cycle, elite \(genetic.eliteCount), "
                 + "interval expansion \(genetic.intervalExpansion), ≤ \(genetic.maximumCycles) cycles; "
-                + (options.polish ? "polished by Nelder–Mead" : "no polish"),
+                + (options.polish ? "each run polished by Nelder–Mead, the best kept" : "no polish"),
             "check: Nelder–Mead from \(1 + panel.indicatorCount + options.multiStart.haltonStarts) fixed starts (centre, unit vectors, Halton), "
                 + "agreement within \(options.agreementTolerance) relative",
         ]
         samples = result.years.map { year in
             Sample(year: year.year, rows: year.rows.count, weights: year.direction, objective: year.evaluation.objective,
                    standardDeviation: year.evaluation.standardDeviation, localDensity: year.evaluation.localDensity,
-                   radius: year.evaluation.radius, geneticObjective: year.genetic.value, geneticEvaluations: year.genetic.evaluations,
+                   radius: year.evaluation.radius, geneticObjective: year.genetic.value,
+                   geneticRunObjectives: year.geneticRunValues, geneticEvaluations: year.genetic.evaluations,
                    geneticCycles: year.genetic.cycles, multiStartObjective: year.multiStart?.value,
                    multiStartDirection: year.multiStart?.direction, multiStartStartsReachingMaximum: year.multiStart?.startsReachingMaximum,
                    multiStartStarts: year.multiStart?.starts, optimisersAgree: year.optimisersAgree, entropy: nil, eigenvalues: nil,
@@ -113,7 +116,7 @@ public struct IndexDocument: Sendable, Codable {
         ]
         samples = result.samples.map {
             Sample(year: $0.year, rows: $0.rows.count, weights: $0.weights, objective: nil, standardDeviation: nil, localDensity: nil,
-                   radius: nil, geneticObjective: nil, geneticEvaluations: nil, geneticCycles: nil, multiStartObjective: nil,
+                   radius: nil, geneticObjective: nil, geneticRunObjectives: nil, geneticEvaluations: nil, geneticCycles: nil, multiStartObjective: nil,
                    multiStartDirection: nil, multiStartStartsReachingMaximum: nil, multiStartStarts: nil, optimisersAgree: nil,
                    entropy: $0.entropy, eigenvalues: nil, loadings: nil, componentWeights: nil)
         }
@@ -139,7 +142,7 @@ public struct IndexDocument: Sendable, Codable {
         ]
         samples = result.samples.map {
             Sample(year: $0.year, rows: $0.rows.count, weights: $0.indicatorWeights, objective: nil, standardDeviation: nil,
-                   localDensity: nil, radius: nil, geneticObjective: nil, geneticEvaluations: nil, geneticCycles: nil,
+                   localDensity: nil, radius: nil, geneticObjective: nil, geneticRunObjectives: nil, geneticEvaluations: nil, geneticCycles: nil,
                    multiStartObjective: nil, multiStartDirection: nil, multiStartStartsReachingMaximum: nil, multiStartStarts: nil,
                    optimisersAgree: nil, entropy: nil, eigenvalues: $0.eigenvalues, loadings: $0.loadings,
                    componentWeights: $0.componentWeights)

@@ -16,7 +16,7 @@ enum IndexText {
         lines.append("")
         let isProjection = document.method == "projection-pursuit"
         var header = ["year"] + document.indicators
-        if isProjection { header += ["Q", "S_z", "D_z", "R", "Q RAGA (raw)", "Q multi-start", "agree"] }
+        if isProjection { header += ["Q", "S_z", "D_z", "R", "Q RAGA unpolished", "Q multi-start", "agree"] }
         if document.method == "pca" { header += ["components", "λ (all)"] }
         var table: [[String]] = [header]
         for sample in document.samples {
