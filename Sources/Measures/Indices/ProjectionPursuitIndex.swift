@@ -200,7 +200,7 @@ private typealias Result_ = Swift.Result<ProjectionPursuitIndex.YearResult, Erro
 /// Per-year outcomes written by the workers, each slot by exactly one worker.
 private final class Outcomes: @unchecked Sendable {
     private var slots: [Result_?]
-    private let lock = NSLockLike()
+    private let lock = SemaphoreLock()
 
     init(count: Int) { slots = [Result_?](repeating: nil, count: count) }
 
@@ -214,7 +214,7 @@ private final class Outcomes: @unchecked Sendable {
 }
 
 /// A minimal mutex on a dispatch semaphore (Measures does not import Foundation here).
-private final class NSLockLike: @unchecked Sendable {
+private final class SemaphoreLock: @unchecked Sendable {
     private let semaphore = DispatchSemaphore(value: 1)
     func withLock<T>(_ body: () -> T) -> T {
         semaphore.wait()
