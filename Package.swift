@@ -99,7 +99,7 @@ let package = Package(
         .testTarget(name: "CovarianceTests", dependencies: ["Covariance", "Numerical"]),
         .testTarget(name: "EstimationTests", dependencies: ["Estimation", "Numerical", "PanelData", "FixedEffects", "Covariance", "TestSupport"]),
         .testTarget(name: "SpatialTests", dependencies: ["Spatial", "Numerical", "PanelData", "Estimation", "TestSupport"]),
-        .testTarget(name: "MeasuresTests", dependencies: ["Measures", "PanelData"]),
+        .testTarget(name: "MeasuresTests", dependencies: ["Measures", "PanelData", "TestSupport"]),
         .testTarget(name: "ModelsTests", dependencies: ["Models", "Numerical", "PanelData", "TestSupport"]),
         .testTarget(name: "MonteCarloTests", dependencies: ["MonteCarlo", "Numerical"]),
         .testTarget(

@@ -255,6 +255,13 @@ expect 2 "sophistication over an existing file" -- "$bin" sophistication "$work/
 printf 'province,hs4,year,exports,pgdp\nA,0101,2004,-1,2\n' >"$work/negative.csv"
 expect 2 "sophistication with negative exports" -- "$bin" sophistication "$work/negative.csv" --region province --product hs4 --time year --exports exports --gdp-per-capita pgdp
 grep -q 'negative.csv:2:4' "$work/stderr" && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: sophistication error not located"; }
+# hetfirm index: projection pursuit and entropy on a small panel, an existing --out refused (2), an indicator
+# (d) constant in a year (2).
+printf 'region,year,a,b,c,d\nr1,1,1,5,2,1\nr2,1,2,3,9,1\nr3,1,4,4,1,1\nr4,1,7,1,6,1\nr5,1,3,2,3,1\nr1,2,2,6,2,4\nr2,2,3,3,8,2\nr3,2,5,5,3,1\nr4,2,9,2,7,3\nr5,2,4,2,5,5\n' >"$work/indicators.csv"
+expect 0 "index projection-pursuit" -- "$bin" index "$work/indicators.csv" --method projection-pursuit --indicators a,b,c --id region --by year --seed 5
+expect 0 "index entropy --out" -- "$bin" index "$work/indicators.csv" --method entropy --indicators a,b,c --negative c --id region --by year --out "$work/dig.csv"
+expect 2 "index entropy over an existing --out" -- "$bin" index "$work/indicators.csv" --method entropy --indicators a,b --id region --by year --out "$work/dig.csv"
+expect 2 "index a constant indicator in a year" -- "$bin" index "$work/indicators.csv" --method pca --indicators a,d --by year --weights by-year
 
 echo "smoke: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -36,3 +36,4 @@ python3 validation/spatial_panel_reference.py     # Tests/Fixtures/spatialreg/pa
 python3 validation/libpysal_weights.py      # Tests/Fixtures/libpysal/weights.json, knn4.gal, distance.gwt (spatial weights)
 python3 validation/spatial_varying_panel.py         # Tests/Fixtures/spatial-varying/{panel.csv,w.gal} (eq. 25 synthetic panel; no peer)
 python3 validation/sophistication_pandas.py         # Tests/Fixtures/sophistication/{data/panel.csv,pandas.json} (RTV/MET, pandas + exact rationals)
+python3 validation/indices_numpy.py                 # Tests/Fixtures/indices/{indices.json,data/panel.csv} (entropy, PCA, projection pursuit Q(a) and its maximum; numpy + scipy)

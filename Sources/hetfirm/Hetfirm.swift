@@ -11,7 +11,7 @@ struct Hetfirm: ParsableCommand {
         abstract: "Heterogeneous-firm trade models: equilibrium, comparative statics, Monte Carlo recovery.",
         discussion: "Exit codes: 0 ok, 1 run failed, 2 bad input, 3 finished with warnings.",
         version: HetfirmVersion.current,
-        subcommands: [Run.self, Merge.self, Estimate.self, GMM.self, FMOLS.self, Spatial.self, Mediate.self, Granger.self, Weights.self, Sophistication.self, Validate.self, Models.self, Describe.self, Plot.self]
+        subcommands: [Run.self, Merge.self, Estimate.self, GMM.self, FMOLS.self, Spatial.self, Mediate.self, Granger.self, Weights.self, Sophistication.self, Index.self, Validate.self, Models.self, Describe.self, Plot.self]
     )
 
     /// Parses the command line and maps every failure to the documented exit codes
