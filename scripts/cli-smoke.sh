@@ -127,6 +127,11 @@ panel=Tests/Fixtures/pyfixest/data/unbalanced.csv
 expect 0 "mediation with a cluster bootstrap" -- "$bin" mediate "$panel" --treatment x1 --mediator x2 --outcome y --fe unit,year --vcov cluster=unit --bootstrap 99
 grep -q "Sobel" "$work/stdout" && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: no Sobel row"; }
 expect 2 "mediator equal to the treatment" -- "$bin" mediate "$panel" --treatment x1 --mediator x1 --outcome y
+# Mediation steps by panel FMOLS (paper 000's Table 2): a cointegrated 6 × 12 panel; --fe and a bootstrap are refused.
+awk 'BEGIN{print "province,year,inter,allo,met,gov"; for(u=0;u<6;u++){x=u; for(t=0;t<12;t++){x+=sin(7*u+3*t)*0.5+0.2; m=0.5+0.8*x+cos(5*u+11*t)*0.3; z=sin(13*u+t); y=1+1.5*x+0.7*m+0.5*z+cos(17*u+7*t)*0.3; printf "p%d,%d,%.6f,%.6f,%.6f,%.6f\n",u,2004+t,x,m,y,z}}}' >"$work/cointegrated.csv"
+expect 0 "mediation with FMOLS steps" -- "$bin" mediate "$work/cointegrated.csv" --treatment inter --mediator allo --outcome met --controls gov --estimator fmols --panel province,year
+expect 2 "mediation with FMOLS steps and --fe" -- "$bin" mediate "$work/cointegrated.csv" --treatment inter --mediator allo --outcome met --estimator fmols --panel province,year --fe province
+expect 2 "mediation with FMOLS steps and a bootstrap" -- "$bin" mediate "$work/cointegrated.csv" --treatment inter --mediator allo --outcome met --estimator fmols --panel province,year --bootstrap 99
 
 # information-spillover (paper 003): a tiny run, a bad parameter, a filter that empties the sample.
 expect 0 "describe information-spillover" -- "$bin" describe information-spillover

@@ -20,6 +20,15 @@ public enum DataMediation {
         public var joint = false
         /// `--delimiter` (`,` `;` `tab` `|`); nil detects it from the file.
         public var delimiter: String?
+        /// `--estimator`: `ols` (least squares with fixed effects, the default) or `fmols` (each step by
+        /// panel FMOLS, paper 000's Table 2; needs `panel`).
+        public var estimator = "ols"
+        /// `--panel ID,TIME` for `fmols`.
+        public var panel: String?
+        /// `--fmols`, `--kernel`, `--bandwidth` of the FMOLS steps (as `hetfirm fmols`).
+        public var fmolsMethod = "group-mean"
+        public var kernel = "bartlett"
+        public var bandwidth = "auto"
 
         public init(dataPath: String, treatment: String, mediators: [String], outcome: String) {
             self.dataPath = dataPath
@@ -31,6 +40,14 @@ public enum DataMediation {
 
     /// The summary table, and the warnings of the underlying regressions.
     public static func run(_ request: Request) throws -> (text: String, warnings: [String]) {
+        switch request.estimator {
+        case "ols": break
+        case "fmols": return try runFMOLS(request)
+        default: throw InvalidInput(description: "error: --estimator must be ols or fmols, not '\(request.estimator)'")
+        }
+        guard request.panel == nil else {
+            throw InvalidInput(description: "error: --panel applies to --estimator fmols (the OLS steps take --fe and --vcov)")
+        }
         guard request.bootstrapReplications >= 0 else {
             throw InvalidInput(description: "error: --bootstrap must be ≥ 0 (0 turns the bootstrap off)")
         }
@@ -61,6 +78,45 @@ public enum DataMediation {
         } catch let error as TermEvaluationError {
             throw InvalidInput(description: "error: \(error)")
         } catch let error as PanelDataError {
+            throw InvalidInput(description: file.message(for: error))
+        }
+    }
+
+    /// Each step by panel FMOLS (``FMOLSMediation``), one mediator at a time; no fixed effects, clusters,
+    /// joint model or bootstrap (FMOLS has unit intercepts and its own long-run standard errors).
+    static func runFMOLS(_ request: Request) throws -> (text: String, warnings: [String]) {
+        guard let panelText = request.panel else {
+            throw InvalidInput(description: "error: --estimator fmols needs --panel ID,TIME (the units and times of the cointegrating regressions)")
+        }
+        for (given, option) in [(!request.fixedEffects.isEmpty, "--fe"), (request.vcov != nil, "--vcov"), (request.joint, "--joint")] where given {
+            throw InvalidInput(description: "error: \(option) does not apply to --estimator fmols: each unit has its own intercept "
+                + "and FMOLS its own long-run standard errors")
+        }
+        let declaration = try PanelDeclaration.parsingOption(panelText)
+        let fmols = try DataFMOLS.options(method: request.fmolsMethod, kernel: request.kernel, bandwidth: request.bandwidth)
+        var options = MediationOptions()
+        options.bootstrapReplications = request.bootstrapReplications
+        let file = try UserDataFile.read(path: request.dataPath, delimiter: request.delimiter)
+        do {
+            let results = try request.mediators.map { mediator in
+                try FMOLSMediation.run(treatment: request.treatment, mediator: mediator, outcome: request.outcome,
+                                       controls: request.controls, data: file.data, panel: declaration, fmols: fmols, options: options)
+            }
+            return (FMOLSMediationSummary.markdown(results), [])
+        } catch let error as FMOLSError {
+            guard let row = error.row else { throw InvalidInput(description: "error: \(error)") }
+            var column: String?
+            if case .gap = error { column = declaration.time }
+            throw InvalidInput(description: "\(file.location(ofDataRow: row, column: column)): error: \(error)")
+        } catch let error as FormulaError {
+            throw InvalidInput(description: "error in the mediation equations built from --treatment, --mediator, --outcome and --controls: \(error)")
+        } catch let error as MediationError {
+            throw InvalidInput(description: "error: \(error)")
+        } catch let error as TermEvaluationError {
+            throw InvalidInput(description: "error: \(error)")
+        } catch let error as PanelDataError {
+            throw InvalidInput(description: file.message(for: error))
+        } catch let error as EstimationError {
             throw InvalidInput(description: file.message(for: error))
         }
     }
