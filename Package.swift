@@ -121,6 +121,7 @@ if let fuzz = getenv("HETFIRM_FUZZ"), String(cString: fuzz) == "1" {
         ("CheckpointFuzz", ["Scenario", "MonteCarlo"]),
         ("ShardFuzz", ["Scenario", "MonteCarlo"]),
         ("WeightsFuzz", ["Spatial"]),
+        ("RegionalFuzz", ["Scenario"]),
     ]
     for target in fuzzTargets {
         package.targets.append(.executableTarget(
