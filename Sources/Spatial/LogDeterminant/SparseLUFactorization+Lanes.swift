@@ -68,6 +68,23 @@ extension SparseLUFactorization {
     }
 }
 
+extension SparseLUFactorization {
+    /// A·x = b (or Aᵀ·x = b) for one vector in unit order: b in lane 0 of a lane block in elimination
+    /// positions. For the few single solves (‖Gᵀ1‖², the centred cross traces); eight at a time
+    /// everywhere else.
+    func solved(_ vector: [Double], transposed: Bool = false) -> [Double] {
+        let count = structure.count
+        let block = UnsafeMutablePointer<SpatialLanes>.allocate(capacity: Swift.max(count, 1))
+        defer { block.deallocate() }
+        block.initialize(repeating: SpatialLanes(), count: count)
+        for position in 0..<count { block[position][0] = vector[structure.order[position]] }
+        if transposed { solveTransposedLanes(block) } else { solveLanes(block) }
+        var result = [Double](repeating: 0, count: count)
+        for position in 0..<count { result[structure.order[position]] = block[position][0] }
+        return result
+    }
+}
+
 extension SparseEliminationStructure {
     /// target = W·source for lane blocks in elimination positions (W's rows in that order).
     func lagLanes(_ source: UnsafePointer<SpatialLanes>, into target: UnsafeMutablePointer<SpatialLanes>) {

@@ -106,13 +106,8 @@ public struct SparseLUJacobian: SpatialJacobian {
         let count = weights.unitCount
         func sums(_ parameter: Double) throws -> (columns: [Double], rows: [Double]) {
             let factors = try factorization(at: parameter)
-            var scratch = [Double](repeating: 0, count: count)
-            var solved = [Double](repeating: 1, count: count)
-            solved.withUnsafeMutableBufferPointer { buffer in scratch.withUnsafeMutableBufferPointer { factors.solve(buffer, scratch: $0) } }
-            var transposedSolved = transposedWeights.lag([Double](repeating: 1, count: count))
-            transposedSolved.withUnsafeMutableBufferPointer { buffer in
-                scratch.withUnsafeMutableBufferPointer { factors.solveTransposed(buffer, scratch: $0) }
-            }
+            let solved = factors.solved([Double](repeating: 1, count: count))
+            let transposedSolved = factors.solved(transposedWeights.lag([Double](repeating: 1, count: count)), transposed: true)
             return (weights.lag(solved), transposedSolved)  // G·1, Gᵀ·1
         }
         let rhoSums = try sums(rho), lambdaSums = try sums(lambda)

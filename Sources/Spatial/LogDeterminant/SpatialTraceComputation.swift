@@ -51,12 +51,7 @@ enum SpatialTraceComputation {
 
     /// ‖Gᵀ1‖² with Gᵀ1 = (I − ρW)⁻ᵀ·Wᵀ1: one transposed solve, exact whatever n.
     static func columnSumNormSquared(factors: SparseLUFactorization, transposedWeights: SpatialWeights) -> Double {
-        let count = factors.structure.count
-        var vector = transposedWeights.lag([Double](repeating: 1, count: count))
-        var scratch = [Double](repeating: 0, count: count)
-        vector.withUnsafeMutableBufferPointer { buffer in
-            scratch.withUnsafeMutableBufferPointer { factors.solveTransposed(buffer, scratch: $0) }
-        }
+        let vector = factors.solved(transposedWeights.lag([Double](repeating: 1, count: factors.structure.count)), transposed: true)
         return vector.reduce(0.0) { $0 + $1 * $1 }
     }
 
