@@ -82,6 +82,11 @@ public enum ResolvedScenarioWriter {
             }
             lines.append("bootstrap = \(mediation.bootstrapReplications)")
             if mediation.joint { lines.append("joint     = true") }
+            if let fmols = mediation.fmols {
+                lines.append("estimator = " + TOMLText.basicString("fmols"))
+                if let panel = mediation.panel { lines.append("panel     = " + TOMLText.stringArray([panel.unit, panel.time])) }
+                lines += fmols.tomlLines
+            }
             if let truth = mediation.indirectTruth { lines.append("recover   = { indirect = \(TOMLText.basicString(truth.text)) }") }
         }
 

@@ -9,11 +9,17 @@ extension ScenarioDecoder {
     /// `bandwidth = 4 | "auto"` of one `[[estimate]]` table; each key is an error at its location
     /// unless `method = "fmols"`.
     mutating func decodeFMOLSSettings(_ table: [String: TOMLNode], at path: String, method: EstimationMethod) -> FMOLSSettings {
+        decodeFMOLSSettings(table, at: path, enabled: method == .fmols, switchKey: "method = \"fmols\"")
+    }
+
+    /// The FMOLS keys when `enabled`; otherwise each is an error at its location saying that it needs
+    /// `switchKey` (`method = "fmols"` in [[estimate]], `estimator = "fmols"` in [[mediate]]).
+    mutating func decodeFMOLSSettings(_ table: [String: TOMLNode], at path: String, enabled: Bool, switchKey: String) -> FMOLSSettings {
         var settings = FMOLSSettings()
-        if method != .fmols {
+        if !enabled {
             for key in Self.fmolsKeys where table[key] != nil {
-                report(.outOfDomain, KeyPath.join(path, key), "\(key) applies to method = \"fmols\" only",
-                       fix: "remove \(key), or set method = \"fmols\"")
+                report(.outOfDomain, KeyPath.join(path, key), "\(key) applies to \(switchKey) only",
+                       fix: "remove \(key), or set \(switchKey)")
             }
             return settings
         }

@@ -1,5 +1,6 @@
 import Models
 import Pipelines
+import PanelData
 
 extension ScenarioDecoder {
     // MARK: [[mediate]]
@@ -37,7 +38,8 @@ extension ScenarioDecoder {
         let before = errors.count
         rejectUnknownKeys(table, at: path, in: label, allowed: [
             "name", "treatment", "mediator", "outcome", "controls", "fe", "vcov", "bootstrap", "joint", "recover",
-        ])
+            "estimator", "panel",
+        ] + Self.fmolsKeys)
         // A misspelt key is reported as such, not also as the missing key it was meant to be.
         let misspelt = errors.count > before
         func required(_ key: String, example: String) -> String? {
@@ -88,12 +90,44 @@ extension ScenarioDecoder {
                        fix: "write recover = { indirect = \"truth.name\" }")
             }
         }
+        var usesFMOLS = false
+        if let node = table["estimator"], let text = string(node, at: KeyPath.join(path, "estimator"), example: "\"fmols\"") {
+            switch text {
+            case "ols": break
+            case "fmols": usesFMOLS = true
+            default:
+                report(.outOfDomain, KeyPath.join(path, "estimator"), "unknown mediation estimator '\(text)'",
+                       fix: Suggestion.fix(for: text, among: ["ols", "fmols"], quote: { "\"\($0)\"" }, noun: "estimators"))
+            }
+        }
+        let fmols = decodeFMOLSSettings(table, at: path, enabled: usesFMOLS, switchKey: "estimator = \"fmols\"")
+        var panel: PanelDeclaration?
+        if let node = table["panel"] {
+            if usesFMOLS {
+                panel = panelDeclaration(node, at: KeyPath.join(path, "panel"))
+            } else {
+                report(.outOfDomain, KeyPath.join(path, "panel"), "panel applies to estimator = \"fmols\" only",
+                       fix: "remove panel, or set estimator = \"fmols\"")
+            }
+        } else if usesFMOLS, !misspelt {
+            report(.missingKey, path, "estimator = \"fmols\" needs the panel's unit and time columns",
+                   fix: "add panel = [\"region\", \"year\"] to this \(label)")
+        }
+        if usesFMOLS {
+            let excluded: [(key: String, present: Bool)] = [
+                ("fe", table["fe"] != nil), ("vcov", table["vcov"] != nil), ("joint", joint), ("bootstrap", bootstrap > 0),
+            ]
+            for item in excluded where item.present {
+                report(.outOfDomain, KeyPath.join(path, item.key), "\(item.key) does not apply to estimator = \"fmols\"",
+                       fix: "remove \(item.key): each unit has its own intercept and FMOLS its own long-run standard errors (Sobel test, no bootstrap)")
+            }
+        }
         guard errors.count == before, let name, let treatment, let outcome, let mediators, let controls, let effects else {
             return nil
         }
         return MediationRequest(name: name, treatment: treatment, mediators: mediators, outcome: outcome,
                                 controls: controls, fixedEffects: effects, vcov: vcov, bootstrapReplications: bootstrap,
-                                joint: joint, indirectTruth: indirect)
+                                joint: joint, indirectTruth: indirect, fmols: usesFMOLS ? fmols : nil, panel: panel)
     }
 
     /// A non-empty string, or a non-empty array of non-empty strings.

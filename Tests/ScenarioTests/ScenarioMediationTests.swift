@@ -2,6 +2,7 @@ import Estimation
 import Foundation
 import MonteCarlo
 import PanelData
+@testable import Pipelines
 import Scenario
 import Testing
 
@@ -102,6 +103,84 @@ struct ScenarioMediationTests {
         ]
         for (old, new, keyPath, message, line) in cases {
             let text = Self.scenario(Self.block.replacingOccurrences(of: old, with: new))
+            do {
+                _ = try ScenarioLoader.parse(text: text, fileName: "mediate.toml")
+                Issue.record("accepted: \(new)")
+            } catch {
+                #expect(error.keyPath == keyPath, "\(new): \(error.description)")
+                #expect(error.description.contains(message), "\(new): \(error.description)")
+                #expect(error.location?.line == line, "\(new): \(error.description)")
+            }
+        }
+    }
+
+    static let fmolsBlock = """
+        name = "table2"
+        treatment = "I"
+        mediator = "exporter"
+        outcome = "employment"
+        estimator = "fmols"
+        panel = ["firm", "year"]
+        kernel = "parzen"
+        bandwidth = 3
+        recover = { indirect = "0" }
+        """
+
+    @Test("estimator = \"fmols\" decodes to FMOLS steps on a panel, survives the resolved scenario, and runs FMOLSMediation")
+    func fmolsSteps() throws {
+        let scenario = try ScenarioLoader.parse(text: Self.scenario(Self.fmolsBlock), fileName: "mediate.toml")
+        let request = try #require(scenario.mediations.first)
+        #expect(request.fmols == FMOLSSettings(variant: .groupMean, kernel: .parzen, bandwidth: .fixed(3)))
+        #expect(request.panel == PanelDeclaration(unit: "firm", time: "year"))
+        let again = try ScenarioLoader.parse(text: ResolvedScenarioWriter.toml(scenario), fileName: "again.toml")
+        #expect(again.mediations == scenario.mediations)
+        // Without the key the steps are OLS, as before.
+        #expect(try ScenarioLoader.parse(text: Self.scenario(Self.block), fileName: "mediate.toml").mediations.first?.fmols == nil)
+
+        // The block's estimate on a cointegrated panel is FMOLSMediation's indirect effect with its Sobel SE.
+        var rows: [(String, Int, Double, Double, Double)] = []
+        var state: UInt64 = 99
+        func draw() -> Double {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Double(state >> 11) / Double(1 << 53) - 0.5
+        }
+        for unit in 0..<8 {
+            var x = Double(unit)
+            for year in 0..<15 {
+                x += draw()
+                let m = 0.8 * x + draw()
+                rows.append(("f\(unit)", year, x, m, 1.5 * x + 0.7 * m + draw()))
+            }
+        }
+        let data = try Dataset(columns: [.factor("firm", labels: rows.map(\.0)), .int("year", rows.map(\.1)),
+                                         .double("I", rows.map(\.2)), .double("exporter", rows.map(\.3)),
+                                         .double("employment", rows.map(\.4))])
+        let block = PreparedMediation(request, seed: 1)
+        let estimates = try block.estimates(on: data, replication: 0, truth: { _ in nil })
+        var options = MediationOptions()
+        options.bootstrapReplications = 0
+        let direct = try FMOLSMediation.run(treatment: "I", mediator: "exporter", outcome: "employment", data: data,
+                                            panel: PanelDeclaration(unit: "firm", time: "year"),
+                                            fmols: FMOLSOptions(kernel: .parzen, bandwidth: .fixed(3)), options: options)
+        #expect(estimates.map(\.parameter) == ["table2: indirect"])
+        #expect(estimates.first?.estimate == direct.indirectEffect)
+        #expect(estimates.first?.standardError == direct.sobel.standardError)
+    }
+
+    @Test("FMOLS mediation keys are located errors where they do not apply")
+    func fmolsErrors() throws {
+        // The block starts on line 11 ([[mediate]]); its keys on lines 12–20.
+        let cases: [(String, String, String, String, Int)] = [
+            ("panel = [\"firm\", \"year\"]", "", "mediate[0]", "needs the panel's unit and time columns", 11),
+            ("panel = [\"firm\", \"year\"]", "panel = [\"frim\", \"year\"]", "mediate[0].panel", "did you mean 'firm'?", 17),
+            ("estimator = \"fmols\"", "estimator = \"fmol\"", "mediate[0].estimator", "did you mean \"fmols\"?", 16),
+            ("estimator = \"fmols\"", "estimator = \"ols\"", "mediate[0].panel", "applies to estimator = \"fmols\" only", 17),
+            ("kernel = \"parzen\"", "kernel = \"parzen\"\nfe = [\"year\"]", "mediate[0].fe", "does not apply to estimator", 19),
+            ("kernel = \"parzen\"", "kernel = \"parzen\"\nbootstrap = 99", "mediate[0].bootstrap", "does not apply to estimator", 19),
+            ("kernel = \"parzen\"", "kernel = \"parzn\"", "mediate[0].kernel", "unknown kernel", 18),
+        ]
+        for (old, new, keyPath, message, line) in cases {
+            let text = Self.scenario(Self.fmolsBlock.replacingOccurrences(of: old, with: new))
             do {
                 _ = try ScenarioLoader.parse(text: text, fileName: "mediate.toml")
                 Issue.record("accepted: \(new)")

@@ -1,3 +1,5 @@
+import PanelData
+
 /// One `[[mediate]]` table: the stepwise mediation test of `hetfirm mediate` run on every simulated panel, its
 /// indirect effect a·b (with the Sobel standard error) added to the recovery report.
 ///
@@ -12,6 +14,9 @@
 /// vcov      = "hetero"             # optional, as in [[estimate]]
 /// bootstrap = 0                    # optional cluster-bootstrap replications per panel (default 0: none)
 /// recover   = { indirect = "truth.X" }   # optional; without it the indirect effect is compared with 0
+/// estimator = "fmols"              # optional: each step by panel FMOLS (paper 000's Table 2), with
+/// panel     = ["region", "year"]   #   panel (required then) and fmols/kernel/bandwidth as in [[estimate]];
+///                                  #   no fe, vcov, bootstrap or joint
 /// ```
 ///
 /// Estimates are named `NAME: indirect` (one mediator) or `NAME: indirect(M)` (one per mediator).
@@ -34,10 +39,15 @@ public struct MediationRequest: Sendable, Equatable {
     /// The truth the indirect effect should recover (`truth.X` or a number, never ``TruthTarget/pseudoTrue``:
     /// the decoder refuses it); `nil`: 0.
     public let indirectTruth: TruthTarget?
+    /// `estimator = "fmols"`: the FMOLS settings of the steps (nil: OLS with fixed effects, the default).
+    public let fmols: FMOLSSettings?
+    /// `panel = ["unit", "time"]`: the units and times of the FMOLS steps.
+    public let panel: PanelDeclaration?
 
     public init(name: String, treatment: String, mediators: [String], outcome: String, controls: [String] = [],
                 fixedEffects: [String] = [], vcov: EstimationRequest.Vcov? = nil, bootstrapReplications: Int = 0,
-                joint: Bool = false, indirectTruth: TruthTarget? = nil) {
+                joint: Bool = false, indirectTruth: TruthTarget? = nil, fmols: FMOLSSettings? = nil,
+                panel: PanelDeclaration? = nil) {
         self.name = name
         self.treatment = treatment
         self.mediators = mediators
@@ -48,5 +58,7 @@ public struct MediationRequest: Sendable, Equatable {
         self.bootstrapReplications = bootstrapReplications
         self.joint = joint
         self.indirectTruth = indirectTruth
+        self.fmols = fmols
+        self.panel = panel
     }
 }

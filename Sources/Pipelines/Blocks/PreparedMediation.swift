@@ -3,7 +3,8 @@ import MonteCarlo
 import PanelData
 
 /// A scenario `[[mediate]]` block, run on every simulated panel by the code behind `hetfirm mediate`
-/// (``DataMediation``); each mediator's indirect effect a·b enters the recovery report with its Sobel SE.
+/// (``DataMediation``: OLS steps with fixed effects, or with `estimator = "fmols"` panel FMOLS steps);
+/// each mediator's indirect effect a·b enters the recovery report with its Sobel SE.
 package struct PreparedMediation: Sendable {
     package let request: MediationRequest
     let options: MediationOptions
@@ -31,14 +32,25 @@ package struct PreparedMediation: Sendable {
     func estimates(on data: Dataset, replication: Int, truth: (String) -> Double?) throws -> [ParameterEstimate] {
         var options = options
         options.seed = bootstrapSeed(replication: replication)
-        let results = try MediationBlockAnalysis.analyse(
-            data: data, treatment: request.treatment, mediators: request.mediators, outcome: request.outcome,
-            controls: request.controls, fixedEffects: request.fixedEffects, joint: request.joint, options: options)
+        let effects: [(indirect: Double, sobel: Double)]
+        if let fmols = request.fmols, let panel = request.panel {
+            effects = try request.mediators.map { mediator in
+                let result = try FMOLSMediation.run(
+                    treatment: request.treatment, mediator: mediator, outcome: request.outcome, controls: request.controls,
+                    data: data, panel: panel, fmols: fmols.options, options: options)
+                return (result.indirectEffect, result.sobel.standardError)
+            }
+        } else {
+            effects = try MediationBlockAnalysis.analyse(
+                data: data, treatment: request.treatment, mediators: request.mediators, outcome: request.outcome,
+                controls: request.controls, fixedEffects: request.fixedEffects, joint: request.joint, options: options)
+                .map { ($0.indirectEffect, $0.sobel.standardError) }
+        }
         let value = request.indirectTruth.map { $0.value(truth: truth) ?? .nan } ?? 0
-        return zip(request.mediators, results).map { mediator, result in
+        return zip(request.mediators, effects).map { mediator, effect in
             let label = request.mediators.count == 1 ? "indirect" : "indirect(\(mediator))"
-            return ParameterEstimate(parameter: "\(request.name): \(label)", truth: value, estimate: result.indirectEffect,
-                                     standardError: result.sobel.standardError)
+            return ParameterEstimate(parameter: "\(request.name): \(label)", truth: value, estimate: effect.indirect,
+                                     standardError: effect.sobel)
         }
     }
 }

@@ -53,6 +53,7 @@ enum MediationValidation {
                 try requireColumns(used, key: "controls")
             }
             try requireColumns(request.fixedEffects.flatMap { $0.split(separator: "^").map(String.init) }, key: "fe")
+            if let panel = request.panel { try requireColumns([panel.unit, panel.time], key: "panel") }
             if case .cluster(let names)? = request.vcov {
                 try requireColumns(names.flatMap { $0.split(separator: "^").map(String.init) }, key: "vcov")
             }
