@@ -41,6 +41,31 @@ struct SpatialSamplePreparationTests {
         do { _ = try body(); return nil } catch { return "\(error)" }
     }
 
+    @Test("panel operators: a lag drops the first period, a lead the last, for every unit; an interior gap is refused")
+    func panelOperators() throws {
+        // y = 100·period + 10·unit: f(d(y), 1), the growth to the next period, is 100 in 2001 and 2002 and
+        // missing in 2003 (eq. 27's left-hand side).
+        let lead = try Self.prepare(Self.panel(), "f(d(y), 1) ~ x")
+        #expect(lead.sample.periodCount == 2 && lead.periods == [2001, 2002])
+        #expect(lead.sample.response == [Double](repeating: 100, count: 8))
+        #expect(lead.dataRows == [1, 3, 5, 7, 8, 9, 10, 2])
+        let lag = try Self.prepare(Self.panel(), "y ~ l(x, 1)")
+        #expect(lag.periods == [2002, 2003] && lag.sample.periodLabels == ["2002", "2003"])
+        #expect(lag.sample.response == [200, 210, 220, 230, 300, 310, 320, 330])
+        // l(x, 1) in 2002 is x of 2001 (the row number of each unit's 2001 row: a 1, b 3, c 5, d 7).
+        #expect(lag.sample.regressors[1].prefix(4) == [1, 3, 5, 7])
+        // Leading and trailing periods go together; nothing is left when lags and leads cover the panel.
+        #expect(Self.error { try Self.prepare(Self.panel(), "f(y, 1) ~ l(x, 2)") }?.contains("leave no period") == true)
+        // A value missing for one unit only (not a whole period) is still refused, naming the unit and period.
+        guard case .double(var values) = try Self.panel().column(named: "x").storage else { Issue.record("x is not double"); return }
+        values[8] = .nan   // a, 2002: l(x, 1) of a is missing in 2003, where the other units have it
+        let gap = try Dataset(columns: [try Self.panel().column(named: "region"), try Self.panel().column(named: "year"),
+                                        try Self.panel().column(named: "y"), .double("x", values, missing: values.map(\.isNaN))])
+        #expect(Self.error { try Self.prepare(gap, "y ~ l(x, 1)") }?.contains("2003") == true)
+        // A cross-section has no periods to lag.
+        #expect(throws: FormulaError.self) { try Self.prepare(Self.panel(dropping: nil), "y ~ l(x, 1)", layout: SpatialDataLayout(unitColumn: "region")) }
+    }
+
     @Test("a scrambled panel is stacked period by period in W's unit order, W row-standardised")
     func stacking() throws {
         let prepared = try Self.prepare(Self.panel())
@@ -122,7 +147,8 @@ struct SpatialSamplePreparationTests {
         }
         #expect(message("y ~ x | region")?.contains("give the effects with --effects individual|time|twoways") == true)
         #expect(message("y ~ x | d ~ z")?.contains("no IV part") == true)
-        #expect(message("y ~ l(x, 1)")?.contains("no panel operators") == true)
+        #expect(message("y ~ l(x, 1)")?.contains("need a panel") == true)
+        #expect((try? SpatialFormula.parse("y ~ l(x, 1)", panel: true)) != nil)
         #expect(message("y ~ 0")?.contains("at least one regressor") == true)
         #expect(message("log(y) ~ x + I(x^2) + x:x2") == nil)
         #expect(throws: SpatialDataError.noRegressor(formula: "y ~ 1")) { try Self.prepare(Self.panel(), "y ~ 1", effects: .individual) }

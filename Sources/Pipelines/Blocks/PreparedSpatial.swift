@@ -25,7 +25,7 @@ package struct PreparedSpatial: Sendable {
             throw EstimationError.degenerate(estimator: request.name, reason: "method = \"spatial\" needs panel = [\"unit\", \"time\"]")
         }
         self.settings = settings
-        formula = try SpatialFormula.parse(request.formula)
+        formula = try SpatialFormula.parse(request.formula, panel: true)
         layout = SpatialDataLayout(unitColumn: panel.unit, periodColumn: panel.time)
         weights = try SpatialWeightsReader.read(path: settings.weightsPath, format: settings.weightsFormat)
     }

@@ -144,7 +144,7 @@ public enum DataSpatial {
         }
         let format = try weightsFormat(request.weightsFormat)
         let formula: Formula
-        do { formula = try SpatialFormula.parse(request.formula) } catch let error as FormulaError {
+        do { formula = try SpatialFormula.parse(request.formula, panel: layout.periodColumn != nil) } catch let error as FormulaError {
             throw InvalidInput(description: error.description)
         }
         let clock = ContinuousClock()

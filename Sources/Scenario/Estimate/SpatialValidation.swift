@@ -23,7 +23,7 @@ enum SpatialValidation {
             throw fail(["formula"], "method = \"spatial\" estimates one model, and \(request.formula) expands to \(models.count)",
                        "write a single formula, e.g. \"y ~ x1 + x2\"")
         }
-        do { try SpatialFormula.check(formula) } catch {
+        do { try SpatialFormula.check(formula, panel: true) } catch {
             throw fail(["formula"], "\(error)", "write \"y ~ x1 + x2\" and give the fixed effects with effects = \"individual\", \"time\" or \"twoways\"")
         }
         guard let panel = request.panel else {

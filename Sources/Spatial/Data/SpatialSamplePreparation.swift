@@ -40,7 +40,7 @@ public enum SpatialSamplePreparation {
         _ data: Dataset, formula: Formula, layout: SpatialDataLayout, weights: SpatialWeights,
         effects: SpatialEffects, rowStandardize: Bool = true
     ) throws -> PreparedSpatialData {
-        try SpatialFormula.check(formula)
+        try SpatialFormula.check(formula, panel: layout.periodColumn != nil)
         guard data.rowCount > 0 else { throw SpatialDataError.empty }
         let unitKeys = SpatialUnitKey.keys(of: try data.column(named: layout.unitColumn))
         let periodOfRow = try layout.periodColumn.map { try periods(of: data, column: $0) }
@@ -58,8 +58,8 @@ public enum SpatialSamplePreparation {
                 unitsInDataOrder.append(key)
             }
         }
-        let periodValues = periodOfRow.map { Array(Set($0)).sorted() } ?? []
-        let periodCount = max(periodValues.count, 1)
+        var periodValues = periodOfRow.map { Array(Set($0)).sorted() } ?? []
+        var periodCount = max(periodValues.count, 1)
         let periodIndex = Dictionary(uniqueKeysWithValues: periodValues.enumerated().map { ($1, $0) })
 
         // The data's units against W's.
@@ -96,11 +96,34 @@ public enum SpatialSamplePreparation {
         if let island = weights.islands.first { throw SpatialError.island(weights.unitIdentifiers[island]) }
         let matrix = rowStandardize ? try weights.rowStandardized() : weights
 
+        // Panel operators: evaluate every term on the panel, then drop the leading and trailing periods in
+        // which every unit lacks a value (a lag's first periods, a lead's last); anything else missing is
+        // refused below, naming the unit and period.
+        let terms = [formula.dependent] + formula.regressors
+        var evaluated: [Term: [Double]] = [:]
+        if let periodColumn = layout.periodColumn, terms.contains(where: \.usesPanelOperator) {
+            let panel = try PanelStructure(data, unit: layout.unitColumn, time: periodColumn)
+            for term in terms { evaluated[term] = try term.evaluate(in: data, panel: panel) }
+            let complete = (0..<periodCount).map { period in
+                (0..<units).contains { unit in
+                    let row = dataRows[period * units + unit]
+                    return terms.allSatisfy { evaluated[$0]?[row].isFinite ?? false }
+                }
+            }
+            guard let first = complete.firstIndex(of: true), let last = complete.lastIndex(of: true) else {
+                throw SpatialError.invalidSample(
+                    "the panel operators of \(formula.source) leave no period with values (\(periodCount) period(s) in the data)")
+            }
+            dataRows = Array(dataRows[(first * units)..<((last + 1) * units)])
+            periodValues = Array(periodValues[first...last])
+            periodCount = last - first + 1
+        }
+
         func label(_ position: Int) -> (unit: String, period: String?) {
             (weights.unitIdentifiers[position % units], periodOfRow == nil ? nil : String(periodValues[position / units]))
         }
         func stacked(_ term: Term) throws -> [Double] {
-            let values = try term.evaluate(in: data)
+            let values = try evaluated[term] ?? term.evaluate(in: data)
             var column = [Double](repeating: 0, count: dataRows.count)
             for (position, row) in dataRows.enumerated() {
                 let value = values[row]
