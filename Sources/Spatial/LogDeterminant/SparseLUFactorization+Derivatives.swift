@@ -41,55 +41,16 @@ extension SparseLUFactorization {
     static func logDeterminantDerivatives(
         structure: SparseEliminationStructure, rho: Double
     ) throws -> (value: Double, first: Double, second: Double) {
-        let count = structure.count
-        var diagonal = [SecondOrderTaylor](repeating: .zero, count: count)
-        var upper = [SecondOrderTaylor](repeating: .zero, count: structure.upperColumns.count)
-        var work = [SecondOrderTaylor](repeating: .zero, count: count)
+        var diagonal: [SecondOrderTaylor] = [], upper: [SecondOrderTaylor] = []
         var value = 0.0, first = 0.0, second = 0.0
-        var failure: (position: Int, pivot: Double)?
-        structure.upperStarts.withUnsafeBufferPointer { upperStarts in
-        structure.upperColumns.withUnsafeBufferPointer { upperColumns in
-        structure.lowerStarts.withUnsafeBufferPointer { lowerStarts in
-        structure.lowerColumns.withUnsafeBufferPointer { lowerColumns in
-        structure.weightStarts.withUnsafeBufferPointer { weightStarts in
-        structure.weightColumns.withUnsafeBufferPointer { weightColumns in
-        structure.weightValues.withUnsafeBufferPointer { weightValues in
-        diagonal.withUnsafeMutableBufferPointer { diagonal in
-        upper.withUnsafeMutableBufferPointer { upper in
-        work.withUnsafeMutableBufferPointer { work in
-            for position in 0..<count {
-                work[position].c0 = 1
-                for index in weightStarts[position]..<weightStarts[position + 1] {
-                    let weight = weightValues[index]
-                    work[weightColumns[index]] -= SecondOrderTaylor(c0: rho * weight, c1: weight, c2: 0)
-                }
-                for index in lowerStarts[position]..<lowerStarts[position + 1] {
-                    let column = lowerColumns[index]
-                    let multiplier = work[column] / diagonal[column]
-                    work[column] = .zero
-                    for entry in upperStarts[column]..<upperStarts[column + 1] {
-                        work[upperColumns[entry]] -= multiplier * upper[entry]
-                    }
-                }
-                let pivot = work[position]
-                work[position] = .zero
-                guard pivot.c0.isFinite, abs(pivot.c0) > pivotTolerance else {
-                    failure = (position, pivot.c0)
-                    return
-                }
-                diagonal[position] = pivot
-                let slope = pivot.c1 / pivot.c0
-                value += log(abs(pivot.c0))
-                first += slope
-                second += 2 * pivot.c2 / pivot.c0 - slope * slope
-                for entry in upperStarts[position]..<upperStarts[position + 1] {
-                    let column = upperColumns[entry]
-                    upper[entry] = work[column]
-                    work[column] = .zero
-                }
-            }
-        }}}}}}}}}}
-        if let failure { throw LogDeterminantError.unstablePivot(rho: rho, position: failure.position, pivot: failure.pivot) }
+        try SparseUpLookingElimination.run(
+            structure: structure, rho: rho, diagonal: &diagonal, upper: &upper, lower: nil
+        ) { _, pivot in
+            let slope = pivot.c1 / pivot.c0
+            value += log(abs(pivot.c0))
+            first += slope
+            second += 2 * pivot.c2 / pivot.c0 - slope * slope
+        }
         return (value, first, second)
     }
 }
