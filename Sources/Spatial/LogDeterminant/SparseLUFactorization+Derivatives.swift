@@ -9,23 +9,23 @@ struct SecondOrderTaylor: Sendable {
 
     static let zero = SecondOrderTaylor(c0: 0, c1: 0, c2: 0)
 
-    static func * (first: SecondOrderTaylor, second: SecondOrderTaylor) -> SecondOrderTaylor {
-        SecondOrderTaylor(
-            c0: first.c0 * second.c0, c1: first.c0 * second.c1 + first.c1 * second.c0,
-            c2: first.c0 * second.c2 + first.c1 * second.c1 + first.c2 * second.c0)
+    /// The product, truncated after t².
+    func times(_ other: SecondOrderTaylor) -> SecondOrderTaylor {
+        SecondOrderTaylor(c0: c0 * other.c0, c1: c0 * other.c1 + c1 * other.c0, c2: c0 * other.c2 + c1 * other.c1 + c2 * other.c0)
     }
 
-    static func / (numerator: SecondOrderTaylor, denominator: SecondOrderTaylor) -> SecondOrderTaylor {
-        let c0 = numerator.c0 / denominator.c0
-        let c1 = (numerator.c1 - c0 * denominator.c1) / denominator.c0
-        let c2 = (numerator.c2 - c0 * denominator.c2 - c1 * denominator.c1) / denominator.c0
-        return SecondOrderTaylor(c0: c0, c1: c1, c2: c2)
+    /// The quotient, truncated after t².
+    func dividedBy(_ denominator: SecondOrderTaylor) -> SecondOrderTaylor {
+        let q0 = c0 / denominator.c0
+        let q1 = (c1 - q0 * denominator.c1) / denominator.c0
+        let q2 = (c2 - q0 * denominator.c2 - q1 * denominator.c1) / denominator.c0
+        return SecondOrderTaylor(c0: q0, c1: q1, c2: q2)
     }
 
-    static func -= (value: inout SecondOrderTaylor, other: SecondOrderTaylor) {
-        value.c0 -= other.c0
-        value.c1 -= other.c1
-        value.c2 -= other.c2
+    mutating func subtract(_ other: SecondOrderTaylor) {
+        c0 -= other.c0
+        c1 -= other.c1
+        c2 -= other.c2
     }
 }
 

@@ -5,9 +5,11 @@ protocol EliminationScalar: Sendable {
     static var one: Self { get }
     /// The entry −ρ·w of I − ρW as this kind of number, negated: ρ·w (and its derivative w).
     static func scaledWeight(rho: Double, weight: Double) -> Self
-    static func * (first: Self, second: Self) -> Self
-    static func / (numerator: Self, denominator: Self) -> Self
-    static func -= (value: inout Self, other: Self)
+    // Named rather than operators: operator requirements would add generic overloads of `*`, `/` and
+    // `-=` that every arithmetic expression of the module (and of its @testable tests) must consider.
+    func times(_ other: Self) -> Self
+    func dividedBy(_ denominator: Self) -> Self
+    mutating func subtract(_ other: Self)
     /// The value itself (the pivot checks look at it).
     var value: Double { get }
     /// True when the number is exactly zero (its row update can be skipped).
@@ -17,6 +19,9 @@ protocol EliminationScalar: Sendable {
 extension Double: EliminationScalar {
     static var one: Double { 1 }
     static func scaledWeight(rho: Double, weight: Double) -> Double { rho * weight }
+    func times(_ other: Double) -> Double { self * other }
+    func dividedBy(_ denominator: Double) -> Double { self / denominator }
+    mutating func subtract(_ other: Double) { self -= other }
     var value: Double { self }
 }
 
@@ -62,16 +67,16 @@ enum SparseUpLookingElimination {
             for position in 0..<count {
                 work[position] = .one
                 for index in weightStarts[position]..<weightStarts[position + 1] {
-                    work[weightColumns[index]] -= Scalar.scaledWeight(rho: rho, weight: weightValues[index])
+                    work[weightColumns[index]].subtract(Scalar.scaledWeight(rho: rho, weight: weightValues[index]))
                 }
                 for index in lowerStarts[position]..<lowerStarts[position + 1] {
                     let column = lowerColumns[index]
-                    let multiplier = work[column] / diagonal[column]
+                    let multiplier = work[column].dividedBy(diagonal[column])
                     lower?[index] = multiplier
                     work[column] = .zero
                     if !multiplier.isZero {
                         for entry in upperStarts[column]..<upperStarts[column + 1] {
-                            work[upperColumns[entry]] -= multiplier * upper[entry]
+                            work[upperColumns[entry]].subtract(multiplier.times(upper[entry]))
                         }
                     }
                 }
