@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Coverage-guided fuzzing with libFuzzer (docs/fuzzing.md): builds the six fuzz targets with
+# Coverage-guided fuzzing with libFuzzer (docs/fuzzing.md): builds the seven fuzz targets with
 # -sanitize=fuzzer,address into .build-fuzz and runs each for SECONDS (default 60), one after the other.
 #
-#   scripts/fuzz.sh [SECONDS] [TARGET...]      TARGET: scenario csv formula checkpoint shard weights (default: all)
+#   scripts/fuzz.sh [SECONDS] [TARGET...]      TARGET: scenario csv formula checkpoint shard weights regional (default: all)
 #
 # Each target starts from its committed seeds (Tests/Fuzz/<target>/corpus) and
 # writes what it finds to a working corpus in .build-fuzz/corpus/<target>. Prints per target the
@@ -20,7 +20,7 @@ cd "$(dirname "$0")/.."
 seconds="${1:-60}"
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(scenario csv formula checkpoint shard weights)
+[ ${#targets[@]} -gt 0 ] || targets=(scenario csv formula checkpoint shard weights regional)
 
 # Limits: what hetfirm promises (no input crashes or hangs it) over inputs of realistic size.
 # max_len: the longest input tried, in bytes; timeout: seconds one input may take (parsing is
@@ -40,7 +40,8 @@ product() {
     checkpoint) echo CheckpointFuzz ;;
     shard) echo ShardFuzz ;;
     weights) echo WeightsFuzz ;;
-    *) echo "unknown fuzz target '$1' (scenario, csv, formula, checkpoint, shard, weights)" >&2; exit 2 ;;
+    regional) echo RegionalFuzz ;;
+    *) echo "unknown fuzz target '$1' (scenario, csv, formula, checkpoint, shard, weights, regional)" >&2; exit 2 ;;
   esac
 }
 
