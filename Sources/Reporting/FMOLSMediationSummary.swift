@@ -6,13 +6,7 @@ import Estimation
 public enum FMOLSMediationSummary {
     public static func markdown(_ results: [FMOLSMediationResult]) -> String {
         guard let first = results.first else { return "" }
-        func path(_ estimate: PathEstimate) -> String {
-            NumberFormat.general(estimate.estimate, digits: 5) + SignificanceStars.marks(estimate.pValue)
-                + " (" + NumberFormat.general(estimate.standardError, digits: 4) + ")"
-        }
-        func test(_ test: IndirectEffectTest) -> String {
-            "SE " + NumberFormat.general(test.standardError, digits: 4) + ", p = " + NumberFormat.general(test.pValue, digits: 3)
-        }
+        let path = MediationSummary.path, test = MediationSummary.test
         let method = first.totalEffectEquation.options.method == .groupMean ? "group-mean" : "pooled"
         let rows: [[String]] = [
             ["total effect c (Y on X)"] + results.map { path($0.total) },

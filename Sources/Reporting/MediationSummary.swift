@@ -5,13 +5,6 @@ import Estimation
 public enum MediationSummary {
     public static func markdown(_ results: [MediationResult]) -> String {
         guard let first = results.first else { return "" }
-        func path(_ estimate: PathEstimate) -> String {
-            NumberFormat.general(estimate.estimate, digits: 5) + SignificanceStars.marks(estimate.pValue)
-                + " (" + NumberFormat.general(estimate.standardError, digits: 4) + ")"
-        }
-        func test(_ test: IndirectEffectTest) -> String {
-            "SE " + NumberFormat.general(test.standardError, digits: 4) + ", p = " + NumberFormat.general(test.pValue, digits: 3)
-        }
         func interval(_ interval: ClosedInterval?) -> String {
             guard let interval else { return "—" }
             return "[" + NumberFormat.general(interval.lower, digits: 4) + ", " + NumberFormat.general(interval.upper, digits: 4) + "]"
@@ -45,5 +38,16 @@ public enum MediationSummary {
             for note in result.notes { text += "\n  note: \(note)" }
         }
         return text + "\n"
+    }
+
+    /// A path coefficient with stars and its standard error: `0.79354*** (0.01527)`.
+    static func path(_ estimate: PathEstimate) -> String {
+        NumberFormat.general(estimate.estimate, digits: 5) + SignificanceStars.marks(estimate.pValue)
+            + " (" + NumberFormat.general(estimate.standardError, digits: 4) + ")"
+    }
+
+    /// A test of the indirect effect: `SE 0.05629, p = 2.16e-23`.
+    static func test(_ test: IndirectEffectTest) -> String {
+        "SE " + NumberFormat.general(test.standardError, digits: 4) + ", p = " + NumberFormat.general(test.pValue, digits: 3)
     }
 }
