@@ -18,6 +18,7 @@ public struct ModelRegistry: Sendable {
         ModelRegistration(AllocationEfficiencyPipeline.self),
         ModelRegistration(InformationSpilloverPipeline.self),
         ModelRegistration(QualityLadderPipeline.self),
+        ModelRegistration(AllocationRegionalPipeline.self),
     ])
 
     public func descriptor(for key: String) -> ModelDescriptor? { byKey[key]?.descriptor }
