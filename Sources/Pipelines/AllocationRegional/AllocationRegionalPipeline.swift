@@ -42,10 +42,6 @@ package struct AllocationRegionalPipeline: ModelPipeline {
 
     package func simulator(for theory: AllocationRegionalTheory, values: ParameterValues, context: RunContext,
                            warnings: inout [String]) throws -> Simulator {
-        if theory.economies.numericalSolutions > 0 {
-            warnings.append("\(theory.economies.numericalSolutions) noise-free province-years have cutoffs below φ_min, so their "
-                + "equilibria are solved numerically (slower); lower I0 or I_trend, or raise f, to stay in the closed-form regime")
-        }
         let assembly = RegionalAssembly(parameters: theory.parameters, geography: theory.geography, seed: context.seed)
         return Simulator(model: AllocationRegionalModel(parameters: theory.parameters), theory: theory, assembly: assembly)
     }

@@ -39,7 +39,7 @@ struct AllocationRegionalSummary {
         let table = MarkdownTable(header: ["year", "mean I", "mean T", "MET coastal", "MET inland", "PGDP", "ALLO"], rows: rows,
                                   alignments: [.left] + Array(repeating: .right, count: 6)).render()
         return "## The noise-free path\n\nEvery innovation zero and exports at their expectations (MET by eqs. 12–13 over expected "
-            + "exports). \(theory.economies.numericalSolutions) of \(regions * p.yearCount) province-year equilibria needed the numerical solver.\n\n" + table
+            + "exports). \(theory.economies.numericalSolutions) of \(regions * p.yearCount) province-year equilibria have cutoffs below φ_min for some complexity, or every producer exporting, and were solved numerically (Brent and quadrature; the closed form elsewhere).\n\n" + table
     }
 
     private func structureSection() -> String {

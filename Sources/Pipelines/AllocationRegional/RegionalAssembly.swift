@@ -20,13 +20,17 @@ struct RegionalAssembly: Sendable {
         let indexGaps: [Double]
     }
 
-    /// MET per province-year `[t * R + r]` from exports `[(t * R + r) * P + h]`, and the result.
+    /// MET per province-year `[t * R + r]` from exports `[(t * R + r) * P + h]` (NaN where the province
+    /// exported nothing that year), and the result.
     func sophistication(productExports: [Double], income: [Double]) throws -> (met: [Double], result: ExportSophisticationResult) {
         let p = parameters, regions = p.regionCount, products = p.productCount
         var region: [Int] = [], product: [Int] = [], time: [Int] = [], values: [Double] = []
         for t in 0..<p.yearCount {
             for r in 0..<regions {
                 let cell = t * regions + r
+                // A province-year whose drawn firms export nothing is not in that year's sample (its MET is
+                // missing, as a province without customs data would be), rather than an error.
+                guard productExports[(cell * products)..<((cell + 1) * products)].contains(where: { $0 > 0 }) else { continue }
                 for h in 0..<products {
                     region.append(r); product.append(h); time.append(t); values.append(productExports[cell * products + h])
                 }
@@ -84,13 +88,19 @@ struct RegionalAssembly: Sendable {
             .int("post_crisis", year.map { $0 >= p.internetShiftYear ? 1 : 0 }),
             .double("x", province.map { geography.x[$0 - 1] }), .double("y", province.map { geography.y[$0 - 1] }),
             .double("I", paths.internet), .double("ln_theta", paths.logTheta), .double("T", paths.technology),
-            .double("INTER", inter), .double("MET", met), .double("lnMET", met.map(log)),
+            .double("INTER", inter), Self.column("MET", met), Self.column("lnMET", met.map(log)),
             .double("MET_expected", expectedMET), .double("lnMET_expected", expectedMET.map(log)),
             .double("ALLO", accounts.allo), .double("ALLO_true", paths.logTheta), .double("PGDP", economies.income),
             .double("Y", accounts.output), .double("K", accounts.capital), .double("L", economies.labourForce),
         ] + RegionalControl.allCases.map { .double($0.column, paths.controls[$0.rawValue]) }
           + InternetIndicators.names.indices.map { j in .double(InternetIndicators.names[j], simulated.indicators.map { $0[j] }) })
         return Draw(dataset: dataset, truth: truth, indexGaps: gaps)
+    }
+
+    /// A column whose NaN entries are missing values.
+    static func column(_ name: String, _ values: [Double]) -> Column {
+        let missing = values.map(\.isNaN)
+        return .double(name, values.map { $0.isNaN ? 0 : $0 }, missing: missing.contains(true) ? missing : nil)
     }
 
     /// The replication's truths (``AllocationRegionalTruth/meanings``): contemporaneous derivatives by
