@@ -47,6 +47,21 @@ struct EquilibriumTests {
         }
     }
 
+    @Test("outside the closed form's regime, Brent with the exact integrals equals Brent with quadrature to 1e-9")
+    func exactIntegralsAgreeWithQuadrature() throws {
+        for overrides: [String: ParameterValue] in [["A_x": .real(0.02), "I": .real(0.3)], ["f_e": .real(5.0), "I": .real(0.1)]] {
+            let model = AllocationEfficiencyModel(parameters: try Fixtures.parameters(overrides))
+            let quadrature = try model.solve()
+            let exact = try model.solveWithExactIntegrals(internetLevel: model.parameters.internetLevel)
+            #expect(!quadrature.regime.closedFormApplies && exact.method == .numerical)
+            #expect(abs(exact.domesticDemand / quadrature.domesticDemand - 1) < 1e-9, "\(overrides)")
+            #expect(abs(exact.welfarePerWorker / quadrature.welfarePerWorker - 1) < 1e-9)
+            #expect(exact.freeEntryResidual < 1e-12)
+        }
+        let interior = AllocationEfficiencyModel(parameters: try Fixtures.parameters())
+        #expect(try interior.solveWithExactIntegrals(internetLevel: 0.2).method == .closedForm)
+    }
+
     @Test("truncated cutoffs (φ*_d(m) < φ_min) still satisfy free entry in the numerical solution")
     func truncatedCutoffs() throws {
         let parameters = try Fixtures.parameters(["f_e": .real(5.0), "I": .real(0.1)])

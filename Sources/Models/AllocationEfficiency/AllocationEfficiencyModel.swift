@@ -29,7 +29,7 @@ public struct AllocationEfficiencyModel: Sendable {
             }
             domesticDemand = closedForm
         case .numerical:
-            (domesticDemand, fallbacks) = try solveNumerically(economy)
+            (domesticDemand, fallbacks) = try solveNumerically(economy, byQuadrature: true)
         }
         let equilibrium = try describe(economy, domesticDemand: domesticDemand, method: method, quadratureFallbacks: fallbacks)
         if method == .closedForm, !equilibrium.regime.closedFormApplies {
@@ -40,15 +40,28 @@ public struct AllocationEfficiencyModel: Sendable {
         return equilibrium
     }
 
-    /// The A_d that solves free entry, by bracketing ln A_d and Brent's method, and the number of
-    /// integrals at the solution that fell back from quadrature to the closed form.
-    private func solveNumerically(_ economy: ComplexityEconomy) throws -> (demand: Double, fallbacks: Int) {
+    /// The equilibrium at `internetLevel` by the closed form where it applies, and elsewhere by Brent's
+    /// method on ln A_d with every expected-profit integral in closed form (``ComplexityEconomy/paretoProfitIntegral(shifter:fixedCost:lowerLimit:)``,
+    /// exact for truncated cutoffs and unpartitioned exporting too), without quadrature: the fast route of
+    /// simulations that solve thousands of economies (`allocation-regional`). Agrees with the quadrature
+    /// route to its tolerance (tested); `method` is `.numerical` outside the closed form's regime.
+    public func solveWithExactIntegrals(internetLevel: Double) throws -> AllocationEfficiencyEquilibrium {
+        if let closedForm = try? solve(internetLevel: internetLevel, method: .closedForm) { return closedForm }
+        let economy = ComplexityEconomy(parameters: parameters, internetLevel: internetLevel)
+        let (domesticDemand, _) = try solveNumerically(economy, byQuadrature: false)
+        return try describe(economy, domesticDemand: domesticDemand, method: .numerical, quadratureFallbacks: 0)
+    }
+
+    /// The A_d that solves free entry, by bracketing ln A_d and Brent's method (expected profits by
+    /// quadrature, or by the exact integrals), and the number of integrals at the solution that fell back
+    /// from quadrature to the closed form.
+    private func solveNumerically(_ economy: ComplexityEconomy, byQuadrature: Bool) throws -> (demand: Double, fallbacks: Int) {
         let entryCost = parameters.entryCost
         var failure: Error?
         var fallbacks = 0
         func excessProfit(_ logDemand: Double) -> Double {
             do {
-                let (profit, fellBack) = economy.expectedProfit(domesticDemand: exp(logDemand), byQuadrature: true)
+                let (profit, fellBack) = economy.expectedProfit(domesticDemand: exp(logDemand), byQuadrature: byQuadrature)
                 fallbacks = fellBack
                 if profit.isNaN {
                     failure = failure ?? ModelError.noEquilibrium(

@@ -43,7 +43,7 @@ public struct RegionalEconomyPanel: Sendable {
             let efficiency = paths.logTheta[cell] + paths.technology[cell]
             let model = AllocationEfficiencyModel(parameters: economy)
             let solve = { (at: Double) throws -> AllocationEfficiencyEquilibrium in
-                do { return try model.solvePreferringClosedForm(internetLevel: at) } catch let error as ModelError {
+                do { return try model.solveWithExactIntegrals(internetLevel: at) } catch let error as ModelError {
                     throw Self.located(error, cell: cell, parameters: p)
                 }
             }
