@@ -20,6 +20,9 @@ public struct AllocationRegionalTruth: Sendable, ModelTruth {
         ("dI_dinter_province", "mean over provinces of the within-province OLS slope of I on INTER (what group-mean FMOLS without year effects sees)"),
         ("dmet_dinter", "dmet_dI × dI_dinter: what MET on INTER with province and year effects recovers if MET is linear in I and nothing else moves"),
         ("dlnmet_dinter", "dlnmet_dI × dI_dinter"),
+        ("dlnmet_dinter_province", "dlnmet_dI × dI_dinter_province: the same in the within-province scale of INTER (group-mean FMOLS without year effects)"),
+        ("dlnmet_dinter_via_theta", "the part of dlnmet_dinter that runs through allocation efficiency θ (λ ∂ln MET/∂ln θ × dI_dinter): the indirect effect a mediation through ALLO looks for"),
+        ("dallo_dinter", "dallo_dI × dI_dinter"),
         ("allocation_share", "share of dMET/dI that runs through allocation efficiency θ (λ ∂MET/∂ln θ), the rest through technology diffusion"),
         ("rho", "ρ, technology diffusion through W_FP (eq. 24)"),
         ("rho_internet", "ρ′, Internet's strengthening of the diffusion (eq. 25)"),
@@ -32,7 +35,7 @@ public struct AllocationRegionalTruth: Sendable, ModelTruth {
     /// The simulated province panel's columns.
     public static let panelColumns = [
         "province", "year", "coastal", "post_crisis", "x", "y", "I", "ln_theta", "T", "INTER", "MET", "lnMET",
-        "MET_expected", "lnMET_expected", "lnINTER", "ALLO", "ALLO_true", "PGDP", "Y", "K", "L", "GOV", "LAB", "OPEN", "URBAN",
+        "MET_expected", "lnMET_expected", "ALLO", "ALLO_true", "PGDP", "Y", "K", "L", "GOV", "LAB", "OPEN", "URBAN",
     ] + InternetIndicators.names
 
     public func value(named name: String) -> Double? { values[name] }

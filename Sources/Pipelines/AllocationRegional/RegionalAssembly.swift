@@ -110,7 +110,7 @@ struct RegionalAssembly: Sendable {
                 inter: [Double]) -> AllocationRegionalTruth {
         let p = parameters, regions = p.regionCount, cells = regions * p.yearCount, classes = p.complexityCount
         let economies = simulated.economies, step = RegionalEconomyPanel.step
-        var metSlope = 0.0, logMETSlope = 0.0, thetaPart = 0.0, alloSlope = 0.0
+        var metSlope = 0.0, logMETSlope = 0.0, thetaPart = 0.0, logMETThetaPart = 0.0, alloSlope = 0.0
         for cell in 0..<cells {
             let time = cell / regions
             let prody = (0..<classes).map { m in expected.rtv(product: m * p.productsPerComplexity, time: time) ?? 0 }
@@ -124,6 +124,7 @@ struct RegionalAssembly: Sendable {
             metSlope += perLevel * levelPerInternet
             logMETSlope += perLevel * levelPerInternet / expectedMET[cell]
             thetaPart += perLevel * p.thetaInternet
+            logMETThetaPart += perLevel * p.thetaInternet / expectedMET[cell]
             let logIncomeSlope = (log(economies.incomeUp[cell]) - log(economies.incomeDown[cell])) / (2 * step)
             alloSlope += logIncomeSlope * simulated.accounts.alloOutputElasticity[cell] * levelPerInternet
         }
@@ -136,8 +137,12 @@ struct RegionalAssembly: Sendable {
         let scale = Self.twoWaySlope(of: simulated.paths.internet, on: inter, regions: regions)
         values["dI_dinter"] = scale
         values["dI_dinter_province"] = Self.meanWithinSlope(of: simulated.paths.internet, on: inter, regions: regions)
+        let provinceScale = values["dI_dinter_province"] ?? .nan
         values["dmet_dinter"] = metSlope / count * scale
         values["dlnmet_dinter"] = logMETSlope / count * scale
+        values["dlnmet_dinter_province"] = logMETSlope / count * provinceScale
+        values["dlnmet_dinter_via_theta"] = logMETThetaPart / count * scale
+        values["dallo_dinter"] = alloSlope / count * scale
         return AllocationRegionalTruth(values: values)
     }
 
