@@ -7,14 +7,17 @@ extension Scenario {
     /// checkpoints and shard folders then changes when the file's contents do, so `--resume` and
     /// `merge` refuse records computed with another W, and the resolved `scenario.toml` carries
     /// the digest to the merge. A file that cannot be read is left alone (the block's preparation
-    /// reports it, located).
+    /// reports it, located). A model's W (`weights = "model:NAME"`) has no file and is skipped: it is
+    /// a function of the seed and the model's parameters, which the fingerprint already covers
+    /// (``ScenarioFingerprint`` hashes the resolved scenario, `[model]`, `[sweep]` and `weights =
+    /// "model:NAME"` included, with the seed and the replication count).
     /// - Throws: ``ScenarioError`` when the scenario already records a digest (a resolved
     ///   `scenario.toml` run again) and the file no longer has it.
     public func recordingInputDigests() throws(ScenarioError) -> Scenario {
         var requests = estimations
         var changed = false
         for (index, request) in estimations.enumerated() {
-            guard var spatial = request.spatial, let digest = InputDigest.of(path: spatial.weightsPath) else { continue }
+            guard var spatial = request.spatial, spatial.modelWeightsName == nil, let digest = InputDigest.of(path: spatial.weightsPath) else { continue }
             if let recorded = spatial.weightsDigest {
                 guard recorded == digest else {
                     let keyPath = "estimate[\(index)].weights_digest"

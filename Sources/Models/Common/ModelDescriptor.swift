@@ -85,6 +85,10 @@ public struct ModelDescriptor: Sendable {
     /// Other simulated panels an `[[estimate]]` may choose with `data = "NAME"`, with their columns
     /// (e.g. information-spillover's plant × product × destination × year panel).
     public let additionalPanels: [String: [String]]
+    /// The spatial weight matrices the model supplies, with their meaning: a `[[estimate]] method = "spatial"`
+    /// block names one with `weights = "model:NAME"` and is then fitted with the model's own W (e.g. a
+    /// geography drawn from the run's seed), which the run writes as `weights/NAME.gwt`.
+    public let spatialWeights: [(name: String, meaning: String)]
     /// The memory and work of one replication (simulation, measures and estimation) at the given
     /// parameters (every default filled in); the run refuses a scenario that does not fit in memory.
     public let resources: @Sendable (ParameterValues) -> ResourceEstimate
@@ -93,6 +97,7 @@ public struct ModelDescriptor: Sendable {
                 constraints: [ParameterConstraint], recoverable: [(key: String, estimator: String)],
                 panelColumns: [String] = [], truths: [(name: String, meaning: String)] = [],
                 noiselessOutcomes: [String: String] = [:], additionalPanels: [String: [String]] = [:],
+                spatialWeights: [(name: String, meaning: String)] = [],
                 resources: @escaping @Sendable (ParameterValues) -> ResourceEstimate) {
         self.key = key
         self.title = title
@@ -104,6 +109,7 @@ public struct ModelDescriptor: Sendable {
         self.truths = truths
         self.noiselessOutcomes = noiselessOutcomes
         self.additionalPanels = additionalPanels
+        self.spatialWeights = spatialWeights
         self.resources = resources
     }
 

@@ -5,16 +5,20 @@ import Spatial
 
 /// A scenario `[[estimate]] method = "spatial"` block: spatial ML (``SpatialMaximumLikelihood``) on
 /// every panel, the units of `panel`'s unit column matched by value to those of the weight matrix read
-/// once from `weights` (as `hetfirm spatial`). Returns one estimate per `recover` coefficient, named
-/// "NAME: coefficient" (a regressor, "W*x" of a Durbin model, "rho" or "lambda", or an impact
-/// "direct(x)", "indirect(x)", "total(x)" with its delta-method standard error), and the statistics
-/// log-likelihood, σ² and whether the optimiser converged (1 or 0).
+/// once from `weights` (as `hetfirm spatial`), or, with `weights = "model:NAME"`, of the matrix the model
+/// supplies (bound by the generic run once the simulator is made, ``ModelSuppliedBlock``). With
+/// `rho_varies_with = "z"` the fit is paper 000's eq. (25), ρ + ρ′·z (``VaryingSpatialLag``).
+/// Returns one estimate per `recover` coefficient, named "NAME: coefficient" (a regressor, "W*x" of a
+/// Durbin model, "rho" or "lambda", "rho_prime" of eq. 25, or an impact "direct(x)", "indirect(x)",
+/// "total(x)" with its delta-method standard error), and the statistics log-likelihood, σ² and whether
+/// the optimiser converged (1 or 0).
 package struct PreparedSpatial: Sendable {
     package let request: EstimationRequest
     let settings: SpatialSettings
     let formula: Formula
     let layout: SpatialDataLayout
-    let weights: SpatialWeights
+    /// W: read from the file when prepared; nil for a model's W until ``binding(_:)``.
+    let weights: SpatialWeights?
 
     package init(_ request: EstimationRequest) throws {
         self.request = request
@@ -24,22 +28,44 @@ package struct PreparedSpatial: Sendable {
         guard let panel = request.panel else {
             throw EstimationError.degenerate(estimator: request.name, reason: "method = \"spatial\" needs panel = [\"unit\", \"time\"]")
         }
+        if let modifier = settings.rhoVariesWith, settings.model != .sar || settings.leeYu {
+            throw EstimationError.degenerate(estimator: request.name, reason: "rho_varies_with = \"\(modifier)\" extends the spatial lag "
+                                                 + "model fitted by the direct approach (model = \"sar\", no lee_yu)")
+        }
         self.settings = settings
         formula = try SpatialFormula.parse(request.formula, panel: true)
         layout = SpatialDataLayout(unitColumn: panel.unit, periodColumn: panel.time)
-        weights = try SpatialWeightsReader.read(path: settings.weightsPath, format: settings.weightsFormat)
+        weights = settings.modelWeightsName == nil
+            ? try SpatialWeightsReader.read(path: settings.weightsPath, format: settings.weightsFormat) : nil
     }
 
-    /// The fit on `data` (after the block's `sample` filter), and W as the fit used it.
-    func fit(on data: Dataset) throws -> (fit: SpatialFit, weights: SpatialWeights) {
+    private init(_ block: PreparedSpatial, weights: SpatialWeights) {
+        request = block.request
+        settings = block.settings
+        formula = block.formula
+        layout = block.layout
+        self.weights = weights
+    }
+
+    /// `data` after the block's `sample` filter, prepared against W (units matched, periods stacked).
+    func prepared(_ data: Dataset) throws -> (input: Dataset, prepared: PreparedSpatialData) {
+        guard let weights else {
+            throw RunFailure(stage: "estimate '\(request.name)'",
+                             reason: "weights = \"\(settings.weightsFile)\" is the model's W, and the run did not supply it")
+        }
         var input = data
         if let text = request.sample {
             let rows = try SampleFilter(text).rows(of: input)
             guard !rows.isEmpty else { throw EmptySample(estimation: request.name, filter: text, rows: input.rowCount) }
             input = input.selectingRows(rows)
         }
-        let prepared = try SpatialSamplePreparation.prepare(input, formula: formula, layout: layout, weights: weights,
-                                                            effects: settings.effects, rowStandardize: settings.rowStandardize)
+        return (input, try SpatialSamplePreparation.prepare(input, formula: formula, layout: layout, weights: weights,
+                                                            effects: settings.effects, rowStandardize: settings.rowStandardize))
+    }
+
+    /// The fit on `data` (after the block's `sample` filter), and W as the fit used it.
+    func fit(on data: Dataset) throws -> (fit: SpatialFit, weights: SpatialWeights) {
+        let prepared = try prepared(data).prepared
         return (try SpatialMaximumLikelihood.fit(prepared.sample, options: settings.options), prepared.sample.weights)
     }
 
@@ -65,17 +91,25 @@ extension PreparedSpatial: EstimatorBlock {
     package var activity: String { "spatial \(settings.model.rawValue.uppercased()) '\(request.name)'" }
 
     package func run(on data: Dataset, replication: Int, truth: (String) -> Double?, keepFits: Bool) throws -> BlockOutcome {
+        if let modifier = settings.rhoVariesWith { return try runVarying(on: data, modifier: modifier, truth: truth) }
         let (fit, fitWeights) = try fit(on: data)
         let impacts = request.recover.contains { SpatialSettings.impact(in: $0.coefficient) != nil }
             ? try SpatialImpacts.estimate(fit, weights: fitWeights, inference: .deltaMethod) : nil
+        return try outcome(logLikelihood: fit.logLikelihood, sigma2: fit.sigma2, converged: fit.converged,
+                           coefficientNames: fit.coefficientNames, truth: truth) { fit.coefficient(named: $0) ?? Self.impact($0, in: impacts) }
+    }
+
+    /// The recovered estimates and the statistics of one fit.
+    func outcome(logLikelihood: Double, sigma2: Double, converged: Bool, coefficientNames: [String], truth: (String) -> Double?,
+                 estimate coefficient: (String) -> (estimate: Double, standardError: Double)?) throws -> BlockOutcome {
         var estimates: [ParameterEstimate] = []
-        var statistics = [BlockStatistic(subject: name, statistic: Self.logLikelihood, value: fit.logLikelihood),
-                          BlockStatistic(subject: name, statistic: Self.sigma2, value: fit.sigma2),
-                          BlockStatistic(subject: name, statistic: Self.converged, value: fit.converged ? 1 : 0)]
+        var statistics = [BlockStatistic(subject: name, statistic: Self.logLikelihood, value: logLikelihood),
+                          BlockStatistic(subject: name, statistic: Self.sigma2, value: sigma2),
+                          BlockStatistic(subject: name, statistic: Self.converged, value: converged ? 1 : 0)]
         for recovery in request.recover {
-            guard let estimate = fit.coefficient(named: recovery.coefficient) ?? Self.impact(recovery.coefficient, in: impacts) else {
+            guard let estimate = coefficient(recovery.coefficient) else {
                 throw EstimationError.degenerate(estimator: name, reason: "\(recovery.coefficient) is not a coefficient of the fit "
-                                                     + "(\(fit.coefficientNames.joined(separator: ", ")))")
+                                                     + "(\(coefficientNames.joined(separator: ", ")))")
             }
             guard let value = recovery.truth.value(truth: truth) else {
                 throw EstimationError.degenerate(estimator: name, reason: "\(recovery.coefficient): no truth value (\(recovery.truth.text))")
@@ -86,5 +120,21 @@ extension PreparedSpatial: EstimatorBlock {
             statistics.append(BlockStatistic(subject: parameter, statistic: "z", value: estimate.estimate / estimate.standardError))
         }
         return BlockOutcome(estimates: estimates, statistics: statistics)
+    }
+}
+
+extension PreparedSpatial: ModelSuppliedBlock {
+    package var needsModelSupplies: Bool { weights == nil }
+
+    /// The block with the model's W named by `weights = "model:NAME"`.
+    package func binding(_ supplies: ModelSupplies) throws -> any EstimatorBlock {
+        guard let name = settings.modelWeightsName else { return self }
+        guard let weights = supplies.spatialWeights[name] else {
+            let supplied = supplies.spatialWeights.keys.sorted()
+            throw RunFailure(stage: "estimate '\(request.name)'",
+                             reason: "weights = \"\(settings.weightsFile)\": the model supplied no weight matrix '\(name)' "
+                                + (supplied.isEmpty ? "(it supplied none)" : "(it supplied \(supplied.joined(separator: ", ")))"))
+        }
+        return PreparedSpatial(self, weights: weights)
     }
 }

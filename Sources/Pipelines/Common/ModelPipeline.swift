@@ -2,6 +2,7 @@ import Models
 import MonteCarlo
 import PanelData
 import Reporting
+import Spatial
 
 /// What a model contributes to a run, and nothing more: its theory, its simulator, its built-in
 /// estimators and its own summary sections and plots. Everything else — replications, checkpoints,
@@ -44,6 +45,12 @@ public protocol ModelPipeline: Sendable {
     /// The simulator at `values` with the solved `theory`; conditions the user must see go to `warnings`.
     func simulator(for theory: Theory, values: ParameterValues, context: RunContext,
                    warnings: inout [String]) throws -> Simulator
+
+    /// The spatial weight matrices the model supplies at this simulator, by the names its descriptor lists
+    /// (``Models/ModelDescriptor/spatialWeights``): a block with `weights = "model:NAME"` is fitted with
+    /// `NAME`'s matrix, and the main run writes each as `weights/NAME.gwt`. They must depend only on
+    /// the seed and the parameters (what the scenario's fingerprint covers). By default none.
+    func spatialWeights(for simulator: Simulator, context: RunContext) throws -> [String: SpatialWeights]
 
     /// The built-in estimators on one replication (before the scenario's blocks), with the extra they keep.
     func builtInEstimates(on draw: Simulator.Draw, simulator: Simulator, context: RunContext,
@@ -148,6 +155,8 @@ extension ModelPipeline {
     public func wantsMonteCarlo(_ context: RunContext) -> Bool {
         context.replications > 0 && !(context.recover.isEmpty && context.blocks.isEmpty)
     }
+
+    public func spatialWeights(for simulator: Simulator, context: RunContext) throws -> [String: SpatialWeights] { [:] }
 
     public func builtInEstimates(on draw: Simulator.Draw, simulator: Simulator, context: RunContext,
                                  failures: inout BlockFailures) -> BuiltInEstimates<Extra> { BuiltInEstimates() }

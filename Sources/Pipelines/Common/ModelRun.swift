@@ -3,10 +3,14 @@ import Models
 import MonteCarlo
 import PanelData
 import Reporting
+import Spatial
 
 /// A run of any model, from its theory to its summary: solve at the scenario's point, the theory over
 /// the sweep grid, the Monte Carlo (checkpointed, shardable, resumable) with replication 0's tables
 /// and panel, the Monte Carlo again at every sweep point, the model's own files, and summary.md.
+/// Every Monte Carlo runs the blocks bound to what the model supplies at its simulator
+/// (``ModelSupplies``, e.g. the W of `weights = "model:NAME"`); the main run writes each supplied
+/// weight matrix as `weights/NAME.gwt`.
 /// What differs between models is only what their ``ModelPipeline`` contributes.
 public struct ModelRun<Pipeline: ModelPipeline>: Sendable {
     public let context: RunContext
@@ -26,9 +30,10 @@ public struct ModelRun<Pipeline: ModelPipeline>: Sendable {
         var monteCarlo: MonteCarloOutcome<Pipeline>?
         var sweepRecovery: SweepRecovery?
         if pipeline.wantsMonteCarlo(context) {
-            let outcome = try monteCarloRun(theory: theory, values: context.parameters, plan: context.plan, keepFirst: true,
-                                            warnings: &artifacts.warnings)
+            let (outcome, supplies) = try monteCarloRun(theory: theory, values: context.parameters, plan: context.plan,
+                                                        keepFirst: true, warnings: &artifacts.warnings)
             artifacts.warnings += outcome.warnings
+            addWeightsFiles(supplies, into: &artifacts)
             try addRecoveryFiles(outcome, into: &artifacts)
             monteCarlo = outcome
             if context.sweepMonteCarlo, !context.sweep.isEmpty, let sweepPlan = context.sweepPlan {
@@ -60,15 +65,38 @@ public struct ModelRun<Pipeline: ModelPipeline>: Sendable {
         return artifacts
     }
 
-    /// The Monte Carlo at `values` (the scenario's point or a sweep point).
+    /// The Monte Carlo at `values` (the scenario's point or a sweep point), its blocks bound to what the
+    /// model supplies at this simulator; returns those supplies too.
+    /// - Throws: ``RunFailure`` when a block names a supply the model does not give (before any replication).
     func monteCarloRun(theory: Pipeline.Theory, values: ParameterValues, plan: ReplicationPlan, keepFirst: Bool,
-                       warnings: inout [String]) throws -> MonteCarloOutcome<Pipeline> {
+                       warnings: inout [String]) throws -> (outcome: MonteCarloOutcome<Pipeline>, supplies: ModelSupplies) {
         let simulator = try pipeline.simulator(for: theory, values: values, context: context, warnings: &warnings)
+        let supplies = ModelSupplies(spatialWeights: try pipeline.spatialWeights(for: simulator, context: context))
+        let bound = ModelSupplies.needed(by: context.blocks) ? context.replacingBlocks(try supplies.binding(context.blocks)) : context
         if keepFirst {
             context.report("running \(plan.selected.count) replications on up to \(context.runner.threads) threads")
         }
-        return try MonteCarloJob(pipeline: pipeline, simulator: simulator, context: context, keepFirst: keepFirst).run(plan: plan)
+        let outcome = try MonteCarloJob(pipeline: pipeline, simulator: simulator, context: bound, keepFirst: keepFirst).run(plan: plan)
+        return (outcome, supplies)
     }
+
+    /// Each weight matrix the model supplied as `weights/NAME.gwt` (NAME made file-safe), so that
+    /// `hetfirm spatial panel.csv … --weights weights/NAME.gwt` refits replication 0's panel with it.
+    /// A matrix GWT cannot hold (an island) is a warning, not a failed run.
+    func addWeightsFiles(_ supplies: ModelSupplies, into artifacts: inout RunArtifacts) {
+        for name in supplies.spatialWeights.keys.sorted() {
+            guard let weights = supplies.spatialWeights[name] else { continue }
+            do {
+                let text = try SpatialWeightsWriter.text(weights, format: .gwt)
+                artifacts.texts.append((path: Self.weightsFile(name), contents: text))
+            } catch {
+                artifacts.warnings.append("the model's weight matrix '\(name)' is not written as \(Self.weightsFile(name)): \(error)")
+            }
+        }
+    }
+
+    /// `weights/NAME.gwt` of the model's weight matrix NAME.
+    static func weightsFile(_ name: String) -> String { "weights/" + FileStem.of(name) + ".gwt" }
 
     /// The Monte Carlo at every sweep point, each with its own checkpoint.
     func sweepMonteCarlo(plan: @Sendable (Int) throws -> ReplicationPlan, warnings: inout [String]) throws -> SweepRecovery {
@@ -80,8 +108,8 @@ public struct ModelRun<Pipeline: ModelPipeline>: Sendable {
             var pointWarnings: [String] = []
             do {
                 let theory = try pipeline.solve(values, context: context)
-                let outcome = try monteCarloRun(theory: theory, values: values, plan: try plan(index), keepFirst: false,
-                                                warnings: &pointWarnings)
+                let (outcome, _) = try monteCarloRun(theory: theory, values: values, plan: try plan(index), keepFirst: false,
+                                                     warnings: &pointWarnings)
                 pointWarnings += outcome.warnings
                 reports.append(outcome.report)
             } catch let violation as DomainViolation {

@@ -60,6 +60,15 @@ public struct RunContext: Sendable {
         self.progress = progress
     }
 
+    /// The same context with `blocks` in place of ``blocks`` (e.g. the blocks bound to what the model
+    /// supplies, ``ModelSupplies/binding(_:)``), for one Monte Carlo.
+    public func replacingBlocks(_ blocks: [any EstimatorBlock]) -> RunContext {
+        RunContext(scenarioName: scenarioName, seed: seed, parameters: parameters, sweep: sweep, sweepMonteCarlo: sweepMonteCarlo,
+                   recover: recover, level: level, replications: replications, threads: threads, estimations: estimations,
+                   mediations: mediations, blocks: blocks, writePanel: writePanel, plotFormat: plotFormat, plan: plan,
+                   sweepPlan: sweepPlan, progress: progress)
+    }
+
     /// The worker pool of the Monte Carlo.
     public var runner: ReplicationRunner { ReplicationRunner(threads: threads) }
 

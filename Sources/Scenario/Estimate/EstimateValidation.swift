@@ -31,7 +31,8 @@ enum EstimateValidation {
                 continue
             }
             if request.method == .spatial {
-                try SpatialValidation.check(request, columns: columns, model: scenario.model.key) { keys, message, fix in
+                try SpatialValidation.check(request, columns: columns, model: scenario.model.key,
+                                            modelWeights: scenario.model.spatialWeights.map(\.name)) { keys, message, fix in
                     fail(keys, message: message, fix: fix)
                 }
                 continue

@@ -6,11 +6,16 @@ import Spatial
 /// The checks of `[[estimate]] method = "spatial"` before anything runs: one model in spatial formula
 /// syntax (no fixed-effect or IV part, no panel operators), `panel` naming columns of the simulated panel,
 /// the formula's columns in that panel, W's file readable (its errors located at `weights`, with the
-/// file's own line and field) and, when `weights_digest` is given, unchanged, no key the spatial models do not use, and each `recover` key one of the
-/// fit's coefficients (a regressor, "W*x" of a Durbin model, "rho" or "lambda").
+/// file's own line and field) and, when `weights_digest` is given, unchanged — or, with
+/// `weights = "model:NAME"`, NAME one of the matrices the model supplies (no file is read) —,
+/// `rho_varies_with` a column of the panel, no key the spatial models do not use, and each `recover`
+/// key one of the fit's coefficients (a regressor, "W*x" of a Durbin model, "rho" or "lambda", or
+/// "rho" and "rho_prime" of eq. 25).
 enum SpatialValidation {
-    /// - Parameter fail: the located error at the block's key (a key path below the block, e.g. `"panel"`).
-    static func check(_ request: EstimationRequest, columns: [String], model: String,
+    /// - Parameters:
+    ///   - modelWeights: the names of the weight matrices the model supplies (``ModelDescriptor/spatialWeights``).
+    ///   - fail: the located error at the block's key (a key path below the block, e.g. `"panel"`).
+    static func check(_ request: EstimationRequest, columns: [String], model: String, modelWeights: [String],
                       fail: (_ key: [String], _ message: String, _ fix: String) -> ScenarioError) throws(ScenarioError) {
         guard let settings = request.spatial else {
             throw fail(["method"], "method = \"spatial\" needs the weight matrix W", "add weights = \"W.gal\"")
@@ -39,6 +44,10 @@ enum SpatialValidation {
                 throw fail(["formula"], "'\(column)' is not a column of the simulated \(model) panel",
                            Suggestion.fix(for: column, among: columns, noun: "columns"))
             }
+            if let column = settings.rhoVariesWith, !columns.contains(column) {
+                throw fail(["rho_varies_with"], "'\(column)' is not a column of the simulated \(model) panel",
+                           Suggestion.fix(for: column, among: columns, noun: "columns"))
+            }
         }
         let unused: [(key: String, present: Bool)] = [("vcov", request.vcov != nil), ("split", request.split != nil),
                                                        ("standardize", request.standardize), ("convergence", request.convergence != nil)]
@@ -46,6 +55,34 @@ enum SpatialValidation {
             throw fail([key], "\(key) does not apply to method = \"spatial\"",
                        "remove \(key): the spatial models' standard errors come from the information matrix")
         }
+        if let name = settings.modelWeightsName {
+            guard modelWeights.contains(name) else {
+                throw fail(["weights"], modelWeights.isEmpty ? "the \(model) model supplies no weight matrix, and weights = \"\(settings.weightsFile)\" names one"
+                                : "the \(model) model supplies no weight matrix '\(name)'",
+                           modelWeights.isEmpty ? "give W's file instead, e.g. weights = \"W.gal\" (hetfirm describe \(model) lists what the model supplies)"
+                                : Suggestion.fix(for: name, among: modelWeights, quote: { "\"model:\($0)\"" }, noun: "weight matrices"))
+            }
+        } else {
+            try checkFile(settings, fail: fail)
+        }
+        let names = settings.recoverableNames(regressors: formula.regressors.map(\.description), hasIntercept: formula.hasIntercept)
+        for recovery in request.recover {
+            guard names.contains(recovery.coefficient) else {
+                let model = settings.rhoVariesWith.map { "varying-ρ sar (ρ + ρ′·\($0))" } ?? settings.model.rawValue
+                throw fail(["recover", recovery.coefficient], "'\(recovery.coefficient)' is not a coefficient or impact of the \(model) model",
+                           Suggestion.fix(for: recovery.coefficient, among: names, noun: "coefficients"))
+            }
+            if recovery.truth == .pseudoTrue {
+                throw fail(["recover", recovery.coefficient], "\"pseudo-true\" is not defined for method = \"spatial\"",
+                           "use a truth of the model (truth.NAME) or a number")
+            }
+        }
+    }
+
+    /// W's file readable (errors at `weights`, with the file's own line and field) and, when
+    /// `weights_digest` is given, unchanged.
+    private static func checkFile(_ settings: SpatialSettings,
+                                  fail: (_ key: [String], _ message: String, _ fix: String) -> ScenarioError) throws(ScenarioError) {
         do {
             _ = try SpatialWeightsReader.read(path: settings.weightsPath, format: settings.weightsFormat)
         } catch {
@@ -56,17 +93,6 @@ enum SpatialValidation {
         if let recorded = settings.weightsDigest, let digest = InputDigest.of(path: settings.weightsPath), digest != recorded {
             throw fail(["weights_digest"], "W's file \(settings.weightsPath) has changed since this scenario recorded it (digest \(recorded), now \(digest))",
                        "restore the file, or remove weights_digest to run with the new W (as a new scenario)")
-        }
-        let names = settings.recoverableNames(regressors: formula.regressors.map(\.description), hasIntercept: formula.hasIntercept)
-        for recovery in request.recover {
-            guard names.contains(recovery.coefficient) else {
-                throw fail(["recover", recovery.coefficient], "'\(recovery.coefficient)' is not a coefficient or impact of the \(settings.model.rawValue) model",
-                           Suggestion.fix(for: recovery.coefficient, among: names, noun: "coefficients"))
-            }
-            if recovery.truth == .pseudoTrue {
-                throw fail(["recover", recovery.coefficient], "\"pseudo-true\" is not defined for method = \"spatial\"",
-                           "use a truth of the model (truth.NAME) or a number")
-            }
         }
     }
 }

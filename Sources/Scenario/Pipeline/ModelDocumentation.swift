@@ -26,6 +26,11 @@ public enum ModelDocumentation {
             text += "\nOutcomes with a noise-free counterpart (recover = { COEFFICIENT = \"pseudo-true\" }: the same regression "
                 + "on the noise-free outcome): " + descriptor.noiselessOutcomes.keys.sorted().joined(separator: ", ") + "\n"
         }
+        if !descriptor.spatialWeights.isEmpty {
+            text += "\nSpatial weight matrices the model supplies ([[estimate]] method = \"spatial\" with weights = \"model:NAME\"; "
+                + "a run writes each as weights/NAME.gwt):\n"
+            text += descriptor.spatialWeights.map { "- model:\($0.name): \($0.meaning)" }.joined(separator: "\n") + "\n"
+        }
         return text
     }
 
