@@ -198,7 +198,7 @@ struct ScenarioLoaderTests {
             try ScenarioLoader.parse(text: minimalScenario, fileName: "r.toml", registry: ModelRegistry([]))
         }
         #expect(error.kind == .unknownModel)
-        #expect(ModelRegistry.standard.keys == ["allocation-efficiency", "information-spillover", "quality-ladder"])
+        #expect(ModelRegistry.standard.keys == ["allocation-efficiency", "information-spillover", "quality-ladder", "allocation-regional"])
         #expect(ModelRegistry.standard.descriptor(for: "allocation-efficiency") != nil)
     }
 }

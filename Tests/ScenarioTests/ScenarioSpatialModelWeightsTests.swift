@@ -251,16 +251,14 @@ struct ScenarioSpatialModelWeightsTests {
         }
     }
 
-    /// For the lead: once `AllocationRegionalPipeline.spatialWeights(for:context:)` supplies its matrices
-    /// and the descriptor lists them, set NAME below to one of them and remove `.disabled`.
-    @Test("END TO END (enable when allocation-regional supplies W): hetfirm run with weights = \"model:NAME\" writes weights/NAME.gwt",
-          .disabled("allocation-regional does not supply weight matrices yet"))
+    @Test("hetfirm run with allocation-regional's weights = \"model:personnel\" writes weights/personnel.gwt and estimates ρ")
     func realPipelineEndToEnd() throws {
-        let name = "geo"
+        let name = "personnel"
         let folder = try TemporaryDirectory.create("model-weights-run")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let text = Self.scenario(Self.block.replacingOccurrences(of: "model:geo", with: "model:\(name)"))
             .replacingOccurrences(of: "[output]", with: "[output]\ndir = \"out\"")
+            .replacingOccurrences(of: "firms_per_region = 300", with: "firms_per_region = 5000")
         try text.write(toFile: folder + "/run.toml", atomically: true, encoding: .utf8)
         let scenario = try ScenarioLoader.load(path: folder + "/run.toml")
         let summary = try ScenarioRunner.run(scenario, overrides: RunOverrides(outputDirectory: folder + "/out"))
@@ -268,5 +266,21 @@ struct ScenarioSpatialModelWeightsTests {
         #expect(summary.files.contains("panel.csv"))
         let rho = try #require(summary.recovery?.rows.first { $0.parameter == "sp: rho" })
         #expect(rho.meanEstimate.isFinite)
+    }
+
+    @Test("allocation-regional supplies exactly the matrices its descriptor lists, on the province ids")
+    func regionalSuppliesItsListedMatrices() throws {
+        var values = AllocationRegional.descriptor.defaults
+        values["regions"] = .integer(8)
+        values["years"] = .integer(4)
+        let theory = try AllocationRegionalModel(parameters: try AllocationRegionalParameters(values)).theory(seed: 3)
+        let matrices = try RegionalWeights.matrices(theory)
+        #expect(Set(matrices.keys) == Set(AllocationRegional.descriptor.spatialWeights.map(\.name)))
+        for (name, weights) in matrices {
+            #expect(weights.unitIdentifiers == (1...8).map(String.init), "\(name)")
+        }
+        // The model's own W_FP, entry for entry.
+        let personnel = try #require(matrices["personnel"]).denseElements()
+        #expect(personnel == theory.geography.personnelFlows)
     }
 }

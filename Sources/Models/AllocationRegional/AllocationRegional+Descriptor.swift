@@ -17,8 +17,19 @@ public enum AllocationRegional {
         panelColumns: AllocationRegionalTruth.panelColumns,
         truths: AllocationRegionalTruth.meanings,
         noiselessOutcomes: ["MET": "MET_expected", "lnMET": "lnMET_expected"],
+        spatialWeights: spatialWeights,
         resources: resources
     )
+
+    /// The weight matrices the pipeline supplies to `weights = "model:NAME"` (built in
+    /// `Sources/Pipelines/AllocationRegional/RegionalWeights.swift`, which imports the spatial builders).
+    static let spatialWeights: [(name: String, meaning: String)] = [
+        ("contiguity", "symmetrised 4-nearest-neighbour graph of the provinces (adjacency, Table 4)"),
+        ("distance", "inverse geographic distance 1/d_ij (Table 4)"),
+        ("economic", "economic distance 1/|ḡ_i − ḡ_j| of mean PGDP on the noise-free path (Table 4)"),
+        ("personnel", "W_FP: gravity flows of R&D personnel, P_i P_j/d_ij², through which technology diffuses (Tables 5–6)"),
+        ("funds", "W_FC: gravity flows of R&D funds, F_i F_j/d_ij² (Tables 5–6)"),
+    ]
 
     /// The firm economy's specs, with the defaults this model changes: foreign demand high enough that a
     /// about a fifth of producers export in the first year (so every province-year exports with N = 3,000 entrants).

@@ -4,6 +4,7 @@ import Models
 import MonteCarlo
 import PanelData
 import Reporting
+import Spatial
 
 /// What the `allocation-regional` model (paper 000's province evidence) contributes to a run: the
 /// noise-free path at the run's geography, province panels with MET, INTER and ALLO measured as the
@@ -44,6 +45,11 @@ package struct AllocationRegionalPipeline: ModelPipeline {
                            warnings: inout [String]) throws -> Simulator {
         let assembly = RegionalAssembly(parameters: theory.parameters, geography: theory.geography, seed: context.seed)
         return Simulator(model: AllocationRegionalModel(parameters: theory.parameters), theory: theory, assembly: assembly)
+    }
+
+    /// The model's weight matrices (``RegionalWeights``), fixed for the run.
+    package func spatialWeights(for simulator: Simulator, context: RunContext) throws -> [String: SpatialWeights] {
+        try RegionalWeights.matrices(simulator.theory)
     }
 
     package func artifacts(theory: AllocationRegionalTheory, monteCarlo: MonteCarloOutcome<Self>?, sweep: Never?,
