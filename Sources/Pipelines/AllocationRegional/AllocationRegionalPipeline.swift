@@ -54,7 +54,7 @@ package struct AllocationRegionalPipeline: ModelPipeline {
 
     package func artifacts(theory: AllocationRegionalTheory, monteCarlo: MonteCarloOutcome<Self>?, sweep: Never?,
                            context: RunContext) throws -> RunArtifacts {
-        RunArtifacts()
+        AllocationRegionalPlots.artifacts(theory: theory, firstPanel: monteCarlo?.firstDraw?.mainPanel, format: context.plotFormat)
     }
 
     package func summary(theory: AllocationRegionalTheory, monteCarlo: MonteCarloOutcome<Self>?, sweep: Never?,
