@@ -46,6 +46,9 @@ public enum ProjectionPursuitIndex {
         public var geneticRuns = 3
         /// Run the multi-start check (default true).
         public var runMultiStart = true
+        /// With the multi-start check: when it finds a higher Q than RAGA, the index uses its direction (the
+        /// year's result still reports RAGA's runs in `geneticRunValues`). Off by default: the index is RAGA's.
+        public var keepBetterOfCheck = false
         /// |Q_RAGA − Q_multistart| ≤ tolerance · max(1, |Q|) counts as the same maximum (default 1e-6).
         public var agreementTolerance = 1e-6
         /// Years solved at once (default 1; the result is the same for any value).
@@ -172,6 +175,9 @@ public enum ProjectionPursuitIndex {
             } catch IndexError.numericalFailure(_, let reason) {
                 throw IndexError.numericalFailure(year: year, reason: reason)
             }
+        }
+        if options.keepBetterOfCheck, let check = multiStart, check.value > objective.evaluate(direction).objective {
+            direction = check.direction
         }
         direction = orient(direction)
         let evaluation = objective.evaluate(direction)

@@ -91,46 +91,83 @@ public struct ProjectionPursuitObjective: Sendable {
 
     /// Q and its parts at `direction` (used as given: the caller normalises it to ‖a‖ = 1).
     public func evaluate(_ direction: [Double]) -> Evaluation {
-        let z = projections(direction)
-        let n = Double(regionCount)
-        let mean = z.reduce(0, +) / n
-        var squares = 0.0
-        for value in z { squares += (value - mean) * (value - mean) }
-        let standardDeviation = (squares / (n - 1)).squareRoot()
-        let sorted = z.sorted()
-        let window: Double
-        switch radius {
-        case .fractionOfStandardDeviation(let fraction): window = fraction * standardDeviation
-        case .fractionOfMaximumDistance(let fraction): window = fraction * ((sorted.last ?? 0) - (sorted.first ?? 0))
-        case .fixed(let value): window = value
-        }
-        // Σ_{i<k} max(R − (z_(k) − z_(i)), 0) over the sorted projections: the inner loop stops at
-        // the first k beyond the window.
-        var distinct = 0.0
-        for first in 0..<regionCount {
-            var second = first + 1
-            while second < regionCount {
-                let distance = sorted[second] - sorted[first]
-                if distance > window { break }
-                distinct += window - distance
-                second += 1
-            }
-        }
-        let density: Double
-        switch pairs {
-        case .allOrderedPairs: density = n * window + 2 * distinct
-        case .distinctUnorderedPairs: density = distinct
-        }
-        return Evaluation(objective: standardDeviation * density, standardDeviation: standardDeviation,
-                          localDensity: density, radius: window)
+        direction.withUnsafeBufferPointer { evaluate(direction: $0) }
     }
 
-    /// Q at b/‖b‖ (b ≠ 0); −∞ for b = 0 or a non-finite b, which no direction beats.
+    /// Q at b/‖b‖ (b ≠ 0); −∞ for b = 0 or a non-finite b, which no direction beats. The genetic
+    /// algorithm's inner loop: the direction and the projections live in scratch space (no heap
+    /// allocation), with the same arithmetic, in the same order, as ``evaluate(_:)`` on `b.map { $0 / ‖b‖ }`.
     public func objective(unnormalized b: [Double]) -> Double {
         var norm = 0.0
         for value in b { norm += value * value }
         norm = norm.squareRoot()
         guard norm > 0, norm.isFinite else { return -Double.infinity }
-        return evaluate(b.map { $0 / norm }).objective
+        return withUnsafeTemporaryAllocation(of: Double.self, capacity: b.count) { direction in
+            for index in b.indices { direction[index] = b[index] / norm }
+            return evaluate(direction: UnsafeBufferPointer(direction)).objective
+        }
+    }
+
+    /// Q and its parts, the projections computed and paired in scratch space.
+    private func evaluate(direction: UnsafeBufferPointer<Double>) -> Evaluation {
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: regionCount) { scratch in
+            let z = scratch
+            normalized.withUnsafeBufferPointer { x in
+                for row in 0..<regionCount {
+                    var sum = 0.0
+                    for column in 0..<indicatorCount { sum += direction[column] * x[row * indicatorCount + column] }
+                    z[row] = sum
+                }
+            }
+            let n = Double(regionCount)
+            var total = 0.0
+            for row in 0..<regionCount { total += z[row] }
+            let mean = total / n
+            var squares = 0.0
+            for row in 0..<regionCount { squares += (z[row] - mean) * (z[row] - mean) }
+            let standardDeviation = (squares / (n - 1)).squareRoot()
+            var lowest = Double.infinity, highest = -Double.infinity
+            for row in 0..<regionCount {
+                lowest = Swift.min(lowest, z[row])
+                highest = Swift.max(highest, z[row])
+            }
+            let window: Double
+            switch radius {
+            case .fractionOfStandardDeviation(let fraction): window = fraction * standardDeviation
+            case .fractionOfMaximumDistance(let fraction): window = fraction * (regionCount > 0 ? highest - lowest : 0)
+            case .fixed(let value): window = value
+            }
+            // Σ_{i<k} max(R − |z_i − z_k|, 0) over every pair, four pairs at a time without branches (the
+            // projections need no sorting; the sum's order is fixed, so the value does not depend on the
+            // machine or the thread).
+            var lanes = SIMD4<Double>(repeating: 0)
+            let radiusLanes = SIMD4<Double>(repeating: window)
+            var distinct = 0.0
+            if let address = z.baseAddress {
+                let base = UnsafeRawPointer(address)
+                for first in 0..<regionCount {
+                    let here = SIMD4<Double>(repeating: z[first])
+                    var second = first + 1
+                    while second + 4 <= regionCount {
+                        let there = base.loadUnaligned(fromByteOffset: second * MemoryLayout<Double>.stride, as: SIMD4<Double>.self)
+                        let gap = radiusLanes - (here - there).replacing(with: there - here, where: there .> here)
+                        lanes += gap.replacing(with: 0, where: gap .< 0)
+                        second += 4
+                    }
+                    while second < regionCount {
+                        distinct += Swift.max(window - abs(z[first] - z[second]), 0)
+                        second += 1
+                    }
+                }
+            }
+            distinct += (lanes[0] + lanes[1]) + (lanes[2] + lanes[3])
+            let density: Double
+            switch pairs {
+            case .allOrderedPairs: density = n * window + 2 * distinct
+            case .distinctUnorderedPairs: density = distinct
+            }
+            return Evaluation(objective: standardDeviation * density, standardDeviation: standardDeviation,
+                              localDensity: density, radius: window)
+        }
     }
 }

@@ -164,8 +164,7 @@ public enum RealCodedAcceleratingGA {
                 }
                 population += offspring
                 sortBestFirst(&population)
-                var seen = Set<[Double]>()
-                population = population.filter { seen.insert($0.point).inserted }
+                population = withoutRepeatedPoints(population)
                 if population.count > size { population.removeLast(population.count - size) }
             }
             elite = Array(population.prefix(settings.eliteCount))
@@ -184,6 +183,24 @@ public enum RealCodedAcceleratingGA {
         }
         return Result(point: elite[0].point, value: elite[0].value, evaluations: evaluations, cycles: cycles,
                       finalIntervalWidth: width, bestByCycle: bestByCycle)
+    }
+
+    /// `population` (sorted best first) without the later copies of a point already present. Equal points
+    /// have equal objective values, so after the sort they lie in one run of equal values: only that run is
+    /// searched (what a set of every point would keep, without hashing arrays).
+    private static func withoutRepeatedPoints(_ population: [Individual]) -> [Individual] {
+        var kept: [Individual] = []
+        kept.reserveCapacity(population.count)
+        var runStart = 0
+        for individual in population {
+            if let last = kept.last, last.value == individual.value {
+                if kept[runStart...].contains(where: { $0.point == individual.point }) { continue }
+            } else {
+                runStart = kept.count
+            }
+            kept.append(individual)
+        }
+        return kept
     }
 
     /// Best first; ties keep their order (a stable sort, so the result does not depend on the sort's internals).

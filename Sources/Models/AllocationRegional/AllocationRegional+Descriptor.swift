@@ -128,9 +128,9 @@ public enum AllocationRegional {
               meaning: "scale of the four Internet indicators' measurement noise (1 = the documented SDs)", defaultValue: .real(1.0),
               domain: .atLeast(0)),
         .init(key: "index_genetic_runs", symbol: "n_GA", name: "geneticRuns", meaning: "independent RAGA runs per year for INTER (best kept)",
-              kind: .integer, defaultValue: .integer(1), domain: .within(1, 20)),
+              kind: .integer, defaultValue: .integer(3), domain: .within(1, 20)),
         .init(key: "index_check", symbol: "check", name: "indexCheck",
-              meaning: "\"multistart\": check INTER's maximum by the deterministic multi-start optimiser every replication; \"none\": RAGA only",
+              meaning: "\"multistart\": check RAGA's maximum by the deterministic multi-start optimiser and report shortfalls; \"best\": also build INTER from the better direction; \"none\": RAGA only",
               kind: .choice(AllocationRegionalParameters.IndexCheck.allCases.map(\.rawValue)), defaultValue: .choice("none")),
     ]
 

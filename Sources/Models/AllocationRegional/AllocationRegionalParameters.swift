@@ -100,7 +100,11 @@ public struct AllocationRegionalParameters: Sendable, Equatable, ModelParameters
 
     /// Whether the projection-pursuit maximum is checked by the multi-start optimiser.
     public enum IndexCheck: String, Sendable, CaseIterable {
+        /// Check RAGA against the multi-start optimiser and report the shortfalls; INTER is RAGA's.
         case multistart
+        /// Check, and build INTER from whichever direction has the higher Q (the exact projection-pursuit index).
+        case best
+        /// RAGA only.
         case none
     }
 

@@ -56,6 +56,14 @@ struct RegionalAssembly: Sendable {
         return exports
     }
 
+    /// RAGA's settings in a simulation (`hetfirm index` uses 200 and 10⁻¹⁰): RAGA only has to reach the
+    /// basin of the maximum, which each run's Nelder–Mead polish then climbs. Chosen by measurement on
+    /// 30 replications of scenarios/allocation-regional.toml with the multi-start check: 3 runs at 10⁻³
+    /// fell short of the multi-start maximum in 16 of 390 year-replications and took 5.4 s; at 10⁻⁶, 27
+    /// and 7.6 s; at 10⁻², 27 and 5.1 s (docs/models/allocation-efficiency.md, "Projection pursuit").
+    static let populationSize = 100
+    static let intervalTolerance = 1e-3
+
     /// INTER per province-year `[t * R + r]`, and each year's gap to the multi-start maximum.
     func internetIndex(_ indicators: [[Double]], replication: Int) throws -> (index: [Double], gaps: [Double]) {
         let p = parameters
@@ -65,9 +73,16 @@ struct RegionalAssembly: Sendable {
         options.seed = seed
         options.replication = replication
         options.geneticRuns = p.geneticRuns
-        options.runMultiStart = p.indexCheck == .multistart
+        options.genetic.populationSize = Self.populationSize
+        options.genetic.intervalTolerance = Self.intervalTolerance
+        options.runMultiStart = p.indexCheck != .none
+        options.keepBetterOfCheck = p.indexCheck == .best
         let result = try ProjectionPursuitIndex.compute(panel, options: options)
-        return (result.index, result.years.compactMap(\.objectiveGap))
+        // The shortfall of RAGA's best polished run from the multi-start maximum, relative to max(1, |Q|).
+        let gaps = result.years.compactMap { year in
+            year.multiStart.map { ($0.value - (year.geneticRunValues.max() ?? -.infinity)) / Swift.max(1, abs($0.value)) }
+        }
+        return (result.index, gaps)
     }
 
     /// The panel and truths of replication `replication`.

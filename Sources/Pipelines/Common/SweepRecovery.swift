@@ -6,7 +6,8 @@ import Reporting
 /// `sweep-recovery.csv` (one row per point and recovered quantity), the series `sweep-recovery.dat`
 /// and, for a one-axis sweep, three plots per recovered quantity against the swept key: mean estimate
 /// beside the model's truth, coverage beside the nominal level, and power (the share of replications
-/// that reject θ = 0 at the run's level). Power curves are what a theorist runs a sweep for.
+/// that reject θ = 0 at the run's level). Power curves are what a theorist runs a sweep for. For a
+/// two-axis sweep, bias and coverage against the first key with one line per value of the second.
 public struct SweepRecovery: Sendable {
     public let grid: SweepGrid
     /// The recovery report of every point, in grid order.
@@ -16,6 +17,8 @@ public struct SweepRecovery: Sendable {
 
     /// Most recovered quantities plotted (all are in the series and the CSV).
     static let plottedQuantities = 6
+    /// Most recovered quantities plotted over a two-key sweep (two plots each).
+    static let plottedQuantitiesOverTwoKeys = 12
 
     /// The recovered quantities, in the order they first appear (a point without a Monte Carlo has none).
     public var parameters: [String] { Self.parameters(of: reports) }
@@ -76,8 +79,46 @@ public struct SweepRecovery: Sendable {
                     yRange: 0...1, stem: stem + "-power"))
             }
         }
+        if grid.axes.count == 2 {
+            let (plots, data) = try Self.twoAxisPlots(grid: grid, reports: reports, names: names, level: level, format: format)
+            series += data
+            scripts += plots
+        }
         self.series = series
         self.scripts = scripts
+    }
+
+    /// For a two-key sweep (points in grid order, the first key slowest): per recovered quantity, bias and
+    /// coverage against the first key, one line per value of the second key (`sweep-NAME-bias.gp`,
+    /// `sweep-NAME-coverage.gp`, from `sweep-NAME.dat`).
+    static func twoAxisPlots(grid: SweepGrid, reports: [RecoveryReport], names: [String], level: Double,
+                             format: PlotFormat) throws -> (scripts: [GnuplotScript], series: [DataSeries]) {
+        let first = grid.axes[0], second = grid.axes[1]
+        let rows = first.values.count, lines = second.values.count
+        guard rows * lines == reports.count, rows > 0, lines > 0 else { return ([], []) }
+        var scripts: [GnuplotScript] = [], series: [DataSeries] = []
+        for name in names.prefix(plottedQuantitiesOverTwoKeys) {
+            func column(_ prefix: String, _ line: Int, _ pick: (RecoveryRow) -> Double) -> SeriesColumn {
+                SeriesColumn(name: "\(prefix)_\(line + 1)", unit: "\(second.parameter) = \(NumberFormat.general(second.values[line], digits: 6))",
+                             values: (0..<rows).map { row in reports[row * lines + line].rows.first { $0.parameter == name }.map(pick) ?? .nan })
+            }
+            let bias = (0..<lines).map { column("bias", $0, \.bias) }
+            let coverage = (0..<lines).map { column("coverage", $0, \.coverage) }
+            let nominal = SeriesColumn(name: "level", unit: "nominal coverage", values: Array(repeating: level, count: rows))
+            let stem = "sweep-" + FileStem.of(name)
+            let data = try DataSeries(stem: stem, title: name, columns: [SeriesColumn(name: first.parameter, unit: "model parameter", values: first.values)]
+                                      + bias + coverage + [nominal])
+            series.append(data)
+            let titles = second.values.map { "\(second.parameter) = \(NumberFormat.general($0, digits: 6))" }
+            scripts.append(try GnuplotPlots.lines(
+                series: data, yColumns: bias.map(\.name), title: "\(name): bias over \(first.parameter), by \(second.parameter)",
+                xLabel: first.parameter, yLabel: "mean of estimate − truth", format: format, seriesTitles: titles, stem: stem + "-bias"))
+            scripts.append(try GnuplotPlots.lines(
+                series: data, yColumns: coverage.map(\.name) + ["level"],
+                title: "\(name): coverage over \(first.parameter), by \(second.parameter)", xLabel: first.parameter, yLabel: "coverage",
+                format: format, seriesTitles: titles + ["nominal level"], yRange: 0...1, stem: stem + "-coverage"))
+        }
+        return (scripts, series)
     }
 
     /// `sweep-recovery.csv`: the axes, then the recovery row of every quantity at every point.
