@@ -40,6 +40,11 @@ expect 2 "describe an unknown model" -- "$bin" describe allocation
 expect 0 "validate the quickstart" -- "$bin" validate scenarios/quickstart.toml
 expect 0 "validate the quality recovery scenario" -- "$bin" validate scenarios/quality-recovery.toml
 expect 0 "validate the quality paper-scale scenario" -- "$bin" validate scenarios/quality-paper-scale.toml
+expect 0 "describe allocation-regional" -- "$bin" describe allocation-regional
+grep -q "model:NAME\|personnel" "$work/stdout" && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: describe lists no weight matrices"; }
+expect 0 "validate the province Tables 1–3 scenario" -- "$bin" validate scenarios/allocation-regional.toml
+expect 0 "validate the province Tables 4–6 scenario" -- "$bin" validate scenarios/allocation-spatial.toml
+expect 0 "validate the province paper-scale scenario" -- "$bin" validate scenarios/allocation-paper-scale.toml
 expect 2 "validate a missing file" -- "$bin" validate "$work/missing.toml"
 expect 2 "run a scenario with an unknown key" -- "$bin" run "$work/typo.toml" --out "$work/typo"
 grep -q "did you mean 'sigma'" "$work/stderr" && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: no did-you-mean"; }
