@@ -110,20 +110,12 @@ public struct AllocationRegionalParameters: Sendable, Equatable, ModelParameters
 
     /// Reads the parameters from validated scenario values (every default filled in).
     public init(_ values: ParameterValues) throws {
-        var economy = try AllocationEfficiencyParameters.defaults
-        economy.elasticityOfSubstitution = try values.requiredReal("sigma")
-        economy.paretoShape = try values.requiredReal("k")
-        economy.paretoScale = try values.requiredReal("phi_min")
-        economy.complexityDilution = try values.requiredReal("kappa")
-        economy.complexityProbabilities = try values.requiredList("m_probabilities")
-        economy.fixedCost = try values.requiredReal("f")
-        economy.exportFixedCost = try values.requiredReal("f_x")
-        economy.icebergCost = try values.requiredReal("tau")
-        economy.entryCost = try values.requiredReal("f_e")
-        economy.foreignDemand = try values.requiredReal("A_x")
-        economy.labourForce = try values.requiredReal("L")
-        economy.internetLevel = try values.requiredReal("I0")
-        self.economy = economy
+        // The firm economy through the firm model's own reader: its keys from this scenario, the rest (its
+        // panel keys, which this model replaces) at the firm model's defaults, and its I at I₀.
+        var firmValues = AllocationEfficiency.descriptor.defaults
+        for key in AllocationRegional.economyKeys { firmValues[key] = values[key] }
+        firmValues["I"] = values["I0"]
+        economy = try AllocationEfficiencyParameters(firmValues)
         regionCount = try values.requiredInteger("regions")
         firstYear = try values.requiredInteger("first_year")
         yearCount = try values.requiredInteger("years")
