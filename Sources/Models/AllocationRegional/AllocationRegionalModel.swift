@@ -100,8 +100,8 @@ public struct RegionalAccounts: Sendable {
 /// realistic units (s_q scales every noise SD; ℓ_r = ln(L_r / L) adds province size, since the totals
 /// grow with a province's size as the paper's do):
 /// - postal: postal and telecom business volume, 10⁸ yuan: exp(4 + 10 I + 0.2 ℓ + 0.15 s_q ε);
-/// - penetration: Internet users per 100 people: 100 / (1 + exp(−(13.75 I − 4.1) − 0.2 s_q ε)), about
-///   10 in 2004 and 50 in 2016 on the default path, as in China;
+/// - penetration: Internet users per 100 people: 100 / (1 + exp(−(13.75 I − 4.1) − 0.2 s_q ε)), on average
+///   11 in 2004 and 33 in 2016 at the defaults (China: 7 and 53);
 /// - cable: long-distance optical cable, 10⁴ km: exp(0.5 + 8 I + 0.2 ℓ + 0.2 s_q ε);
 /// - exchange: switch capacity, 10⁴ lines: exp(6 + 6 I + 0.2 ℓ + 0.15 s_q ε).
 /// The loadings are large against the provinces' spread of I (about 0.04 within a year at the
