@@ -165,6 +165,17 @@ struct ScenarioRatioTests {
         #expect(iidOutcome.estimates[0].standardError != outcome.estimates[0].standardError)
     }
 
+    /// Replications after the first fit only the models with a recovered estimate; a derived estimate (the ratio,
+    /// a convergence speed) counts for the model it comes from.
+    @Test("a block recovering only a derived estimate (convergence speed) fits its model in every replication")
+    func derivedOnly() throws {
+        let request = EstimationRequest(name: "g", formula: "y ~ x1 + x1:x2 + x2",
+                                        recover: [.init(coefficient: ConvergenceSpecification.speedName, truth: .value(0.3, written: "0.3"))],
+                                        convergence: ConvergenceSpecification(coefficient: "x1:x2"))
+        let outcome = try PreparedEstimation(request).run(on: try Self.regressionData(), replication: 1, truth: { _ in nil }, keepFits: false)
+        #expect(outcome.estimates.map(\.parameter) == ["g: speed"])
+    }
+
     @Test("OLS: a denominator of 0 fails the block with a message, not an infinite ratio")
     func zeroDenominator() throws {
         // x1 = ∓1 within pairs whose y and x2 are equal: x1 is orthogonal to 1, x2 and y, so β̂_x1 = 0.
