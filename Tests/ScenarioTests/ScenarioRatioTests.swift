@@ -165,6 +165,25 @@ struct ScenarioRatioTests {
         #expect(iidOutcome.estimates[0].standardError != outcome.estimates[0].standardError)
     }
 
+    @Test("IV: the ratio of an exogenous and an endogenous coefficient uses the second stage's covariance")
+    func ivBlock() throws {
+        let data = try Self.regressionData()
+        let request = EstimationRequest(name: "iv", method: .iv, formula: "y ~ x3 | x1 ~ x2", vcov: .hetero,
+                                        recover: [.init(coefficient: "r", truth: .value(0.1, written: "0.1"))],
+                                        ratio: CoefficientRatio(name: "r", numerator: "x3", denominator: "x1"))
+        let outcome = try PreparedEstimation(request).run(on: data, replication: 0, truth: { _ in nil }, keepFits: false)
+        let iv = try InstrumentalVariablesEstimator.fit(FormulaParser.parse(request.formula), data: data,
+                                                        options: EstimationOptions(vcov: .heteroskedastic))
+        let result = iv.secondStage
+        let top = try #require(result.coefficientNames.firstIndex(of: "x3"))
+        let bottom = try #require(result.coefficientNames.firstIndex(of: "x1"))
+        let v = result.covariance.matrix
+        let estimate = try #require(outcome.estimates.first { $0.parameter == "iv: r" })
+        #expect(estimate.estimate == result.coefficients[top] / result.coefficients[bottom])
+        let expected = Self.deltaMethod(result.coefficients[top], result.coefficients[bottom], v[top, top], v[bottom, bottom], v[top, bottom])
+        #expect(Self.relative(estimate.standardError, expected) < 1e-13, "\(estimate.standardError) vs \(expected)")
+    }
+
     /// Replications after the first fit only the models with a recovered estimate; a derived estimate (the ratio,
     /// a convergence speed) counts for the model it comes from.
     @Test("a block recovering only a derived estimate (convergence speed) fits its model in every replication")
