@@ -50,6 +50,10 @@ public enum ResolvedScenarioWriter {
                 }
                 lines.append("convergence = { " + fields.joined(separator: ", ") + " }")
             }
+            if let ratio = estimation.ratio {
+                lines.append("ratio = { name = " + TOMLText.basicString(ratio.name) + ", numerator = " + TOMLText.basicString(ratio.numerator)
+                                 + ", denominator = " + TOMLText.basicString(ratio.denominator) + " }")
+            }
             switch estimation.grangerLags?.lagSelection {
             case nil: break
             case .fixed?: lines.append("lags    = \(estimation.grangerLags?.lags ?? 1)")

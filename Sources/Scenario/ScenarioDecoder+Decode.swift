@@ -255,7 +255,7 @@ extension ScenarioDecoder {
         let label = "[[estimate]]"
         let before = errors.count
         rejectUnknownKeys(table, at: path, in: label, allowed: ["name", "method", "formula", "vcov", "recover", "split", "sample", "standardize", "data",
-                                   "panel", "weights", "convergence"] + Self.grangerKeys + Self.fmolsKeys + Self.gmmKeys
+                                   "panel", "weights", "convergence", "ratio"] + Self.grangerKeys + Self.fmolsKeys + Self.gmmKeys
                                    + Self.spatialKeys)
         var name: String?, formula: String?, vcov: EstimationRequest.Vcov?, split: String?, sample: String?
         var standardize = false
@@ -332,6 +332,7 @@ extension ScenarioDecoder {
                        fix: planned + Suggestion.fix(for: text, among: available, quote: { "\"\($0)\"" }, noun: "methods"))
             }
         }
+        let ratio = table["ratio"].flatMap { coefficientRatio($0, at: KeyPath.join(path, "ratio"), method: method) }
         let grangerLags = decodeGrangerLags(table, at: path, method: method)
         let fmols = decodeFMOLSSettings(table, at: path, method: method)
         let gmm = decodeGMMOptions(table, at: path, method: method)
@@ -340,7 +341,7 @@ extension ScenarioDecoder {
         guard errors.count == before, let name, let formula else { return nil }
         return EstimationRequest(name: name, method: method, formula: formula, vcov: vcov, recover: recover, split: split,
                                  sample: sample, standardize: standardize, data: data, panel: panel, weights: weights, convergence: convergence,
-                                 grangerLags: grangerLags, fmols: fmols, gmm: gmm, spatial: spatial)
+                                 ratio: ratio, grangerLags: grangerLags, fmols: fmols, gmm: gmm, spatial: spatial)
     }
 }
 

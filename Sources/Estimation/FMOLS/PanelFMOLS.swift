@@ -77,26 +77,32 @@ public enum PanelFMOLS {
     }
 
     /// Pedroni's group mean: β̂_GM = N⁻¹ Σ β̂_i, t_GM = N^{-1/2} Σ t_i, se = √(Σ se_i²)/N
-    /// (the standard error of a mean of independent unit estimates).
+    /// (the standard error of a mean of independent unit estimates), and the covariance
+    /// V_GM = N⁻² Σ V_i of the slopes (units independent, as the standard error assumes; its diagonal is se²).
     static func groupMean(_ units: [UnitFMOLSResult], k: Int) -> FMOLSPanelEstimate {
         let count = Double(units.count)
         var coefficients = [Double](repeating: 0, count: k)
         var variances = [Double](repeating: 0, count: k)
         var tSums = [Double](repeating: 0, count: k)
+        var covarianceSum = Matrix(rows: k, columns: k)
         for unit in units {
             for j in 0..<k {
                 coefficients[j] += unit.coefficients[j]
                 variances[j] += unit.standardErrors[j] * unit.standardErrors[j]
                 tSums[j] += unit.coefficients[j] / unit.standardErrors[j]
+                for b in 0..<k { covarianceSum[j, b] += unit.covariance[j, b] }
             }
         }
+        var covariance = covarianceSum
+        for index in covariance.elements.indices { covariance.elements[index] /= count * count }
         return FMOLSPanelEstimate(coefficients: coefficients.map { $0 / count },
                                   standardErrors: variances.map { $0.squareRoot() / count },
-                                  tStatistics: tSums.map { $0 / count.squareRoot() })
+                                  tStatistics: tSums.map { $0 / count.squareRoot() }, covariance: covariance)
     }
 
     /// The pooled (within) estimator with unit-specific corrections:
-    /// β̂_P = A⁻¹ Σ_i (X̃_i'y⁺_i − n_i λ⁺_i'), A = Σ_i X̃_i'X̃_i, Var = A⁻¹ (Σ_i ω₁.₂,i X̃_i'X̃_i) A⁻¹.
+    /// β̂_P = A⁻¹ Σ_i (X̃_i'y⁺_i − n_i λ⁺_i'), A = Σ_i X̃_i'X̃_i, Var = A⁻¹ (Σ_i ω₁.₂,i X̃_i'X̃_i) A⁻¹
+    /// (``FMOLSPanelEstimate/covariance``; the standard errors are the square roots of its diagonal).
     static func pooled(_ units: [UnitFMOLSResult], k: Int) throws -> FMOLSPanelEstimate {
         var crossProduct = Matrix(rows: k, columns: k)
         var meat = Matrix(rows: k, columns: k)
@@ -115,8 +121,11 @@ public enum PanelFMOLS {
             let coefficients = try inverse * moment
             let variance = try inverse * meat * inverse
             let standardErrors = (0..<k).map { variance[$0, $0].squareRoot() }
+            // The sandwich made exactly symmetric; its diagonal is untouched (the standard errors' squares).
+            var covariance = variance
+            for a in 0..<k { for b in 0..<k where a != b { covariance[a, b] = (variance[a, b] + variance[b, a]) / 2 } }
             return FMOLSPanelEstimate(coefficients: coefficients, standardErrors: standardErrors,
-                                      tStatistics: zip(coefficients, standardErrors).map { $0 / $1 })
+                                      tStatistics: zip(coefficients, standardErrors).map { $0 / $1 }, covariance: covariance)
         } catch {
             throw EstimationError.degenerate(estimator: "pooled FMOLS", reason: "the pooled design is singular: \(error)")
         }

@@ -1,3 +1,5 @@
+import Numerical
+
 /// A panel FMOLS estimate of the k slopes (the unit intercepts are not pooled).
 public struct FMOLSPanelEstimate: Sendable, Equatable {
     /// β̂ (k).
@@ -7,6 +9,11 @@ public struct FMOLSPanelEstimate: Sendable, Equatable {
     public let standardErrors: [Double]
     /// t statistics against 0 (k): group-mean Pedroni's N^{-1/2} Σ_i t_i; pooled β̂ / se.
     public let tStatistics: [Double]
+    /// The covariance of `coefficients` (k × k, symmetric), whose diagonal is the square of `standardErrors`:
+    /// group-mean N⁻² Σ_i V_i with V_i the slopes' block of unit i's ω₁.₂,i (Z_i'Z_i)⁻¹ (the units treated as
+    /// independent, as the group-mean standard error does); pooled the sandwich A⁻¹ (Σ_i ω₁.₂,i X̃_i'X̃_i) A⁻¹.
+    /// For functions of several slopes, e.g. a ratio's delta-method standard error.
+    public let covariance: Matrix
 }
 
 /// A unit left out of the panel estimate, and why.

@@ -9,7 +9,7 @@ import Numerical
 /// 2. Ω and Δ of η (``LongRunCovariance``: divisor n, Δ includes Γ_0).
 /// 3. y⁺_t = y_t − Ω₁₂ Ω₂₂⁻¹ Δx_t,  λ⁺ = Δ₁₂ − Ω₁₂ Ω₂₂⁻¹ Δ₂₂,
 ///    θ̂ = (Z'Z)⁻¹ (Z'y⁺ − n [λ⁺'; 0]) with Z = [x_t', 1] for t = 2 … T.
-/// 4. Var(θ̂) = ω₁.₂ (Z'Z)⁻¹ with ω₁.₂ = Ω₁₁ − Ω₁₂ Ω₂₂⁻¹ Ω₂₁.
+/// 4. Var(θ̂) = ω₁.₂ (Z'Z)⁻¹ with ω₁.₂ = Ω₁₁ − Ω₁₂ Ω₂₂⁻¹ Ω₂₁ (``UnitFMOLSResult/covariance``).
 public struct UnitFMOLSResult: Sendable, Equatable {
     /// The unit's label in the data.
     public let unit: String
@@ -19,8 +19,11 @@ public struct UnitFMOLSResult: Sendable, Equatable {
     public let firstTime: Int
     /// θ̂: the k slopes, then the intercept.
     public let coefficients: [Double]
-    /// √diag Var(θ̂), in the order of `coefficients`.
+    /// √diag Var(θ̂), in the order of `coefficients` (the square roots of `covariance`'s diagonal, bit for bit).
     public let standardErrors: [Double]
+    /// Var(θ̂) = ω₁.₂ (Z'Z)⁻¹, (k + 1) × (k + 1) in the order of `coefficients` (slopes, then the intercept),
+    /// made exactly symmetric (the off-diagonal entries of (Z'Z)⁻¹ averaged with their transposes).
+    public let covariance: Matrix
     /// The bandwidth used (a whole number; chosen per unit with `auto`).
     public let bandwidth: Double
     /// ω₁.₂, the long-run variance of the errors conditional on Δx.
@@ -63,8 +66,8 @@ enum UnitFMOLS {
                 }
             }
             // 2. Long-run covariances.
-            let covariance = LongRunCovariance(eta: eta, rows: n, columns: m, kernel: kernel, bandwidth: bandwidth)
-            let omega = covariance.longRun, delta = covariance.oneSided
+            let longRun = LongRunCovariance(eta: eta, rows: n, columns: m, kernel: kernel, bandwidth: bandwidth)
+            let omega = longRun.longRun, delta = longRun.oneSided
             var omega22 = Matrix(rows: k, columns: k)
             for a in 0..<k { for b in 0..<k { omega22[a, b] = omega[(a + 1) * m + b + 1] } }
             let omega22Inverse = try omega22.inverse()
@@ -92,8 +95,15 @@ enum UnitFMOLS {
             for j in 0..<k { moment[j] -= Double(n) * lambdaPlus[j] }
             let crossProductInverse = try crossProduct.inverse()
             let coefficients = try crossProductInverse * moment
-            // 4. Standard errors.
-            let standardErrors = (0..<m).map { (conditionalVariance * crossProductInverse[$0, $0]).squareRoot() }
+            // 4. Var(θ̂) = ω₁.₂ (Z'Z)⁻¹ and the standard errors, the square roots of its diagonal.
+            var covariance = Matrix(rows: m, columns: m)
+            for a in 0..<m {
+                for b in 0..<m {
+                    let inverse = a == b ? crossProductInverse[a, a] : (crossProductInverse[a, b] + crossProductInverse[b, a]) / 2
+                    covariance[a, b] = conditionalVariance * inverse
+                }
+            }
+            let standardErrors = (0..<m).map { covariance[$0, $0].squareRoot() }
             guard coefficients.allSatisfy(\.isFinite), standardErrors.allSatisfy(\.isFinite) else {
                 throw Degenerate(reason: "the estimate or its standard error is not finite")
             }
@@ -113,7 +123,7 @@ enum UnitFMOLS {
             }
             for j in 0..<k { correctedMoment[j] -= Double(n) * lambdaPlus[j] }
             return UnitFMOLSResult(unit: unit, periods: periods, firstTime: firstTime, coefficients: coefficients,
-                                   standardErrors: standardErrors, bandwidth: covariance.bandwidth,
+                                   standardErrors: standardErrors, covariance: covariance, bandwidth: longRun.bandwidth,
                                    conditionalLongRunVariance: conditionalVariance,
                                    demeanedCrossProduct: demeanedCrossProduct, correctedMoment: correctedMoment)
         } catch let error as Degenerate {

@@ -5,7 +5,7 @@ extension EstimationRequest {
     public func with(spatial: SpatialSettings?) -> EstimationRequest {
         EstimationRequest(
             name: name, method: method, formula: formula, vcov: vcov, recover: recover, split: split, sample: sample,
-            standardize: standardize, data: data, panel: panel, weights: weights, convergence: convergence,
+            standardize: standardize, data: data, panel: panel, weights: weights, convergence: convergence, ratio: ratio,
             grangerLags: grangerLags, fmols: fmols, gmm: gmm, spatial: spatial)
     }
 }

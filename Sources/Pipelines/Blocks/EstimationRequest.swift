@@ -63,6 +63,10 @@ public struct EstimationRequest: Sendable, Equatable {
     /// `convergence = { coefficient = "l(log(y), 1)", horizon = 1, growth = "total", at = { … } }`: also report
     /// the speed and half-life of convergence; `recover` may then name `speed` and `half-life`.
     public let convergence: ConvergenceSpecification?
+    /// `ratio = { name = "acceleration", numerator = "lnMET:log(INTER)", denominator = "lnMET" }`: also report
+    /// β_num/β_den as "LABEL: NAME" with its delta-method standard error (paper 000's α3/α1, eq. 26), for
+    /// `method` = ols, iv, fmols or spatial; `recover` names NAME with its truth. Nil without the key.
+    public let ratio: CoefficientRatio?
     /// `lags = K`, or `lag_selection = "aic"|"bic"` with `max_lags = M`: the lag order of
     /// `method = "granger"`; nil for the other methods.
     public let grangerLags: GrangerOptions?
@@ -83,10 +87,16 @@ public struct EstimationRequest: Sendable, Equatable {
         }
     }
 
+    /// The `recover` entry naming the ratio's estimate, if any.
+    public var ratioRecovery: Recovery? {
+        guard let ratio else { return nil }
+        return recover.first { $0.coefficient == ratio.name }
+    }
+
     public init(name: String, method: EstimationMethod = .ols, formula: String, vcov: Vcov? = nil, recover: [Recovery] = [],
                 split: String? = nil, sample: String? = nil, standardize: Bool = false, data: PanelSelection = .main,
                 panel: PanelDeclaration? = nil, weights: String? = nil, convergence: ConvergenceSpecification? = nil,
-                grangerLags: GrangerOptions? = nil,
+                ratio: CoefficientRatio? = nil, grangerLags: GrangerOptions? = nil,
                 fmols: FMOLSSettings = .init(), gmm: DynamicPanelOptions = .init(), spatial: SpatialSettings? = nil) {
         self.method = method
         self.name = name
@@ -100,6 +110,7 @@ public struct EstimationRequest: Sendable, Equatable {
         self.panel = panel
         self.weights = weights
         self.convergence = convergence
+        self.ratio = ratio
         self.grangerLags = grangerLags
         self.fmols = fmols
         self.gmm = gmm

@@ -75,7 +75,48 @@ package struct PreparedEstimation: Sendable {
         if let convergence = request.convergence {
             estimates += try convergenceEstimates(convergence, fits: fits, truth: truth)
         }
+        if let ratio = request.ratio {
+            estimates += try ratioEstimates(ratio, fits: fits, truth: truth)
+        }
         return estimates
+    }
+
+    /// "LABEL: NAME" of the block's `ratio` (β_num/β_den, delta-method SE from the fit's covariance under the
+    /// block's `vcov`) from every fit whose model has both coefficients, when `recover` names it.
+    func ratioEstimates(_ ratio: CoefficientRatio, fits: [RegressionFit], truth: (String) -> Double?) throws -> [ParameterEstimate] {
+        guard request.ratioRecovery != nil else { return [] }
+        var estimates: [ParameterEstimate] = []
+        for fit in fits where Self.hasRatio(ratio, fit.formula) {
+            let result = fit.result
+            for coefficient in [ratio.numerator, ratio.denominator] where !result.coefficientNames.contains(coefficient) {
+                let reason = result.droppedRegressors.first { $0.name == coefficient }?.reason ?? "not estimated"
+                throw EstimationError.degenerate(estimator: fit.label, reason: "ratio '\(ratio.name)': \(coefficient): \(reason)")
+            }
+            if let estimate = try request.ratioEstimate(label: fit.label, names: result.coefficientNames, coefficients: result.coefficients,
+                                                        covariance: result.covariance.matrix, truth: truth) {
+                estimates.append(estimate)
+            }
+        }
+        return estimates
+    }
+
+    /// Whether `formula`'s model has both coefficients of `ratio`.
+    static func hasRatio(_ ratio: CoefficientRatio, _ formula: Formula) -> Bool {
+        let names = coefficientNames(of: formula)
+        return names.contains(ratio.numerator) && names.contains(ratio.denominator)
+    }
+
+    /// Whether the block reports an estimate from `formula`'s model: `recover` names one of its coefficients,
+    /// or a speed or half-life of its `convergence` coefficient, or a `ratio` of two of its coefficients.
+    func recovers(from formula: Formula) -> Bool {
+        let names = Self.coefficientNames(of: formula)
+        if request.recover.contains(where: { names.contains($0.coefficient) }) { return true }
+        if let convergence = request.convergence, names.contains(convergence.coefficient),
+           request.recover.contains(where: { [ConvergenceSpecification.speedName, ConvergenceSpecification.halfLifeName].contains($0.coefficient) }) {
+            return true
+        }
+        if let ratio = request.ratio, request.ratioRecovery != nil, Self.hasRatio(ratio, formula) { return true }
+        return false
     }
 
     /// "LABEL: speed" and "LABEL: half-life" for the `recover` entries that name them, from every fit that has the
@@ -113,7 +154,7 @@ package struct PreparedEstimation: Sendable {
             let subset = SampleSplit.data(sample, of: filtered)
             for (index, formula) in formulas.enumerated() {
                 let wanted = Self.coefficientNames(of: formula)
-                if onlyRecovered, !request.recover.contains(where: { wanted.contains($0.coefficient) }) { continue }
+                if onlyRecovered, !recovers(from: formula) { continue }
                 let label = label(model: index, sample: split == nil ? nil : sample.label)
                 let input = request.standardize ? try Self.standardized(subset, formula: formula) : subset
                 var fit = try Self.fit(formula, on: input, options: options, label: label)

@@ -6,7 +6,8 @@ import PanelData
 /// panel with the unit and time columns of `panel`, returning one estimate per `recover` coefficient,
 /// named "NAME: coefficient", from the variant `fmols` names (group-mean or pooled). The block's
 /// statistics are each recovered coefficient's t (Pedroni's N^{-1/2} Σ t_i for the group mean), and the
-/// numbers of units estimated and dropped.
+/// numbers of units estimated and dropped. With `ratio`, also "NAME: RATIO", β_num/β_den with the delta-method
+/// standard error from the variant's covariance (``FMOLSPanelEstimate/covariance``), and its t.
 package struct PreparedFMOLS: Sendable {
     package let request: EstimationRequest
     let formula: Formula
@@ -50,7 +51,7 @@ extension PreparedFMOLS: EstimatorBlock {
         var estimates: [ParameterEstimate] = []
         var statistics = [BlockStatistic(subject: name, statistic: Self.unitsEstimated, value: Double(result.units.count)),
                           BlockStatistic(subject: name, statistic: Self.unitsDropped, value: Double(result.droppedUnits.count))]
-        for recovery in request.recover {
+        for recovery in request.recover where recovery.coefficient != request.ratio?.name {
             guard let index = result.regressorNames.firstIndex(of: recovery.coefficient) else {
                 throw EstimationError.degenerate(estimator: name, reason: "\(recovery.coefficient) is not a regressor of \(request.formula)")
             }
@@ -61,6 +62,11 @@ extension PreparedFMOLS: EstimatorBlock {
             estimates.append(ParameterEstimate(parameter: parameter, truth: value, estimate: reported.coefficients[index],
                                                standardError: reported.standardErrors[index]))
             statistics.append(BlockStatistic(subject: parameter, statistic: "t", value: reported.tStatistics[index]))
+        }
+        if let ratio = try request.ratioEstimate(label: name, names: result.regressorNames, coefficients: reported.coefficients,
+                                                 covariance: reported.covariance, truth: truth) {
+            estimates.append(ratio)
+            statistics.append(BlockStatistic(subject: ratio.parameter, statistic: "t", value: ratio.estimate / ratio.standardError))
         }
         return BlockOutcome(estimates: estimates, statistics: statistics)
     }

@@ -11,7 +11,8 @@ extension PreparedSpatial {
     func runVarying(on data: Dataset, modifier name: String, truth: (String) -> Double?) throws -> BlockOutcome {
         let fit = try varyingFit(on: data, modifier: name)
         return try outcome(logLikelihood: fit.logLikelihood, sigma2: fit.sigma2, converged: fit.converged,
-                           coefficientNames: fit.coefficientNames, truth: truth) { fit.coefficient(named: $0) }
+                           coefficientNames: fit.coefficientNames, coefficients: fit.coefficients, covariance: fit.covariance,
+                           truth: truth) { fit.coefficient(named: $0) }
     }
 
     /// The fit of eq. (25) on `data` (after the block's `sample` filter), z stacked like the sample.

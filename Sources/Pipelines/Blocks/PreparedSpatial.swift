@@ -1,5 +1,6 @@
 import Estimation
 import MonteCarlo
+import Numerical
 import PanelData
 import Spatial
 
@@ -10,7 +11,8 @@ import Spatial
 /// `rho_varies_with = "z"` the fit is paper 000's eq. (25), ρ + ρ′·z (``VaryingSpatialLag``).
 /// Returns one estimate per `recover` coefficient, named "NAME: coefficient" (a regressor, "W*x" of a
 /// Durbin model, "rho" or "lambda", "rho_prime" of eq. 25, or an impact "direct(x)", "indirect(x)",
-/// "total(x)" with its delta-method standard error), and the statistics log-likelihood, σ² and whether
+/// "total(x)" with its delta-method standard error; with `ratio`, β_num/β_den of two coefficients with
+/// its delta-method standard error from the information-matrix covariance), and the statistics log-likelihood, σ² and whether
 /// the optimiser converged (1 or 0).
 package struct PreparedSpatial: Sendable {
     package let request: EstimationRequest
@@ -96,17 +98,20 @@ extension PreparedSpatial: EstimatorBlock {
         let impacts = request.recover.contains { SpatialSettings.impact(in: $0.coefficient) != nil }
             ? try SpatialImpacts.estimate(fit, weights: fitWeights, inference: .deltaMethod) : nil
         return try outcome(logLikelihood: fit.logLikelihood, sigma2: fit.sigma2, converged: fit.converged,
-                           coefficientNames: fit.coefficientNames, truth: truth) { fit.coefficient(named: $0) ?? Self.impact($0, in: impacts) }
+                           coefficientNames: fit.coefficientNames, coefficients: fit.coefficients, covariance: fit.covariance,
+                           truth: truth) { fit.coefficient(named: $0) ?? Self.impact($0, in: impacts) }
     }
 
-    /// The recovered estimates and the statistics of one fit.
-    func outcome(logLikelihood: Double, sigma2: Double, converged: Bool, coefficientNames: [String], truth: (String) -> Double?,
+    /// The recovered estimates and the statistics of one fit; with `ratio`, "NAME: RATIO" from the fit's coefficients
+    /// and information-matrix covariance (`coefficientNames` orders both).
+    func outcome(logLikelihood: Double, sigma2: Double, converged: Bool, coefficientNames: [String], coefficients: [Double],
+                 covariance: Matrix, truth: (String) -> Double?,
                  estimate coefficient: (String) -> (estimate: Double, standardError: Double)?) throws -> BlockOutcome {
         var estimates: [ParameterEstimate] = []
         var statistics = [BlockStatistic(subject: name, statistic: Self.logLikelihood, value: logLikelihood),
                           BlockStatistic(subject: name, statistic: Self.sigma2, value: sigma2),
                           BlockStatistic(subject: name, statistic: Self.converged, value: converged ? 1 : 0)]
-        for recovery in request.recover {
+        for recovery in request.recover where recovery.coefficient != request.ratio?.name {
             guard let estimate = coefficient(recovery.coefficient) else {
                 throw EstimationError.degenerate(estimator: name, reason: "\(recovery.coefficient) is not a coefficient of the fit "
                                                      + "(\(coefficientNames.joined(separator: ", ")))")
@@ -118,6 +123,11 @@ extension PreparedSpatial: EstimatorBlock {
             estimates.append(ParameterEstimate(parameter: parameter, truth: value, estimate: estimate.estimate,
                                                standardError: estimate.standardError))
             statistics.append(BlockStatistic(subject: parameter, statistic: "z", value: estimate.estimate / estimate.standardError))
+        }
+        if let ratio = try request.ratioEstimate(label: name, names: coefficientNames, coefficients: coefficients,
+                                                 covariance: covariance, truth: truth) {
+            estimates.append(ratio)
+            statistics.append(BlockStatistic(subject: ratio.parameter, statistic: "z", value: ratio.estimate / ratio.standardError))
         }
         return BlockOutcome(estimates: estimates, statistics: statistics)
     }

@@ -4,7 +4,8 @@ import Pipelines
 
 /// Checks every `[[estimate]]` block before anything runs: the formula parses (the message keeps
 /// the parser's caret), each model it expands to reads only columns of the simulated panel it names
-/// (so does `split`), each `recover` key is a coefficient of at least one of the models, and a
+/// (so does `split`), each `recover` key is a coefficient of at least one of the models (or a derived
+/// estimate: convergence speed and half-life, the `ratio`, ``RatioValidation``), and a
 /// `"pseudo-true"` target has a noise-free outcome. The decoder has already read each target
 /// (``TruthTarget``, a truth the model knows or a number) and each `data` panel (``PanelSelection``).
 enum EstimateValidation {
@@ -111,6 +112,11 @@ enum EstimateValidation {
                 }
                 coefficients += [ConvergenceSpecification.speedName, ConvergenceSpecification.halfLifeName]
             }
+            try RatioValidation.check(request, models: models.map(PreparedEstimation.coefficientNames(of:)),
+                                      reserved: request.convergence == nil ? [] : [ConvergenceSpecification.speedName, ConvergenceSpecification.halfLifeName]) {
+                keys, message, fix in fail(keys, message: message, fix: fix)
+            }
+            if let ratio = request.ratio { coefficients.append(ratio.name) }
             for recovery in request.recover {
                 if recovery.truth == .pseudoTrue, request.convergence != nil,
                    [ConvergenceSpecification.speedName, ConvergenceSpecification.halfLifeName].contains(recovery.coefficient) {

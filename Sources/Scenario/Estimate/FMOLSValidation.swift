@@ -3,7 +3,7 @@ import Pipelines
 
 /// The checks of `[[estimate]] method = "fmols"` beyond every block's (``EstimateValidation``): one
 /// model without fixed-effect or IV part, `panel` given, no key FMOLS does not use, and each
-/// `recover` coefficient a regressor recovered against a truth or a number.
+/// `recover` coefficient a regressor recovered against a truth or a number (or the `ratio` of two regressors).
 enum FMOLSValidation {
     /// - Parameter fail: the located error at the block's key (a key path below the block, e.g. `"panel"`).
     static func check(_ request: EstimationRequest, models: [Formula],
@@ -27,7 +27,8 @@ enum FMOLSValidation {
                        "remove \(key): FMOLS's standard errors come from the long-run covariances (kernel, bandwidth)")
         }
         let regressors = formula.regressors.map(\.description)
-        for recovery in request.recover {
+        try RatioValidation.check(request, models: [regressors], fail: fail)
+        for recovery in request.recover where recovery.coefficient != request.ratio?.name {
             guard regressors.contains(recovery.coefficient) else {
                 throw fail(["recover", recovery.coefficient], "'\(recovery.coefficient)' is not a regressor of \(request.formula)",
                            Suggestion.fix(for: recovery.coefficient, among: regressors, noun: "regressors")

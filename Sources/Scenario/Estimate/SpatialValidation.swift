@@ -10,7 +10,7 @@ import Spatial
 /// `weights = "model:NAME"`, NAME one of the matrices the model supplies (no file is read) —,
 /// `rho_varies_with` a column of the panel, no key the spatial models do not use, and each `recover`
 /// key one of the fit's coefficients (a regressor, "W*x" of a Durbin model, "rho" or "lambda", or
-/// "rho" and "rho_prime" of eq. 25).
+/// "rho" and "rho_prime" of eq. 25), and a `ratio` of two coefficients (``RatioValidation``).
 enum SpatialValidation {
     /// - Parameters:
     ///   - modelWeights: the names of the weight matrices the model supplies (``ModelDescriptor/spatialWeights``).
@@ -65,8 +65,11 @@ enum SpatialValidation {
         } else {
             try checkFile(settings, fail: fail)
         }
-        let names = settings.recoverableNames(regressors: formula.regressors.map(\.description), hasIntercept: formula.hasIntercept)
-        for recovery in request.recover {
+        let regressors = formula.regressors.map(\.description)
+        let names = settings.recoverableNames(regressors: regressors, hasIntercept: formula.hasIntercept)
+        try RatioValidation.check(request, models: [settings.coefficientNames(regressors: regressors, hasIntercept: formula.hasIntercept)],
+                                  reserved: names, fail: fail)
+        for recovery in request.recover where recovery.coefficient != request.ratio?.name {
             guard names.contains(recovery.coefficient) else {
                 let model = settings.rhoVariesWith.map { "varying-ρ sar (ρ + ρ′·\($0))" } ?? settings.model.rawValue
                 throw fail(["recover", recovery.coefficient], "'\(recovery.coefficient)' is not a coefficient or impact of the \(model) model",
