@@ -20,28 +20,12 @@ struct IndexCommandTests {
 
         """
 
-    static func write(_ text: String, _ name: String, in folder: String) throws -> String {
-        let path = folder + "/" + name
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
-        return path
-    }
-
-    static func message(_ body: () throws -> Any) -> String? {
-        do {
-            _ = try body()
-            return nil
-        } catch let error as InvalidInput {
-            return error.description
-        } catch {
-            return "\(error)"
-        }
-    }
 
     @Test("entropy by year: one row per input row with id and year, weights per year, CSV output")
     func entropyRowsAndCSV() throws {
         let folder = try TemporaryDirectory.create("index")
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let data = try Self.write(Self.panel, "panel.csv", in: folder)
+        let data = try CommandTestFiles.write(Self.panel, "panel.csv", in: folder)
         var request = DataIndex.Request(dataPath: data, method: "entropy", indicators: "a,b,c")
         request.idColumn = "region"
         request.yearColumn = "year"
@@ -69,16 +53,16 @@ struct IndexCommandTests {
     func outputFileRule() throws {
         let folder = try TemporaryDirectory.create("index")
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let data = try Self.write(Self.panel, "panel.csv", in: folder)
-        let existing = try Self.write("keep me\n", "mine.txt", in: folder)
+        let data = try CommandTestFiles.write(Self.panel, "panel.csv", in: folder)
+        let existing = try CommandTestFiles.write("keep me\n", "mine.txt", in: folder)
         var request = DataIndex.Request(dataPath: data, method: "pca", indicators: "a,b,c")
         request.output.path = existing
-        let refused = try #require(Self.message { try DataIndex.run(request) })
+        let refused = try #require(CommandTestFiles.message { try DataIndex.run(request) })
         #expect(refused.contains("exists"))
         #expect(try String(contentsOfFile: existing, encoding: .utf8) == "keep me\n")
         request.output.path = data
         request.output.force = true
-        #expect(Self.message { try DataIndex.run(request) }?.contains("is the input file") == true)
+        #expect(CommandTestFiles.message { try DataIndex.run(request) }?.contains("is the input file") == true)
         request.output.path = existing
         _ = try DataIndex.run(request)
         #expect(try String(contentsOfFile: existing, encoding: .utf8).hasPrefix("hetfirm index: pca"))
@@ -89,11 +73,11 @@ struct IndexCommandTests {
         let folder = try TemporaryDirectory.create("index")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         func run(_ text: String, method: String = "projection-pursuit", indicators: String = "a,b,c") throws -> String? {
-            let data = try Self.write(text, "data.csv", in: folder)
+            let data = try CommandTestFiles.write(text, "data.csv", in: folder)
             var request = DataIndex.Request(dataPath: data, method: method, indicators: indicators)
             request.idColumn = "region"
             request.yearColumn = "year"
-            return Self.message { try DataIndex.run(request) }
+            return CommandTestFiles.message { try DataIndex.run(request) }
         }
         let missing = try #require(try run(Self.panel.replacingOccurrences(of: "r3,2002,5,5,3", with: "r3,2002,5,,3")))
         #expect(missing.contains("data.csv:8:4 (column 'b')") && missing.contains("missing"))
@@ -115,7 +99,7 @@ struct IndexCommandTests {
     func projectionPursuitThreads() throws {
         let folder = try TemporaryDirectory.create("index")
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let data = try Self.write(Self.panel, "panel.csv", in: folder)
+        let data = try CommandTestFiles.write(Self.panel, "panel.csv", in: folder)
         var request = DataIndex.Request(dataPath: data, method: "projection-pursuit", indicators: "a,b,c")
         request.yearColumn = "year"
         request.seed = 11
@@ -127,6 +111,6 @@ struct IndexCommandTests {
         #expect(one.text.contains("\"multiStartObjective\""))
         #expect(one.document.rows.allSatisfy { $0.index > 0 })
         request.radius = "sd:0"
-        #expect(Self.message { try DataIndex.run(request) }?.contains("--radius") == true)
+        #expect(CommandTestFiles.message { try DataIndex.run(request) }?.contains("--radius") == true)
     }
 }

@@ -101,17 +101,7 @@ struct ScenarioMediationTests {
             ("vcov = \"hetero\"", "bootstrap = -1", "mediate[0].bootstrap", "outside 0…100000", 18),
             ("name = \"mech\"", "", "mediate[0]", "missing key 'name'", 11),
         ]
-        for (old, new, keyPath, message, line) in cases {
-            let text = Self.scenario(Self.block.replacingOccurrences(of: old, with: new))
-            do {
-                _ = try ScenarioLoader.parse(text: text, fileName: "mediate.toml")
-                Issue.record("accepted: \(new)")
-            } catch {
-                #expect(error.keyPath == keyPath, "\(new): \(error.description)")
-                #expect(error.description.contains(message), "\(new): \(error.description)")
-                #expect(error.location?.line == line, "\(new): \(error.description)")
-            }
-        }
+        Self.expectLocatedErrors(cases, in: Self.block)
     }
 
     static let fmolsBlock = """
@@ -167,6 +157,23 @@ struct ScenarioMediationTests {
         #expect(estimates.first?.standardError == direct.sobel.standardError)
     }
 
+    /// Each case (old, new, key path, message, line) replaces `old` by `new` in `block` and expects the scenario to be refused at `keyPath`,
+    /// on `line`, with a message containing `message`.
+    static func expectLocatedErrors(_ cases: [(String, String, String, String, Int)],
+                                    in block: String) {
+        for (old, new, keyPath, message, line) in cases {
+            let text = scenario(block.replacingOccurrences(of: old, with: new))
+            do {
+                _ = try ScenarioLoader.parse(text: text, fileName: "mediate.toml")
+                Issue.record("accepted: \(new)")
+            } catch {
+                #expect(error.keyPath == keyPath, "\(new): \(error.description)")
+                #expect(error.description.contains(message), "\(new): \(error.description)")
+                #expect(error.location?.line == line, "\(new): \(error.description)")
+            }
+        }
+    }
+
     @Test("FMOLS mediation keys are located errors where they do not apply")
     func fmolsErrors() throws {
         // The block starts on line 11 ([[mediate]]); its keys on lines 12–20.
@@ -179,16 +186,6 @@ struct ScenarioMediationTests {
             ("kernel = \"parzen\"", "kernel = \"parzen\"\nbootstrap = 99", "mediate[0].bootstrap", "does not apply to estimator", 19),
             ("kernel = \"parzen\"", "kernel = \"parzn\"", "mediate[0].kernel", "unknown kernel", 18),
         ]
-        for (old, new, keyPath, message, line) in cases {
-            let text = Self.scenario(Self.fmolsBlock.replacingOccurrences(of: old, with: new))
-            do {
-                _ = try ScenarioLoader.parse(text: text, fileName: "mediate.toml")
-                Issue.record("accepted: \(new)")
-            } catch {
-                #expect(error.keyPath == keyPath, "\(new): \(error.description)")
-                #expect(error.description.contains(message), "\(new): \(error.description)")
-                #expect(error.location?.line == line, "\(new): \(error.description)")
-            }
-        }
+        Self.expectLocatedErrors(cases, in: Self.fmolsBlock)
     }
 }

@@ -7,28 +7,12 @@ import TestSupport
 /// (never replace a file without --force, never a folder, a link or the input).
 @Suite("hetfirm weights")
 struct WeightsCommandTests {
-    static func write(_ text: String, _ name: String, in folder: String) throws -> String {
-        let path = folder + "/" + name
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
-        return path
-    }
-
-    static func message(_ body: () throws -> Any) -> String? {
-        do {
-            _ = try body()
-            return nil
-        } catch let error as InvalidInput {
-            return error.description
-        } catch {
-            return "\(error)"
-        }
-    }
 
     @Test("economic distance from a panel's unit means, ids matched by value; islands are warnings")
     func economic() throws {
         let folder = try TemporaryDirectory.create("weights")
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let panel = try Self.write("province,year,gdppc\n01,2010,3\n01,2011,5\n2,2010,10\n3,2010,7\n3,2011,8\n3,2012,NA\n", "panel.csv", in: folder)
+        let panel = try CommandTestFiles.write("province,year,gdppc\n01,2010,3\n01,2011,5\n2,2010,10\n3,2010,7\n3,2011,8\n3,2012,NA\n", "panel.csv", in: folder)
         var request = DataWeights.Request(builder: .economicDistance, inputPath: panel)
         request.idColumn = "province"
         request.valueColumn = "gdppc"
@@ -40,7 +24,7 @@ struct WeightsCommandTests {
         #expect(report.text.hasPrefix("\"\",1,2,3\n"))
         #expect(report.warnings.isEmpty)
 
-        let pairs = try Self.write("a,b\n1,2\n2,3\n4,\n", "pairs.csv", in: folder)
+        let pairs = try CommandTestFiles.write("a,b\n1,2\n2,3\n4,\n", "pairs.csv", in: folder)
         let contiguity = try DataWeights.build(DataWeights.Request(builder: .contiguity, inputPath: pairs))
         #expect(contiguity.weights.isRowStandardized)
         #expect(contiguity.warnings.count == 1 && contiguity.warnings[0].contains("islands: 4"))
@@ -50,41 +34,41 @@ struct WeightsCommandTests {
     func coordinates() throws {
         let folder = try TemporaryDirectory.create("weights")
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let missing = try Self.write("city,lon,lat\n1,100,30\n2,,31\n", "missing.csv", in: folder)
+        let missing = try CommandTestFiles.write("city,lon,lat\n1,100,30\n2,,31\n", "missing.csv", in: folder)
         var request = DataWeights.Request(builder: .nearestNeighbours(k: 1), inputPath: missing)
         (request.idColumn, request.xColumn, request.yColumn) = ("city", "lon", "lat")
-        #expect(Self.message { try DataWeights.build(request) } == "\(missing):3:2 (column 'lon'): error: the coordinate is missing")
-        let repeated = try Self.write("city,lon,lat\n1,100,30\n2,101,31\n02,102,30\n", "repeated.csv", in: folder)
+        #expect(CommandTestFiles.message { try DataWeights.build(request) } == "\(missing):3:2 (column 'lon'): error: the coordinate is missing")
+        let repeated = try CommandTestFiles.write("city,lon,lat\n1,100,30\n2,101,31\n02,102,30\n", "repeated.csv", in: folder)
         request.inputPath = repeated
-        #expect(Self.message { try DataWeights.build(request) }?.hasPrefix("\(repeated):4:1 (column 'city'): error: unit 2 has a second row") == true)
+        #expect(CommandTestFiles.message { try DataWeights.build(request) }?.hasPrefix("\(repeated):4:1 (column 'city'): error: unit 2 has a second row") == true)
     }
 
     @Test("an existing --out is replaced only with --force, and never when it is a folder or the input")
     func outputSafety() throws {
         let folder = try TemporaryDirectory.create("weights")
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let points = try Self.write("city,x,y\na,0,0\nb,1,0\nc,3,0\n", "points.csv", in: folder)
+        let points = try CommandTestFiles.write("city,x,y\na,0,0\nb,1,0\nc,3,0\n", "points.csv", in: folder)
         var request = DataWeights.Request(builder: .nearestNeighbours(k: 1), inputPath: points)
         (request.idColumn, request.xColumn, request.yColumn) = ("city", "x", "y")
         let out = folder + "/W.gal"
         request.output.path = out
         _ = try DataWeights.build(request)
         #expect(try String(contentsOfFile: out, encoding: .utf8) == "3\na 1\nb\nb 1\na\nc 1\nb\n")
-        let mine = try Self.write("keep me\n", "mine.gal", in: folder)
+        let mine = try CommandTestFiles.write("keep me\n", "mine.gal", in: folder)
         request.output.path = mine
-        #expect(Self.message { try DataWeights.build(request) }?.contains("exists; hetfirm does not replace files") == true)
+        #expect(CommandTestFiles.message { try DataWeights.build(request) }?.contains("exists; hetfirm does not replace files") == true)
         #expect(try String(contentsOfFile: mine, encoding: .utf8) == "keep me\n")
         request.output.force = true
         _ = try DataWeights.build(request)
         #expect(try String(contentsOfFile: mine, encoding: .utf8).hasPrefix("3\n"))
         request.output.path = points
-        #expect(Self.message { try DataWeights.build(request) }?.contains("is the input file") == true)
+        #expect(CommandTestFiles.message { try DataWeights.build(request) }?.contains("is the input file") == true)
         request.output.path = folder
         request.output.format = "gal"
-        #expect(Self.message { try DataWeights.build(request) }?.contains("is a folder") == true)
+        #expect(CommandTestFiles.message { try DataWeights.build(request) }?.contains("is a folder") == true)
         request.output.format = nil
         request.output.path = folder + "/W.unknown"
-        #expect(Self.message { try DataWeights.build(request) }?.contains("give --format") == true)
+        #expect(CommandTestFiles.message { try DataWeights.build(request) }?.contains("give --format") == true)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".tmp") }
         #expect(leftovers.isEmpty)
     }
@@ -93,9 +77,9 @@ struct WeightsCommandTests {
     func describe() throws {
         let folder = try TemporaryDirectory.create("weights")
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let gal = try Self.write("2\na 1\nz\nb 0\n", "bad.gal", in: folder)
-        #expect(Self.message { try DataWeights.describe(path: gal, format: nil, delimiter: nil) } == "error: \(gal):3:1: unit 'z' is not one of the file's units")
-        let edges = try Self.write("from;to;weight\na;b;2\nb;a;2\n", "w.csv", in: folder)
+        let gal = try CommandTestFiles.write("2\na 1\nz\nb 0\n", "bad.gal", in: folder)
+        #expect(CommandTestFiles.message { try DataWeights.describe(path: gal, format: nil, delimiter: nil) } == "error: \(gal):3:1: unit 'z' is not one of the file's units")
+        let edges = try CommandTestFiles.write("from;to;weight\na;b;2\nb;a;2\n", "w.csv", in: folder)
         let report = try DataWeights.describe(path: edges, format: "edges", delimiter: ";")
         #expect(report.text.contains("symmetric        yes"))
         #expect(report.text.contains("row-standardised no"))
